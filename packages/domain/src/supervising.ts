@@ -1,0 +1,43 @@
+// Suggests an enterprise's supervising unit (行业主管) from its industry class and location
+// (domain.md §2). The rule is data: a county edits it in settings; this is the default.
+import { z } from 'zod';
+import { normalizeIndustryCode } from './industry.js';
+import type { CountyBodyKey } from './org.js';
+
+export const supervisingRuleSchema = z.object({
+  /** Firms located in the development zone go to the zone whatever their industry. */
+  zoneFirst: z.boolean(),
+  /** Industry-code prefixes, longest match wins. */
+  byIndustryPrefix: z.array(z.object({ prefix: z.string().regex(/^\d{2,4}$/), unit: z.string() })),
+  fallback: z.string(),
+});
+export type SupervisingRule = z.infer<typeof supervisingRuleSchema>;
+
+export const DEFAULT_SUPERVISING_RULE: SupervisingRule = {
+  zoneFirst: true,
+  byIndustryPrefix: [
+    { prefix: '06', unit: 'energy' },
+    { prefix: '08', unit: 'emergency' },
+    { prefix: '09', unit: 'emergency' },
+    { prefix: '10', unit: 'emergency' },
+    { prefix: '11', unit: 'emergency' },
+    { prefix: '12', unit: 'emergency' },
+    { prefix: '3021', unit: 'housing' },
+  ],
+  fallback: 'industry',
+} satisfies { byIndustryPrefix: { unit: CountyBodyKey }[]; fallback: CountyBodyKey } & SupervisingRule;
+
+/** Returns the key of the suggested county body (see COUNTY_BODIES). */
+export function suggestSupervisingKey(
+  industryCode: string,
+  inZone: boolean,
+  rule: SupervisingRule = DEFAULT_SUPERVISING_RULE,
+): string {
+  if (inZone && rule.zoneFirst) return 'zone';
+  const code = normalizeIndustryCode(industryCode);
+  let best: { prefix: string; unit: string } | undefined;
+  for (const r of rule.byIndustryPrefix) {
+    if (code.startsWith(r.prefix) && (!best || r.prefix.length > best.prefix.length)) best = r;
+  }
+  return best?.unit ?? rule.fallback;
+}

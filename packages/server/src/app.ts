@@ -1,0 +1,100 @@
+// Builds the Fastify app: platform plugins first, then module routes under /api/v1. No listen here.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from './db/client.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { revenueRoutes } from './modules/revenue/revenue.routes.js';
+import { registerAccess, type SessionPolicy } from './platform/auth/access.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { registerErrorHandler } from './platform/errors.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  /** The built web app (packages/web/dist); served with an SPA fallback when present. */
+  webDist?: string | undefined;
+  sessionPolicy?: SessionPolicy;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) {
+      // The API docs page needs inline scripts of its own.
+      if (k === 'content-security-policy' && request.url.startsWith('/api/docs')) continue;
+      reply.header(k, v);
+    }
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '升规通 API',
+        description: '小升规工作平台接口。金额单位：元；期间格式：YYYY-MM。',
+        version: VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sg_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app, opts.webDist && existsSync(opts.webDist) ? opts.webDist : undefined);
+  registerAccess(app, { db: opts.db, clock, ...(opts.sessionPolicy ? { policy: opts.sessionPolicy } : {}) });
+
+  await app.register(
+    async (api) => {
+      await api.register(
+        authRoutes(opts.db, { secureCookies: opts.secureCookies ?? false, version: VERSION }),
+      );
+      await api.register(orgRoutes(opts.db));
+      await api.register(enterpriseRoutes(opts.db));
+      await api.register(revenueRoutes(opts.db));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (opts.webDist && existsSync(opts.webDist)) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,186 @@
+// `npx shenggui <command>`: the same services as the API, on the embedded database (--data DIR, default ./data)
+// or on DATABASE_URL. Machine-readable output with --json; errors go to stderr with a non-zero exit.
+
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import {
+  enterpriseListQuerySchema,
+  formatWan,
+  ROLES,
+  type Role,
+  SCALE_STATUS_LABELS,
+  type ScaleStatus,
+} from '@shenggui/domain';
+import { type Database, DataFolderLockedError, openDatabase } from '../db/client.js';
+import { readEnv } from '../env.js';
+import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
+import { createUser } from '../modules/auth/auth.service.js';
+import { listAllEnterprises } from '../modules/enterprise/enterprise.service.js';
+import { findUnitByCode } from '../modules/org/org.repository.js';
+import { initCounty } from '../modules/setup/setup.service.js';
+import { systemContext } from '../platform/context.js';
+import { AppError } from '../platform/errors.js';
+
+const HELP = `升规通命令行 shenggui
+
+用法：
+  shenggui serve [--port 3000] [--host 0.0.0.0] [--data DIR] [--demo]
+      启动服务。--demo：数据库为空时初始化盂县组织机构并加入演示数据。
+  shenggui init --county 140322 [--demo] [--data DIR] [--json]
+      按参考区划初始化县级组织机构（乡镇、开发区、部门、中心、数据部门）；--demo 加入合成企业、目标与演示账号。
+  shenggui enterprises list [--json] [--q 关键词] [--data DIR]
+      列出企业。
+  shenggui user create --username NAME --unit UNIT_CODE --role ROLE [--display-name 姓名] [--data DIR]
+      创建用户，密码从标准输入读取（首次登录须修改）。ROLE: ${ROLES.join(' | ')}
+
+数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用嵌入式数据库目录（--data，默认 ./data）。`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      county: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      q: { type: 'string' },
+      username: { type: 'string' },
+      unit: { type: 'string' },
+      role: { type: 'string' },
+      'display-name': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  const env = readEnv();
+  const dataDir = values.data ?? env.SHENGGUI_DATA;
+  const out = (obj: unknown, text: () => string) =>
+    console.log(values.json ? JSON.stringify(obj, null, 2) : text());
+
+  try {
+    if (command === 'serve') {
+      const port = values.port ? Number(values.port) : env.PORT;
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new AppError('VALIDATION', `端口号不正确：${values.port}`);
+      const server = await startServer({
+        env,
+        port,
+        host: values.host ?? env.HOST,
+        dataDir,
+        demo: values.demo,
+      });
+      closeOnSignals(server);
+      return await new Promise<number>(() => {}); // runs until a signal closes it
+    }
+
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    try {
+      return await runCommand(database, command, sub, values, out);
+    } finally {
+      await database.close();
+    }
+  } catch (e) {
+    if (e instanceof DataFolderLockedError) {
+      console.error(e.message);
+      return 3;
+    }
+    if (e instanceof AppError) {
+      console.error(`错误：${e.message}`);
+      for (const d of e.details ?? []) console.error(`  ${d.path}: ${d.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+async function runCommand(
+  database: Database,
+  command: string,
+  sub: string | undefined,
+  values: Values,
+  out: (obj: unknown, text: () => string) => void,
+): Promise<number> {
+  const ctx = systemContext(new Date());
+  const db = database.db;
+  if (command === 'init') {
+    const county = typeof values.county === 'string' ? values.county : DEMO_COUNTY;
+    const result = await initCounty(db, ctx, {
+      countyCode: county,
+      demo: values.demo === true,
+      onProgress: values.json ? undefined : (m) => console.error(m),
+    });
+    out(
+      result,
+      () =>
+        `已初始化 ${result.county}：${result.units} 个单位，${result.enterprises} 户企业，${result.users} 个账号`,
+    );
+    return 0;
+  }
+  if (command === 'enterprises' && sub === 'list') {
+    const query = enterpriseListQuerySchema.parse({ q: values.q, pageSize: 200 });
+    const { items, revenueYear } = await listAllEnterprises(db, ctx, query);
+    out({ revenueYear, total: items.length, items }, () =>
+      [
+        `共 ${items.length} 户（营业收入为 ${revenueYear} 年，万元）`,
+        ...items.map((e) =>
+          [
+            e.creditCode,
+            e.name,
+            e.industryCode,
+            e.townshipName,
+            SCALE_STATUS_LABELS[e.scaleStatus as ScaleStatus],
+            formatWan(e.revenue),
+          ].join('\t'),
+        ),
+      ].join('\n'),
+    );
+    return 0;
+  }
+  if (command === 'user' && sub === 'create') {
+    const username = String(values.username ?? '');
+    const role = String(values.role ?? '') as Role;
+    if (!username) throw new AppError('VALIDATION', '请用 --username 指定用户名');
+    if (!ROLES.includes(role)) throw new AppError('VALIDATION', `角色应为：${ROLES.join(' | ')}`);
+    const unit = await findUnitByCode(db, String(values.unit ?? ''));
+    if (!unit)
+      throw new AppError('VALIDATION', `单位代码不存在：${values.unit ?? ''}（先运行 shenggui init）`);
+    const password = await readPassword();
+    if (password.length < 8) throw new AppError('VALIDATION', '密码至少8位');
+    const user = await createUser(db, ctx, {
+      username,
+      displayName: String(values['display-name'] ?? username),
+      password,
+      unitId: unit.id,
+      roles: [role],
+      mustChangePassword: true,
+    });
+    out(
+      { id: user.id, username: user.username, unit: unit.code, roles: user.roles },
+      () => `已创建用户 ${user.username}（${unit.name}）`,
+    );
+    return 0;
+  }
+  console.error(`未知命令：${[command, sub].filter(Boolean).join(' ')}\n\n${HELP}`);
+  return 1;
+}
+
+async function readPassword(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  try {
+    if (process.stdin.isTTY) process.stderr.write('密码：');
+    for await (const line of rl) return line.trim();
+    return '';
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,119 @@
+// Opens the database: embedded PGlite in a data folder (the default), or PostgreSQL when DATABASE_URL is set.
+// One dialect everywhere; callers get a Drizzle `Db` and never know which driver is behind it.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or a transaction: repositories take this so services decide the transaction. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a folder or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export class DataFolderLockedError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(`数据目录已被另一个进程（PID ${pid}）使用：${lockFile}。请先停止该进程，或使用其他 --data 目录。`);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite does not lock its folder: we take a lock file, and refuse when a live process holds it. */
+function takeLock(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'shenggui.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockFile, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new DataFolderLockedError(lockFile, pid);
+      }
+      // A stale lock from a process that died: take it over.
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`cannot take lock ${lockFile}`);
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** A folder for PGlite, or 'memory://' for a throwaway database (tests). */
+  dataDir?: string;
+  onPoolError?: (err: Error) => void;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // Without a listener an idle client's error (e.g. the server restarting) would kill the process.
+    pool.on('error', (err) => opts.onPoolError?.(err));
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    const url = new URL(opts.databaseUrl);
+    url.password = url.password ? '***' : '';
+    return { db, driver: 'postgres', location: url.toString(), close: () => pool.end() };
+  }
+  const dataDir = opts.dataDir ?? './data';
+  const memory = dataDir.startsWith('memory://');
+  const release = memory ? () => {} : takeLock(resolve(dataDir));
+  try {
+    const client = memory ? new PGlite() : new PGlite(resolve(dataDir, 'pg'));
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    let closed = false;
+    return {
+      db,
+      driver: 'pglite',
+      location: memory ? 'memory' : resolve(dataDir),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export function dataFolderExists(dataDir: string): boolean {
+  return existsSync(join(resolve(dataDir), 'pg'));
+}

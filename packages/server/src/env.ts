@@ -1,0 +1,28 @@
+// The only reader of process.env. Validated once; a bad value stops the process with a clear message.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  SHENGGUI_DATA: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when the app sits behind TLS (a reverse proxy): cookies get the Secure flag. */
+  SHENGGUI_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Static files of the built web app; the server serves them with an SPA fallback. */
+  SHENGGUI_WEB_DIST: z.string().optional(),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量配置错误:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,94 @@
+// read env → open db → migrate → (first-run set-up) → listen → close gracefully on SIGINT/SIGTERM.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { type Database, openDatabase } from './db/client.js';
+import type { Env } from './env.js';
+import { initCounty, isInitialised } from './modules/setup/setup.service.js';
+import { systemContext } from './platform/context.js';
+
+export const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const DEMO_COUNTY = '140322';
+
+export interface ServeOptions {
+  env: Env;
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase({
+    databaseUrl: opts.env.DATABASE_URL,
+    dataDir: opts.dataDir,
+    onPoolError: (err) => log(`数据库连接错误（将自动重连）：${err.message}`),
+  });
+  let app: FastifyInstance | undefined;
+  try {
+    if (!(await isInitialised(database.db))) {
+      if (opts.demo) {
+        log('首次启动：正在初始化盂县组织机构与演示数据…');
+        const r = await initCounty(database.db, systemContext(new Date()), {
+          countyCode: DEMO_COUNTY,
+          demo: true,
+          onProgress: (m) => log(`  ${m}`),
+        });
+        log(
+          `  完成：${r.units} 个单位，${r.enterprises} 户企业，${r.revenueFacts} 条月度数据，${r.users} 个演示账号`,
+        );
+      } else {
+        log(
+          '数据库尚未初始化：请运行 `npx shenggui init --county 140322` 并用 `npx shenggui user create` 创建第一个管理员。',
+        );
+      }
+    }
+    app = await buildApp({
+      db: database.db,
+      logger: { level: opts.env.LOG_LEVEL },
+      secureCookies: opts.env.SHENGGUI_SECURE_COOKIES,
+      webDist: opts.env.SHENGGUI_WEB_DIST ?? DEFAULT_WEB_DIST,
+    });
+    const address = await app.listen({ port: opts.port, host: opts.host });
+    log(`升规通已启动：http://localhost:${opts.port}（数据：${database.location}）`);
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= (async () => {
+        await app?.close();
+        await database.close();
+      })();
+      return closing;
+    };
+    return { app, database, url: address, close };
+  } catch (e) {
+    await app?.close();
+    await database.close();
+    throw e;
+  }
+}
+
+/** Closes the server and the database on SIGINT/SIGTERM, so PGlite flushes and the lock is released. */
+export function closeOnSignals(server: RunningServer, log: (line: string) => void = console.log): void {
+  const stop = (signal: string) => {
+    log(`收到 ${signal}，正在关闭…`);
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,97 @@
+// Supplier figures are facts: a correction adds a version with a reason; nothing is edited in place.
+import { type RevenueFactCreate, revenueWritePermission } from '@shenggui/domain';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { assertPermission } from '../../platform/auth/access.js';
+import type { RequestContext } from '../../platform/context.js';
+import { invalid, notFound } from '../../platform/errors.js';
+import { enterpriseExists, lockEnterprise } from '../enterprise/enterprise.repository.js';
+import {
+  findCurrentFact,
+  insertFact,
+  listRevenueFacts,
+  type RevenueFactRow,
+  supersedeFact,
+} from './revenue.repository.js';
+
+export interface RevenueFactView {
+  id: number;
+  period: string;
+  source: string;
+  value: string;
+  version: number;
+  isCurrent: boolean;
+  reason: string | null;
+  recordedAt: string;
+  recordedByName: string | null;
+  importBatchId: number | null;
+}
+
+function toView(f: RevenueFactRow, recordedByName: string | null): RevenueFactView {
+  return {
+    id: f.id,
+    period: f.period,
+    source: f.source,
+    value: Number(f.value).toFixed(2),
+    version: f.version,
+    isCurrent: f.isCurrent,
+    reason: f.reason,
+    recordedAt: f.recordedAt.toISOString(),
+    recordedByName,
+    importBatchId: f.importBatchId,
+  };
+}
+
+export async function listFacts(db: Db, ctx: RequestContext, enterpriseId: number, year?: number) {
+  const rows = await listRevenueFacts(db, ctx.scope, enterpriseId, year);
+  if (rows.length === 0) {
+    // Tell "no figures" from "not yours": both must look the same from outside the scope.
+    if (!(await enterpriseExists(db, ctx.scope, enterpriseId))) throw notFound('企业');
+  }
+  return rows.map((r) => toView(r.fact, r.recordedByName));
+}
+
+export async function addFact(db: Db, ctx: RequestContext, enterpriseId: number, input: RevenueFactCreate) {
+  assertPermission(
+    ctx,
+    revenueWritePermission(input.source),
+    '没有录入该来源数据的权限（税务、统计数据由对应部门报送）',
+  );
+  return db.transaction(async (tx) => {
+    const firm = await lockEnterprise(tx, ctx.scope, enterpriseId);
+    if (!firm) throw notFound('企业');
+    const current = await findCurrentFact(tx, enterpriseId, input.period, input.source);
+    const value = input.value.toFixed(2);
+    if (current) {
+      if (!input.reason) throw invalid('reason', '该期间已有数据，更正时请填写更正原因');
+      if (Number(current.value).toFixed(2) === value) throw invalid('value', '更正后的数值与现有数值相同');
+      await supersedeFact(tx, current.id);
+    }
+    const fact = await insertFact(tx, {
+      enterpriseId,
+      period: input.period,
+      source: input.source,
+      value,
+      version: (current?.version ?? 0) + 1,
+      reason: input.reason ?? null,
+      importBatchId: null,
+      recordedBy: ctx.actor?.id ?? null,
+      recordedAt: ctx.now,
+    });
+    await recordAudit(tx, ctx, {
+      action: current ? 'revenue.correct' : 'revenue.create',
+      entityType: 'revenue_fact',
+      entityId: fact.id,
+      enterpriseId,
+      before: current ? { id: current.id, value: current.value, version: current.version } : null,
+      after: {
+        period: fact.period,
+        source: fact.source,
+        value: fact.value,
+        version: fact.version,
+        reason: fact.reason,
+      },
+    });
+    return toView(fact, ctx.actor?.displayName ?? null);
+  });
+}

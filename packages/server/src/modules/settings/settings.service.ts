@@ -1,0 +1,67 @@
+// Settings are data, not constants (domain.md: thresholds, rules and calendars differ by county and year).
+import {
+  DEFAULT_SCALE_THRESHOLD_YUAN,
+  DEFAULT_SUPERVISING_RULE,
+  type SupervisingRule,
+  supervisingRuleSchema,
+} from '@shenggui/domain';
+import { z } from 'zod';
+import type { Executor } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import { findSetting, upsertSetting } from './settings.repository.js';
+
+export const demoAccountSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  roleLabel: z.string(),
+  unitName: z.string(),
+});
+const demoSchema = z.object({ enabled: z.boolean(), accounts: z.array(demoAccountSchema) });
+export type DemoSetting = z.infer<typeof demoSchema>;
+
+const KEYS = {
+  demo: 'demo',
+  county: 'county',
+  supervisingRule: 'supervising.rule',
+  scaleThreshold: 'scale.threshold',
+} as const;
+
+export async function getDemo(db: Executor): Promise<DemoSetting> {
+  const parsed = demoSchema.safeParse(await findSetting(db, KEYS.demo));
+  return parsed.success ? parsed.data : { enabled: false, accounts: [] };
+}
+
+export async function getCountyCode(db: Executor): Promise<string | null> {
+  const v = await findSetting(db, KEYS.county);
+  return typeof v === 'string' ? v : null;
+}
+
+export async function getSupervisingRule(db: Executor): Promise<SupervisingRule> {
+  const parsed = supervisingRuleSchema.safeParse(await findSetting(db, KEYS.supervisingRule));
+  return parsed.success ? parsed.data : DEFAULT_SUPERVISING_RULE;
+}
+
+/** Yuan; one value for now, keyed by year when the libraries slice needs per-year thresholds. */
+export async function getScaleThreshold(db: Executor): Promise<number> {
+  const v = await findSetting(db, KEYS.scaleThreshold);
+  return typeof v === 'number' && v > 0 ? v : DEFAULT_SCALE_THRESHOLD_YUAN;
+}
+
+export async function putSetting(
+  tx: Executor,
+  ctx: RequestContext,
+  key: keyof typeof KEYS,
+  value: unknown,
+): Promise<void> {
+  const before = await upsertSetting(tx, KEYS[key], value, ctx.now);
+  // Demo passwords are published on the sign-in page on purpose; still, keep them out of the audit trail.
+  const redact = (v: unknown) => (key === 'demo' ? { redacted: true } : v);
+  await recordAudit(tx, ctx, {
+    action: 'settings.update',
+    entityType: 'setting',
+    entityId: KEYS[key],
+    before: redact(before),
+    after: redact(value),
+  });
+}

@@ -1,0 +1,240 @@
+// First-run set-up: the county's organisation from the reference divisions, and with --demo a deterministic
+// synthetic population, the seed's 2024 targets and one demo account per role.
+
+import { createHash } from 'node:crypto';
+import {
+  COUNTY_BODIES,
+  countyUnitSeeds,
+  ROLE_LABELS,
+  type Role,
+  SEED_CITY_TARGET,
+  SEED_SUPERVISING_TARGETS,
+  SEED_TERRITORIAL_TARGETS,
+  SEED_YEAR,
+} from '@shenggui/domain';
+import type { Db } from '../../db/client.js';
+import { enterprises, importBatches, scaleStatusHistory } from '../../db/schema.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import type { RequestContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { insertUser } from '../auth/user.repository.js';
+import { generateDemoPopulation } from '../demo/demo-population.js';
+import type { OrgUnitRow } from '../org/org.repository.js';
+import { ensureCountyUnits } from '../org/org.service.js';
+import { insertFirstFactsBulk } from '../revenue/revenue.repository.js';
+import { getCountyCode, putSetting } from '../settings/settings.service.js';
+import { setTarget } from '../target/target.service.js';
+
+/** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
+export const DEMO_PASSWORD = 'Shenggui@2024';
+const DEMO_USERS: { username: string; displayName: string; role: Role; unit: string }[] = [
+  { username: 'zhongxin', displayName: '王敏（中小企业发展中心）', role: 'centre', unit: 'C01' },
+  { username: 'xiushui', displayName: '李强（秀水镇）', role: 'township', unit: '100000' },
+  { username: 'nanlou', displayName: '赵磊（南娄镇）', role: 'township', unit: '103000' },
+  { username: 'gongxin', displayName: '张伟（县工信局）', role: 'department', unit: 'D01' },
+  { username: 'kaifaqu', displayName: '刘洋（县经济技术开发区）', role: 'department', unit: 'Z01' },
+  { username: 'shuiwu', displayName: '陈静（县税务局）', role: 'tax', unit: 'B01' },
+  { username: 'tongji', displayName: '杨帆（县统计局）', role: 'statistics', unit: 'B02' },
+  { username: 'lingdao', displayName: '周县长（县政府）', role: 'leader', unit: '000000' },
+  { username: 'xitong', displayName: '系统管理员', role: 'sysadmin', unit: 'C01' },
+  { username: 'anquan', displayName: '安全管理员', role: 'secadmin', unit: 'C01' },
+  { username: 'shenji', displayName: '审计管理员', role: 'auditor', unit: 'C01' },
+];
+
+export interface InitResult {
+  county: string;
+  units: number;
+  enterprises: number;
+  revenueFacts: number;
+  users: number;
+}
+
+export async function isInitialised(db: Db): Promise<boolean> {
+  return (await getCountyCode(db)) !== null;
+}
+
+export async function initCounty(
+  db: Db,
+  ctx: RequestContext,
+  opts: { countyCode: string; demo: boolean; onProgress?: (message: string) => void },
+): Promise<InitResult> {
+  const progress = opts.onProgress ?? (() => {});
+  if (!/^\d{6}$/.test(opts.countyCode)) {
+    throw new AppError('VALIDATION', '县级区划代码应为6位数字，如 140322', [
+      { path: 'county', message: '县级区划代码应为6位数字' },
+    ]);
+  }
+  const existing = await getCountyCode(db);
+  if (existing && existing !== opts.countyCode) {
+    throw new AppError('CONFLICT', `数据库已初始化为 ${existing}，不能再初始化为 ${opts.countyCode}`);
+  }
+  if (opts.demo && existing) {
+    const any = await db.select({ id: enterprises.id }).from(enterprises).limit(1);
+    if (any.length > 0) throw new AppError('CONFLICT', '数据库中已有企业数据，不能再加入演示数据');
+  }
+  countyUnitSeeds(opts.countyCode); // validates that reference data exists for the county
+  const result: InitResult = { county: opts.countyCode, units: 0, enterprises: 0, revenueFacts: 0, users: 0 };
+
+  await db.transaction(async (tx) => {
+    progress('创建组织机构…');
+    const units = await ensureCountyUnits(tx, ctx, opts.countyCode);
+    result.units = units.length;
+    await putSetting(tx, ctx, 'county', opts.countyCode);
+    if (!opts.demo) return;
+
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    const unit = (suffix: string): OrgUnitRow => {
+      const code = `${opts.countyCode}${suffix}`;
+      const u = byCode.get(code);
+      if (!u) throw new Error(`missing unit ${code}`);
+      return u;
+    };
+    const county = unit('000000');
+    const townships = units.filter((u) => u.kind === 'township');
+
+    progress('生成演示企业…');
+    const population = generateDemoPopulation({
+      countyCode6: opts.countyCode,
+      townships: townships.map((t) => ({ code: t.code, name: t.name })),
+    });
+    const bodyUnit = (key: string) => {
+      const body = COUNTY_BODIES.find((b) => b.key === key);
+      if (!body) throw new Error(`unknown body ${key}`);
+      return unit(body.suffix);
+    };
+    const batchRows = await tx
+      .insert(importBatches)
+      .values({
+        kind: 'demo',
+        source: null,
+        fileName: '演示数据（合成）',
+        sha256: createHash('sha256').update(`demo:${opts.countyCode}`).digest('hex'),
+        createdBy: null,
+        createdAt: ctx.now,
+        summary: { enterprises: population.length },
+      })
+      .returning();
+    const batch = batchRows[0]!;
+
+    const ids: number[] = [];
+    for (let i = 0; i < population.length; i += 200) {
+      const part = population.slice(i, i + 200);
+      const rows = await tx
+        .insert(enterprises)
+        .values(
+          part.map((p) => ({
+            creditCode: p.creditCode,
+            creditCodeFlagged: false,
+            name: p.name,
+            legalForm: p.legalForm,
+            industryCode: p.industryCode,
+            countyId: county.id,
+            townshipId: byCode.get(p.townshipCode)!.id,
+            supervisingUnitId: bodyUnit(p.supervisingKey).id,
+            inZone: p.inZone,
+            address: p.address,
+            foundedOn: p.foundedOn,
+            productionStartedOn: p.productionStartedOn,
+            contactName: p.contactName,
+            contactPhone: p.contactPhone,
+            scaleStatus: p.scaleHistory.at(-1)?.status ?? 'below',
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })),
+        )
+        .returning({ id: enterprises.id });
+      ids.push(...rows.map((r) => r.id));
+    }
+    result.enterprises = ids.length;
+
+    const history = population.flatMap((p, i) =>
+      p.scaleHistory.map((h) => ({
+        enterpriseId: ids[i]!,
+        status: h.status,
+        effectivePeriod: h.effectivePeriod,
+        reason: h.reason,
+        changedBy: null,
+        changedAt: ctx.now,
+      })),
+    );
+    for (let i = 0; i < history.length; i += 500)
+      await tx.insert(scaleStatusHistory).values(history.slice(i, i + 500));
+
+    progress('写入月度数据…');
+    const facts = population.flatMap((p, i) =>
+      p.revenue.map((r) => ({
+        enterpriseId: ids[i]!,
+        period: r.period,
+        source: r.source,
+        value: r.value.toFixed(2),
+      })),
+    );
+    await insertFirstFactsBulk(tx, facts, { importBatchId: batch.id, recordedBy: null, recordedAt: ctx.now });
+    result.revenueFacts = facts.length;
+    await recordAudit(tx, ctx, {
+      action: 'import.apply',
+      entityType: 'import_batch',
+      entityId: batch.id,
+      after: {
+        kind: 'demo',
+        enterprises: ids.length,
+        revenueFacts: facts.length,
+        scaleHistory: history.length,
+      },
+    });
+
+    progress('设置2024年目标任务…');
+    await setTarget(tx, ctx, {
+      year: SEED_YEAR,
+      unitId: county.id,
+      dimension: 'city',
+      target: SEED_CITY_TARGET,
+    });
+    for (const t of SEED_TERRITORIAL_TARGETS) {
+      const u = townships.find((x) => x.name === t.township);
+      if (!u) throw new Error(`township ${t.township} missing`);
+      await setTarget(tx, ctx, { year: SEED_YEAR, unitId: u.id, dimension: 'territorial', target: t.target });
+    }
+    for (const t of SEED_SUPERVISING_TARGETS) {
+      await setTarget(tx, ctx, {
+        year: SEED_YEAR,
+        unitId: bodyUnit(t.body).id,
+        dimension: 'supervising',
+        target: t.target,
+      });
+    }
+
+    progress('创建演示账号…');
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const d of DEMO_USERS) {
+      const u = unit(d.unit);
+      const user = await insertUser(tx, {
+        username: d.username,
+        displayName: d.displayName,
+        passwordHash,
+        unitId: u.id,
+        roles: [d.role],
+        mustChangePassword: false,
+        now: ctx.now,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username: user.username, unitId: u.id, roles: user.roles, demo: true },
+      });
+    }
+    result.users = DEMO_USERS.length;
+    await putSetting(tx, ctx, 'demo', {
+      enabled: true,
+      accounts: DEMO_USERS.map((d) => ({
+        username: d.username,
+        password: DEMO_PASSWORD,
+        roleLabel: ROLE_LABELS[d.role],
+        unitName: unit(d.unit).name,
+      })),
+    });
+  });
+  return result;
+}

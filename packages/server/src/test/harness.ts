@@ -1,0 +1,157 @@
+// Test harness: a fresh database per test file — PGlite in memory, or a new database on the PostgreSQL
+// server named by SHENGGUI_TEST_PG (the same suite runs on both) — and an app with a movable clock.
+import { randomBytes } from 'node:crypto';
+import { creditCodeCheckChar, type Role } from '@shenggui/domain';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { createUser } from '../modules/auth/auth.service.js';
+import { findUnitByCode } from '../modules/org/org.repository.js';
+import { initCounty } from '../modules/setup/setup.service.js';
+import type { Clock } from '../platform/clock.js';
+import { systemContext } from '../platform/context.js';
+
+export const TEST_PG = process.env.SHENGGUI_TEST_PG;
+export const COUNTY = '140322';
+
+export class FakeClock implements Clock {
+  constructor(private t = Date.parse('2026-11-20T09:00:00+08:00')) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export async function openTestDatabase(): Promise<Database> {
+  if (!TEST_PG) return openDatabase({ dataDir: 'memory://' });
+  const name = `sg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: TEST_PG });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export const PASSWORD = 'Test@Passw0rd';
+
+/** One user per role, on the units a real county would give them. */
+export const TEST_USERS: { username: string; role: Role; unit: string }[] = [
+  { username: 'centre', role: 'centre', unit: `${COUNTY}C01` },
+  { username: 'xiushui', role: 'township', unit: `${COUNTY}100000` },
+  { username: 'nanlou', role: 'township', unit: `${COUNTY}103000` },
+  { username: 'gongxin', role: 'department', unit: `${COUNTY}D01` },
+  { username: 'nengyuan', role: 'department', unit: `${COUNTY}D03` },
+  { username: 'tax', role: 'tax', unit: `${COUNTY}B01` },
+  { username: 'stats', role: 'statistics', unit: `${COUNTY}B02` },
+  { username: 'leader', role: 'leader', unit: `${COUNTY}000000` },
+  { username: 'sysadmin', role: 'sysadmin', unit: `${COUNTY}C01` },
+  { username: 'secadmin', role: 'secadmin', unit: `${COUNTY}C01` },
+  { username: 'auditor', role: 'auditor', unit: `${COUNTY}C01` },
+];
+
+export interface TestEnv {
+  app: FastifyInstance;
+  database: Database;
+  clock: FakeClock;
+  unitId(code: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createTestEnv(opts: { users?: boolean } = {}): Promise<TestEnv> {
+  const database = await openTestDatabase();
+  const clock = new FakeClock();
+  await initCounty(database.db, systemContext(clock.now()), { countyCode: COUNTY, demo: false });
+  const unitId = async (code: string) => {
+    const u = await findUnitByCode(database.db, code);
+    if (!u) throw new Error(`no unit ${code}`);
+    return u.id;
+  };
+  if (opts.users !== false) {
+    for (const u of TEST_USERS) {
+      await createUser(database.db, systemContext(clock.now()), {
+        username: u.username,
+        displayName: u.username,
+        password: PASSWORD,
+        unitId: await unitId(u.unit),
+        roles: [u.role],
+        mustChangePassword: false,
+      });
+    }
+  }
+  const app = await buildApp({ db: database.db, clock });
+  return {
+    app,
+    database,
+    clock,
+    unitId,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in client: keeps the session and CSRF cookies and sends the CSRF header on writes. */
+export class Client {
+  private cookies: Record<string, string> = {};
+  constructor(private app: FastifyInstance) {}
+
+  static async signIn(app: FastifyInstance, username: string, password = PASSWORD): Promise<Client> {
+    const c = new Client(app);
+    const res = await c.request('POST', '/api/v1/auth/login', { username, password });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    return c;
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = {};
+    const cookie = Object.entries(this.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    if (cookie) headers.cookie = cookie;
+    if (method !== 'GET' && this.cookies.sg_csrf) headers['x-csrf-token'] = this.cookies.sg_csrf;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
+      else this.cookies[c.name] = c.value;
+    }
+    return res;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
+  dropCsrf(): void {
+    delete this.cookies.sg_csrf;
+  }
+}
+
+/** A valid GB 32100 code in region 140322 built from a serial number. */
+export function testCreditCode(serial: number): string {
+  const body = `91140322${String(serial).padStart(8, '0')}X`;
+  return body + creditCodeCheckChar(body);
+}

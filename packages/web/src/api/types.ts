@@ -1,0 +1,116 @@
+// Response shapes of the HTTP API (docs/api.md). The domain package holds request schemas only, so the
+// web keeps these here; money is yuan as a decimal string, dates `YYYY-MM-DD`, periods `YYYY-MM`.
+import type { LegalForm, Permission, RevenueSource, Role, ScaleStatus, UnitKind } from '@shenggui/domain';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export interface ErrorEnvelope {
+  error: { code: string; message: string; details?: ErrorDetail[] };
+  requestId?: string;
+}
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: number | null;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  unit: Pick<Unit, 'id' | 'code' | 'name' | 'kind'>;
+}
+
+export type ScopeKind = 'subtree' | 'township' | 'supervising' | 'none';
+
+export interface Me {
+  user: SessionUser;
+  permissions: Permission[];
+  scope: { kind: ScopeKind; unitId: number | null };
+}
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  roleLabel: string;
+  unitName: string;
+}
+
+export interface Meta {
+  demo: boolean;
+  demoAccounts?: DemoAccount[];
+  countyName: string | null;
+  scaleThresholdYuan: number | string;
+  version: string;
+}
+
+export interface EnterpriseRow {
+  id: number;
+  creditCode: string;
+  creditCodeFlagged: boolean;
+  name: string;
+  legalForm: LegalForm;
+  industryCode: string;
+  industryName: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  scaleStatus: ScaleStatus;
+  revenue: string | null;
+  revenueSource: 'statistics' | 'tax' | null;
+  updatedAt: string;
+}
+
+export interface EnterpriseList {
+  items: EnterpriseRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  revenueYear: number;
+}
+
+export interface ScaleHistoryEntry {
+  status: ScaleStatus;
+  effectivePeriod: string;
+  reason: string;
+  changedAt: string;
+  changedByName: string | null;
+}
+
+export interface EnterpriseDetail extends EnterpriseRow {
+  address: string | null;
+  foundedOn: string | null;
+  productionStartedOn: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** The year `revenue` belongs to (sent by the server, not yet in docs/api.md). */
+  revenueYear?: number;
+  scaleHistory: ScaleHistoryEntry[];
+}
+
+export interface RevenueFact {
+  id: number;
+  period: string;
+  source: RevenueSource;
+  value: string;
+  version: number;
+  isCurrent: boolean;
+  reason: string | null;
+  recordedAt: string;
+  recordedByName: string | null;
+  importBatchId: number | null;
+}
+
+export interface SupervisingSuggestion {
+  unitId: number;
+  unitName: string;
+}

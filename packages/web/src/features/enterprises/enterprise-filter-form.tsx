@@ -1,0 +1,237 @@
+// The filter form above the enterprise list. It edits a draft; 查询 writes it into the URL.
+import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+import { SCALE_STATUSES, type ScaleStatus } from '@shenggui/domain';
+import { Button, Card, Col, Form, Grid, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../app/i18n';
+import { scaleLabel } from '../../app/labels';
+import {
+  countActiveFilters,
+  type EnterpriseFilters,
+  type EnterpriseListState,
+} from '../../lib/enterprise-filters';
+import { useUnitOptions } from '../org/org-api';
+import { IndustryCascader } from './industry-cascader';
+
+interface FilterValues {
+  q?: string;
+  townshipId?: number | null;
+  supervisingUnitId?: number | null;
+  industry?: string | null;
+  scaleStatus?: ScaleStatus | null;
+  revenueYear?: number | null;
+  revenueMinWan?: number | null;
+  revenueMaxWan?: number | null;
+}
+
+const ADVANCED: Array<keyof EnterpriseFilters> = [
+  'supervisingUnitId',
+  'industry',
+  'scaleStatus',
+  'revenueYear',
+  'revenueMinWan',
+  'revenueMaxWan',
+];
+
+function toFilters(v: FilterValues): EnterpriseFilters {
+  const out: EnterpriseFilters = {};
+  if (v.q?.trim()) out.q = v.q.trim();
+  if (v.townshipId) out.townshipId = v.townshipId;
+  if (v.supervisingUnitId) out.supervisingUnitId = v.supervisingUnitId;
+  if (v.industry) out.industry = v.industry;
+  if (v.scaleStatus) out.scaleStatus = v.scaleStatus;
+  if (v.revenueYear) out.revenueYear = v.revenueYear;
+  if (typeof v.revenueMinWan === 'number') out.revenueMinWan = v.revenueMinWan;
+  if (typeof v.revenueMaxWan === 'number') out.revenueMaxWan = v.revenueMaxWan;
+  return out;
+}
+
+function toValues(state: EnterpriseListState): FilterValues {
+  return {
+    q: state.q ?? '',
+    townshipId: state.townshipId ?? null,
+    supervisingUnitId: state.supervisingUnitId ?? null,
+    industry: state.industry ?? null,
+    scaleStatus: state.scaleStatus ?? null,
+    revenueYear: state.revenueYear ?? null,
+    revenueMinWan: state.revenueMinWan ?? null,
+    revenueMaxWan: state.revenueMaxWan ?? null,
+  };
+}
+
+/** Years offered for the revenue filter: this year and the nine before it. */
+function yearOptions(now = new Date()): Array<{ value: number; label: string }> {
+  const y = now.getFullYear();
+  return Array.from({ length: 10 }, (_, i) => ({ value: y - i, label: String(y - i) }));
+}
+
+interface EnterpriseFilterFormProps {
+  state: EnterpriseListState;
+  /** The year the list currently shows revenue for (the server's default when none is chosen). */
+  shownRevenueYear?: number;
+  onSubmit: (filters: EnterpriseFilters) => void;
+  onReset: () => void;
+}
+
+export function EnterpriseFilterForm({
+  state,
+  shownRevenueYear,
+  onSubmit,
+  onReset,
+}: EnterpriseFilterFormProps) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<FilterValues>();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md ?? true;
+  const { townships, supervising, isLoading } = useUnitOptions();
+  const advancedActive = ADVANCED.some((k) => state[k] !== undefined);
+  const [expanded, setExpanded] = useState(() => wide || advancedActive);
+
+  // The URL is the truth: back/forward and shared links put their filters into the form.
+  useEffect(() => {
+    form.setFieldsValue(toValues(state));
+  }, [form, state]);
+
+  const span = { xs: 24, sm: 12, lg: 8, xxl: 6 };
+  const fieldVisible = (index: number) => expanded || index < (wide ? 3 : 2);
+  const fields = [
+    <Form.Item key="q" name="q" label={t('filter.keyword')}>
+      <Input allowClear placeholder={t('filter.keywordPlaceholder')} maxLength={100} data-testid="filter-q" />
+    </Form.Item>,
+    <Form.Item key="townshipId" name="townshipId" label={t('field.township')}>
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={isLoading}
+        options={townships}
+        placeholder={t('filter.all')}
+        data-testid="filter-township"
+      />
+    </Form.Item>,
+    <Form.Item key="scaleStatus" name="scaleStatus" label={t('field.scaleStatus')}>
+      <Select
+        allowClear
+        placeholder={t('filter.all')}
+        options={SCALE_STATUSES.map((s) => ({ value: s, label: scaleLabel(lang, s) }))}
+        data-testid="filter-scale"
+      />
+    </Form.Item>,
+    <Form.Item key="supervisingUnitId" name="supervisingUnitId" label={t('field.supervisingUnit')}>
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={isLoading}
+        options={supervising}
+        placeholder={t('filter.all')}
+        data-testid="filter-supervising"
+      />
+    </Form.Item>,
+    <Form.Item key="industry" name="industry" label={t('field.industry')}>
+      <IndustryCascader
+        anyLevel
+        placeholder={t('filter.industryPlaceholder')}
+        data-testid="filter-industry"
+      />
+    </Form.Item>,
+    <Form.Item key="revenueYear" name="revenueYear" label={t('filter.revenueYear')}>
+      <Select
+        allowClear
+        options={yearOptions()}
+        placeholder={
+          shownRevenueYear
+            ? t('filter.revenueYearDefaultIs', { year: shownRevenueYear })
+            : t('filter.revenueYearDefault')
+        }
+        data-testid="filter-revenue-year"
+      />
+    </Form.Item>,
+    <Form.Item key="revenue" label={t('filter.revenueRange')} style={{ marginBottom: 0 }}>
+      <Form.Item name="revenueMinWan" style={{ display: 'inline-block', width: 'calc(50% - 12px)' }}>
+        <InputNumber<number>
+          min={0}
+          precision={2}
+          placeholder={t('filter.min')}
+          style={{ width: '100%' }}
+          data-testid="filter-revenue-min"
+        />
+      </Form.Item>
+      <span style={{ display: 'inline-block', width: 24, lineHeight: '32px', textAlign: 'center' }}>~</span>
+      <Form.Item
+        name="revenueMaxWan"
+        dependencies={['revenueMinWan']}
+        style={{ display: 'inline-block', width: 'calc(50% - 12px)' }}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value: number | null | undefined) => {
+              const min = getFieldValue('revenueMinWan') as number | null | undefined;
+              if (typeof value === 'number' && typeof min === 'number' && value < min) {
+                return Promise.reject(new Error(t('filter.maxBelowMin')));
+              }
+              return Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <InputNumber<number>
+          min={0}
+          precision={2}
+          placeholder={t('filter.max')}
+          style={{ width: '100%' }}
+          data-testid="filter-revenue-max"
+        />
+      </Form.Item>
+    </Form.Item>,
+  ];
+
+  const hiddenActive = countActiveFilters(state) > 0 && !expanded;
+
+  return (
+    <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
+      <Form<FilterValues>
+        form={form}
+        layout="vertical"
+        initialValues={toValues(state)}
+        onFinish={(values) => onSubmit(toFilters(values))}
+        data-testid="enterprise-filter-form"
+      >
+        <Row gutter={16}>
+          {fields.map((f, i) =>
+            fieldVisible(i) ? (
+              <Col key={f.key} {...span}>
+                {f}
+              </Col>
+            ) : null,
+          )}
+          <Col xs={24} {...(expanded ? {} : { sm: 12, lg: 8, xxl: 6 })} style={{ marginBottom: 12 }}>
+            <Form.Item label={wide && !expanded ? ' ' : undefined} colon={false} style={{ marginBottom: 0 }}>
+              <Space wrap>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<SearchOutlined />}
+                  data-testid="filter-submit"
+                >
+                  {t('action.search')}
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    onReset();
+                  }}
+                  data-testid="filter-reset"
+                >
+                  {t('action.reset')}
+                </Button>
+                <Button type="link" onClick={() => setExpanded((e) => !e)} data-testid="filter-toggle">
+                  {expanded ? t('filter.collapse') : t('filter.expand')}
+                  {expanded ? <UpOutlined /> : <DownOutlined />}
+                  {hiddenActive ? ` (${countActiveFilters(state)})` : ''}
+                </Button>
+              </Space>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}
