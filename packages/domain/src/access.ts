@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'org:read',
   'org:manage',
   'user:manage',
+  'security:manage',
   'audit:read',
   'settings:manage',
   'target:read',
@@ -51,12 +52,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 const READ: Permission[] = ['enterprise:read', 'revenue:read', 'org:read', 'target:read'];
 
 /**
- * 三权分立: the system administrator runs the system (settings, org) but cannot read the audit trail
- * or manage accounts; the security administrator manages accounts and roles; the auditor only reads the trail.
+ * 三权分立: the system administrator runs the system (business settings) but cannot read the audit trail
+ * or manage accounts; the security administrator manages accounts, roles, units and the security policy;
+ * the auditor only reads the trail. No role holds two of these.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  sysadmin: ['org:read', 'org:manage', 'settings:manage'],
-  secadmin: ['org:read', 'user:manage'],
+  sysadmin: ['org:read', 'settings:manage'],
+  secadmin: ['org:read', 'org:manage', 'user:manage', 'security:manage'],
   auditor: ['org:read', 'audit:read'],
   centre: [...READ, 'enterprise:write', 'revenue:write:self', 'target:allocate', 'directory:write'],
   township: [...READ, 'enterprise:write', 'revenue:write:self'],

@@ -6,5 +6,6 @@ export * from './org.js';
 export * from './period.js';
 export * from './scale.js';
 export * from './schemas.js';
+export * from './security.js';
 export * from './seed-targets.js';
 export * from './supervising.js';

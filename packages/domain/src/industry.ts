@@ -61,7 +61,10 @@ export function industryOptions(): IndustryOption[] {
     if (!parent) roots.push(node);
     else {
       const p = nodes.get(parent);
-      if (p) (p.children ??= []).push(node);
+      if (p) {
+        p.children ??= [];
+        p.children.push(node);
+      }
     }
   }
   return roots;

@@ -137,7 +137,7 @@ describe('enterpriseCreateSchema', () => {
       );
     });
 
-    it.each([[''], ['   '], [undefined], [null], [91140106713678575]])(
+    it.each([[''], ['   '], [undefined], [null], [911401067]])(
       'asks for a missing code (%j)',
       (creditCode) => {
         expect(issuesAt(enterpriseCreateSchema, { ...firm, creditCode }, ['creditCode'])).toContain(
@@ -145,6 +145,19 @@ describe('enterpriseCreateSchema', () => {
         );
       },
     );
+
+    it('a confirmed legacy code still gets the date check', () => {
+      const input = {
+        ...firm,
+        creditCode: '91350211M0000XUF46',
+        confirmLegacyCode: true,
+        foundedOn: '2021-06-01',
+        productionStartedOn: '2020-01-01',
+      };
+      expect(issuesAt(enterpriseCreateSchema, input, ['productionStartedOn'])).toEqual([
+        '投产日期不能早于成立日期',
+      ]);
+    });
 
     it('confirmLegacyCode does not excuse any other field', () => {
       const issues = issuesOf(enterpriseCreateSchema, {
@@ -450,6 +463,13 @@ describe('revenueFactCreateSchema', () => {
     expect(issuesAt(revenueFactCreateSchema, { ...fact, value: -5 }, ['value'])).toEqual(['数值不能为负数']);
   });
 
+  it('accepts two-decimal yuan figures of a typical above-scale firm', () => {
+    // 6,710.89 万元: v * 100 = 6710886401.000001 in floating point, which a fixed 1e-6 tolerance rejects.
+    for (const value of [67_108_864.01, 67_108_864.07, 123_456_789.13, 20_000_000.01]) {
+      expect(revenueFactCreateSchema.safeParse({ ...fact, value }).success, String(value)).toBe(true);
+    }
+  });
+
   it('accepts any whole number of fen up to the maximum (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e15 }), (fen) => {
@@ -505,6 +525,10 @@ describe('scaleChangeSchema and loginSchema', () => {
     expect(issuesOf(loginSchema, {}).map((i) => i.path[0])).toEqual(['username', 'password']);
     expect(loginSchema.safeParse({ username: 'u'.repeat(65), password: 'x' }).success).toBe(false);
     expect(loginSchema.safeParse({ username: 'u', password: 'x'.repeat(257) }).success).toBe(false);
+    expect(loginSchema.parse({ username: 'u', password: 'x', totp: ' 012345 ' }).totp).toBe('012345');
+    expect(issuesAt(loginSchema, { username: 'u', password: 'x', totp: '12a456' }, ['totp'])).toEqual([
+      '动态口令应为6位数字',
+    ]);
   });
 });
 
@@ -530,6 +554,8 @@ describe('every message is Chinese (they reach the official and the clerk readin
     ['list revenueYear', enterpriseListQuerySchema, { revenueYear: '1999' }],
     ['login username too long', loginSchema, { username: 'u'.repeat(65), password: 'x' }],
     ['login password too long', loginSchema, { username: 'u', password: 'x'.repeat(257) }],
+    ['login totp not six digits', loginSchema, { username: 'u', password: 'x', totp: '12345' }],
+    ['login totp not a string', loginSchema, { username: 'u', password: 'x', totp: 123456 }],
   ] as const)('%s', (_label, schema, input) => {
     expect(issuesOf(schema, input).length).toBeGreaterThan(0);
   });

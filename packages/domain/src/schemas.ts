@@ -42,7 +42,8 @@ export const industryCodeField = z
   .string({ error: '请选择行业代码' })
   .transform(normalizeIndustryCode)
   .superRefine((code, ctx) => {
-    if (!findIndustry(code))
+    if (code === '') ctx.addIssue({ code: 'custom', message: '请选择行业代码' });
+    else if (!findIndustry(code))
       ctx.addIssue({
         code: 'custom',
         message: `行业代码 ${code} 不在 GB/T 4754-2017 采矿业、制造业、电力燃气水行业中`,
@@ -65,9 +66,9 @@ const enterpriseFields = {
   legalForm: z.enum(LEGAL_FORMS, { error: '法人类型应为企业法人、个体工商户或其他' }),
   industryCode: industryCodeField,
   townshipId: z.number({ error: '请选择所属乡镇' }).int().positive('请选择所属乡镇'),
-  supervisingUnitId: z.number().int().positive().optional().nullable(),
+  supervisingUnitId: z.number({ error: '请选择行业主管单位' }).int().positive().optional().nullable(),
   /** Located in the county's development zone: the zone is then the default supervising unit. */
-  inZone: z.boolean().optional().default(false),
+  inZone: z.boolean({ error: '是否位于开发区应为是或否' }).optional().default(false),
   address: optionalText(200, '地址'),
   foundedOn: optionalDate('成立日期'),
   productionStartedOn: optionalDate('投产日期'),
@@ -91,14 +92,13 @@ export const enterpriseCreateSchema = z
   .object({
     creditCode: creditCodeField,
     /** A legacy code failing only the check character is accepted when the user confirms it (and stays flagged). */
-    confirmLegacyCode: z.boolean().optional().default(false),
+    confirmLegacyCode: z.boolean({ error: '确认为历史代码应为是或否' }).optional().default(false),
     ...enterpriseFields,
     scaleStatus: z.enum(SCALE_STATUSES, { error: '规模状态应为规上或规下' }).default('below'),
   })
   .superRefine((v, ctx) => {
     const check = checkCreditCode(v.creditCode);
-    if (!check.ok && check.problem) {
-      if (check.problem === 'checksum' && v.confirmLegacyCode) return;
+    if (!check.ok && check.problem && !(check.problem === 'checksum' && v.confirmLegacyCode)) {
       const message =
         check.problem === 'checksum'
           ? `${CREDIT_CODE_MESSAGES.checksum}；如确为早期发放的代码，请勾选“确认为历史代码”后保存`
@@ -123,8 +123,13 @@ export type ScaleChange = z.output<typeof scaleChangeSchema>;
 
 export const ENTERPRISE_SORTS = ['name', 'creditCode', 'industryCode', 'revenue', 'updatedAt'] as const;
 
-const intParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const optionalId = z.coerce.number().int().positive().optional();
+const intParam = (min: number, max: number, label: string) =>
+  z.coerce
+    .number({ error: `${label}应为${min}到${max}之间的整数` })
+    .int()
+    .min(min)
+    .max(max);
+const optionalId = z.coerce.number({ error: '单位编号应为正整数' }).int().positive().optional();
 const optionalWan = z.coerce
   .number({ error: '营业收入范围应为数字（万元）' })
   .min(0, '营业收入不能为负数')
@@ -132,11 +137,11 @@ const optionalWan = z.coerce
 
 export const enterpriseListQuerySchema = z
   .object({
-    page: intParam(1, 100_000).default(1),
-    pageSize: intParam(1, 200).default(20),
-    sort: z.enum(ENTERPRISE_SORTS).default('name'),
-    order: z.enum(['asc', 'desc']).default('asc'),
-    q: z.string().trim().max(100).optional(),
+    page: intParam(1, 100_000, '页码').default(1),
+    pageSize: intParam(1, 200, '每页条数').default(20),
+    sort: z.enum(ENTERPRISE_SORTS, { error: '排序字段不正确' }).default('name'),
+    order: z.enum(['asc', 'desc'], { error: '排序方向应为 asc 或 desc' }).default('asc'),
+    q: z.string({ error: '搜索词应为文字' }).trim().max(100, '搜索词不能超过100个字').optional(),
     townshipId: optionalId,
     supervisingUnitId: optionalId,
     industry: z
@@ -144,9 +149,9 @@ export const enterpriseListQuerySchema = z
       .trim()
       .regex(/^[BCD]?\d{0,4}$/, '行业代码格式不正确')
       .optional(),
-    scaleStatus: z.enum(SCALE_STATUSES).optional(),
+    scaleStatus: z.enum(SCALE_STATUSES, { error: '规模状态应为规上或规下' }).optional(),
     /** The year whose revenue of record is shown and filtered on. */
-    revenueYear: intParam(2000, 2100).optional(),
+    revenueYear: intParam(2000, 2100, '年度').optional(),
     revenueMinWan: optionalWan,
     revenueMaxWan: optionalWan,
   })
@@ -165,7 +170,11 @@ export const revenueValueField = z
   .finite('数值应为有限数字')
   .min(0, '数值不能为负数')
   .max(1e13, '数值过大')
-  .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '数值最多保留两位小数');
+  .refine((v) => {
+    // Tolerance grows with magnitude: 67108864.01 * 100 is 6710886401.000001 in floating point.
+    const fen = v * 100;
+    return Math.abs(fen - Math.round(fen)) <= Math.max(1e-6, 2 * Number.EPSILON * Math.abs(fen));
+  }, '数值最多保留两位小数');
 
 export const revenueFactCreateSchema = z.object({
   period: periodField,
@@ -180,4 +189,10 @@ export type RevenueFactCreate = z.output<typeof revenueFactCreateSchema>;
 export const loginSchema = z.object({
   username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
   password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256),
+  /** The 6-digit TOTP code, for accounts with a second factor. */
+  totp: z
+    .string({ error: '动态口令应为6位数字' })
+    .trim()
+    .regex(/^\d{6}$/, '动态口令应为6位数字')
+    .optional(),
 });

@@ -10,7 +10,9 @@ CREATE TABLE "audit_log" (
 	"before" jsonb,
 	"after" jsonb,
 	"request_id" text,
-	"ip" text
+	"ip" text,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "enterprises" (
@@ -117,6 +119,8 @@ CREATE TABLE "users" (
 	"must_change_password" boolean DEFAULT true NOT NULL,
 	"disabled" boolean DEFAULT false NOT NULL,
 	"failed_attempts" integer DEFAULT 0 NOT NULL,
+	"totp_secret" text,
+	"totp_enabled" boolean DEFAULT false NOT NULL,
 	"locked_until" timestamp with time zone,
 	"password_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -137,6 +141,8 @@ ALTER TABLE "targets" ADD CONSTRAINT "targets_unit_id_org_units_id_fk" FOREIGN K
 ALTER TABLE "users" ADD CONSTRAINT "users_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_enterprise_idx" ON "audit_log" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "audit_actor_idx" ON "audit_log" USING btree ("actor_user_id");--> statement-breakpoint
+CREATE INDEX "audit_action_idx" ON "audit_log" USING btree ("action");--> statement-breakpoint
 CREATE INDEX "enterprises_township_idx" ON "enterprises" USING btree ("township_id");--> statement-breakpoint
 CREATE INDEX "enterprises_supervising_idx" ON "enterprises" USING btree ("supervising_unit_id");--> statement-breakpoint
 CREATE INDEX "enterprises_county_idx" ON "enterprises" USING btree ("county_id");--> statement-breakpoint

@@ -13,11 +13,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
-import { registerAccess, type SessionPolicy } from './platform/auth/access.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { userRoutes } from './modules/user/user.routes.js';
+import { registerAccess } from './platform/auth/access.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerErrorHandler } from './platform/errors.js';
 import { VERSION } from './version.js';
@@ -29,7 +32,6 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** The built web app (packages/web/dist); served with an SPA fallback when present. */
   webDist?: string | undefined;
-  sessionPolicy?: SessionPolicy;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -79,7 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandler(app, opts.webDist && existsSync(opts.webDist) ? opts.webDist : undefined);
-  registerAccess(app, { db: opts.db, clock, ...(opts.sessionPolicy ? { policy: opts.sessionPolicy } : {}) });
+  registerAccess(app, { db: opts.db, clock });
 
   await app.register(
     async (api) => {
@@ -89,6 +91,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes(opts.db));
       await api.register(enterpriseRoutes(opts.db));
       await api.register(revenueRoutes(opts.db));
+      await api.register(userRoutes(opts.db));
+      await api.register(auditRoutes(opts.db));
+      await api.register(settingsRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -12,6 +12,9 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The audit-chain HMAC key (≥ 32 characters), or a file holding it; default: <data>/audit.key, created once. */
+  SHENGGUI_AUDIT_KEY: z.string().min(32).optional(),
+  SHENGGUI_AUDIT_KEY_FILE: z.string().optional(),
   /** Static files of the built web app; the server serves them with an SPA fallback. */
   SHENGGUI_WEB_DIST: z.string().optional(),
 });

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/client.js';
 import type { Env } from './env.js';
 import { initCounty, isInitialised } from './modules/setup/setup.service.js';
 import { systemContext } from './platform/context.js';
+import { configureSecrets } from './platform/keys.js';
 
 export const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const DEMO_COUNTY = '140322';
@@ -29,6 +30,7 @@ export interface RunningServer {
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => console.log(line));
+  configureSecrets(opts.env, opts.dataDir);
   const database = await openDatabase({
     databaseUrl: opts.env.DATABASE_URL,
     dataDir: opts.dataDir,

@@ -14,12 +14,14 @@ import {
 import { type Database, DataFolderLockedError, openDatabase } from '../db/client.js';
 import { readEnv } from '../env.js';
 import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
+import { purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
 import { createUser } from '../modules/auth/auth.service.js';
 import { listAllEnterprises } from '../modules/enterprise/enterprise.service.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
 import { initCounty } from '../modules/setup/setup.service.js';
 import { systemContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
+import { configureSecrets } from '../platform/keys.js';
 
 const HELP = `升规通命令行 shenggui
 
@@ -32,6 +34,10 @@ const HELP = `升规通命令行 shenggui
       列出企业。
   shenggui user create --username NAME --unit UNIT_CODE --role ROLE [--display-name 姓名] [--data DIR]
       创建用户，密码从标准输入读取（首次登录须修改）。ROLE: ${ROLES.join(' | ')}
+  shenggui audit verify [--json]
+      校验审计记录的 HMAC 链，报告第一条被篡改的记录，或 OK 与记录数。
+  shenggui audit purge --before YYYY-MM-DD
+      清理该日期之前的审计记录（至少保留180天，更近的拒绝）。
 
 数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用嵌入式数据库目录（--data，默认 ./data）。`;
 
@@ -52,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       unit: { type: 'string' },
       role: { type: 'string' },
       'display-name': { type: 'string' },
+      before: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -81,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       return await new Promise<number>(() => {}); // runs until a signal closes it
     }
 
+    configureSecrets(env, dataDir);
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
     try {
       return await runCommand(database, command, sub, values, out);
@@ -168,6 +176,23 @@ async function runCommand(
       { id: user.id, username: user.username, unit: unit.code, roles: user.roles },
       () => `已创建用户 ${user.username}（${unit.name}）`,
     );
+    return 0;
+  }
+  if (command === 'audit' && sub === 'verify') {
+    const r = await verifyAudit(db);
+    out(r, () =>
+      r.ok
+        ? `OK：审计链完整，共 ${r.count} 条记录（${r.algorithm.toUpperCase()}-HMAC）`
+        : `审计链被破坏：第一条异常记录 #${r.broken?.id}（${r.broken?.reason === 'link' ? '链接不符，可能有记录被删除或插入' : '内容与签名不符，记录被修改'}），此前 ${r.count} 条完好`,
+    );
+    return r.ok ? 0 : 4;
+  }
+  if (command === 'audit' && sub === 'purge') {
+    const before = String(values.before ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(before))
+      throw new AppError('VALIDATION', '请用 --before YYYY-MM-DD 指定日期');
+    const n = await purgeAudit(db, ctx, new Date(`${before}T00:00:00+08:00`));
+    out({ deleted: n }, () => `已清理 ${n} 条审计记录`);
     return 0;
   }
   console.error(`未知命令：${[command, sub].filter(Boolean).join(' ')}\n\n${HELP}`);

@@ -5,10 +5,10 @@ import {
   bigserial,
   boolean,
   char,
+  customType,
   date,
   index,
   integer,
-  jsonb,
   numeric,
   pgTable,
   serial,
@@ -18,6 +18,16 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * jsonb whose value comes back exactly as stored. Both drivers already parse jsonb; Drizzle's own jsonb
+ * parses string results a second time, turning the stored JSON string "140322" into the number 140322.
+ */
+const jsonb = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
 
 export const orgUnits = pgTable(
   'org_units',
@@ -46,6 +56,9 @@ export const users = pgTable('users', {
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   disabled: boolean('disabled').notNull().default(false),
   failedAttempts: integer('failed_attempts').notNull().default(0),
+  /** TOTP secret, encrypted with the key kept outside the database (AES-256-GCM); null = not enrolled. */
+  totpSecret: text('totp_secret'),
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
   lockedUntil: ts('locked_until'),
   passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -196,6 +209,14 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     ip: text('ip'),
+    /** HMAC chain: hash = HMAC(key, prevHash ‖ canonical(record)). Editing or removing a row breaks it. */
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
   },
-  (t) => [index('audit_at_idx').on(t.at), index('audit_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_enterprise_idx').on(t.enterpriseId),
+    index('audit_actor_idx').on(t.actorUserId),
+    index('audit_action_idx').on(t.action),
+  ],
 );

@@ -6,6 +6,10 @@ export interface Actor {
   displayName: string;
   roles: Role[];
   mustChangePassword: boolean;
+  /** Set when the user must change the password or enrol TOTP before doing anything else. */
+  restriction: 'password' | 'totp' | null;
+  /** The hashed id of the current session. */
+  sessionId: string;
   unit: { id: number; code: string; name: string; kind: UnitKind; path: string };
 }
 

@@ -1,14 +1,17 @@
 // Test harness: a fresh database per test file — PGlite in memory, or a new database on the PostgreSQL
 // server named by SHENGGUI_TEST_PG (the same suite runs on both) — and an app with a movable clock.
 import { randomBytes } from 'node:crypto';
-import { creditCodeCheckChar, type Role } from '@shenggui/domain';
+import { creditCodeCheckChar, DEFAULT_SECURITY_SETTINGS, type Role } from '@shenggui/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { createUser } from '../modules/auth/auth.service.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
+import { putSetting } from '../modules/settings/settings.service.js';
 import { initCounty } from '../modules/setup/setup.service.js';
+import { configureAuditKey } from '../platform/audit.js';
+import { configureTotpKey } from '../platform/auth/totp.js';
 import type { Clock } from '../platform/clock.js';
 import { systemContext } from '../platform/context.js';
 
@@ -24,6 +27,10 @@ export class FakeClock implements Clock {
     this.t += ms;
   }
 }
+
+export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef0123456789');
+configureAuditKey(TEST_AUDIT_KEY);
+configureTotpKey(Buffer.alloc(32, 7));
 
 export async function openTestDatabase(): Promise<Database> {
   if (!TEST_PG) return openDatabase({ dataDir: 'memory://' });
@@ -76,6 +83,13 @@ export async function createTestEnv(opts: { users?: boolean } = {}): Promise<Tes
   const database = await openTestDatabase();
   const clock = new FakeClock();
   await initCounty(database.db, systemContext(clock.now()), { countyCode: COUNTY, demo: false });
+  // Every test signs in from one address: lift the per-address limit (the rate-limit test lowers it again).
+  await database.db.transaction((tx) =>
+    putSetting(tx, systemContext(clock.now()), 'security', {
+      ...DEFAULT_SECURITY_SETTINGS,
+      loginRatePerMinute: 1000,
+    }),
+  );
   const unitId = async (code: string) => {
     const u = await findUnitByCode(database.db, code);
     if (!u) throw new Error(`no unit ${code}`);

@@ -1,46 +1,71 @@
-import { loginSchema } from '@shenggui/domain';
+import { loginSchema, passwordChangeSchema, userCreateSchema } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/access.js';
+import { RateLimiter } from '../../platform/auth/rate-limit.js';
 import { newToken } from '../../platform/auth/tokens.js';
+import { AppError } from '../../platform/errors.js';
 import { findUnitByCode } from '../org/org.repository.js';
 import {
   demoAccountSchema,
   getCountyCode,
   getDemo,
   getScaleThreshold,
+  getSecuritySettings,
 } from '../settings/settings.service.js';
-import { describeMe, login, logout } from './auth.service.js';
+import {
+  changeOwnPassword,
+  confirmTotpEnrolment,
+  describeMe,
+  listOwnSessions,
+  login,
+  logout,
+  revokeOwnSessions,
+  startTotpEnrolment,
+} from './auth.service.js';
+import { createFirstAdministrator, needsFirstAdministrator } from './first-admin.service.js';
 
+const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }),
+});
 const meSchema = z.object({
-  user: z.object({
-    id: z.number(),
-    username: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.string()),
-    mustChangePassword: z.boolean(),
-    unit: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }),
-  }),
+  user: userSchema,
   permissions: z.array(z.string()),
   scope: z.object({ kind: z.string(), unitId: z.number().nullable() }),
+  restriction: z.enum(['password', 'totp']).nullable(),
+  totp: z.object({ enabled: z.boolean(), required: z.boolean() }),
+  passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), maxAgeDays: z.number() }),
 });
+const tags = ['登录与账号'];
+// Reachable by a user who must first change the password or enrol TOTP.
+const restricted = { access: 'authenticated' as const, allowRestricted: true };
 
 export function authRoutes(db: Db, opts: { secureCookies: boolean; version: string }): FastifyPluginAsyncZod {
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: opts.secureCookies };
+  const limiter = new RateLimiter();
   return async (app) => {
     app.post(
       '/auth/login',
       {
         config: { access: 'public' },
         schema: {
-          tags: ['登录'],
+          tags,
           summary: '用户名密码登录',
           body: loginSchema,
-          response: { 200: meSchema.pick({ user: true }) },
+          response: { 200: z.object({ user: userSchema }) },
         },
       },
       async (request, reply) => {
+        const settings = await getSecuritySettings(db);
+        if (!limiter.hit(request.ip, settings.loginRatePerMinute, request.ctx.now.getTime())) {
+          throw new AppError('RATE_LIMITED', '登录尝试过于频繁，请一分钟后再试');
+        }
         const { token, user } = await login(db, request.ctx, {
           ...request.body,
           userAgent: request.headers['user-agent'] ?? null,
@@ -53,7 +78,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
 
     app.post(
       '/auth/logout',
-      { config: { access: 'authenticated' }, schema: { tags: ['登录'], summary: '退出登录' } },
+      { config: restricted, schema: { tags, summary: '退出登录' } },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
         if (token) await logout(db, request.ctx, token);
@@ -66,10 +91,103 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
     app.get(
       '/me',
       {
-        config: { access: 'authenticated' },
-        schema: { tags: ['登录'], summary: '当前用户、权限与数据范围', response: { 200: meSchema } },
+        config: restricted,
+        schema: { tags, summary: '当前用户、权限与数据范围', response: { 200: meSchema } },
       },
-      async (request) => describeMe(request.ctx),
+      async (request) => describeMe(db, request.ctx),
+    );
+
+    app.post(
+      '/me/password',
+      {
+        config: restricted,
+        schema: { tags, summary: '修改本人密码（其他会话随之退出）', body: passwordChangeSchema },
+      },
+      async (request, reply) => {
+        await changeOwnPassword(db, request.ctx, request.body);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/me/sessions',
+      {
+        config: restricted,
+        schema: {
+          tags,
+          summary: '本人的登录会话',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  current: z.boolean(),
+                  createdAt: z.string(),
+                  lastSeenAt: z.string(),
+                  ip: z.string().nullable(),
+                  userAgent: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({ items: await listOwnSessions(db, request.ctx) }),
+    );
+
+    app.post(
+      '/me/sessions/revoke-all',
+      { config: restricted, schema: { tags, summary: '退出所有设备（含当前）' } },
+      async (request, reply) => {
+        await revokeOwnSessions(db, request.ctx);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/me/totp/setup',
+      {
+        config: restricted,
+        schema: {
+          tags,
+          summary: '生成动态口令密钥',
+          response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+        },
+      },
+      async (request) => startTotpEnrolment(db, request.ctx),
+    );
+
+    app.post(
+      '/me/totp/enable',
+      {
+        config: restricted,
+        schema: {
+          tags,
+          summary: '验证并启用动态口令',
+          body: z.object({ code: z.string().regex(/^\d{6}$/, '动态口令应为6位数字') }),
+        },
+      },
+      async (request, reply) => {
+        await confirmTotpEnrolment(db, request.ctx, request.body.code);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/setup/first-admin',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: '首次运行：创建第一个安全管理员（仅在没有任何用户时可用）',
+          body: userCreateSchema.pick({ username: true, displayName: true, password: true }),
+        },
+      },
+      async (request, reply) => {
+        await createFirstAdministrator(db, request.ctx, request.body);
+        return reply.status(201).send({ ok: true });
+      },
     );
 
     app.get(
@@ -77,14 +195,16 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
       {
         config: { access: 'public' },
         schema: {
-          tags: ['登录'],
-          summary: '系统信息（演示模式、演示账号）',
+          tags,
+          summary: '系统信息（演示模式、演示账号、首次运行）',
           response: {
             200: z.object({
               demo: z.boolean(),
               demoAccounts: z.array(demoAccountSchema),
               countyName: z.string().nullable(),
               scaleThresholdYuan: z.number(),
+              needsFirstAdmin: z.boolean(),
+              securityLevel: z.number(),
               version: z.string(),
             }),
           },
@@ -99,6 +219,8 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
           demoAccounts: demo.enabled ? demo.accounts : [],
           countyName: county?.name ?? null,
           scaleThresholdYuan: await getScaleThreshold(db),
+          needsFirstAdmin: await needsFirstAdministrator(db),
+          securityLevel: (await getSecuritySettings(db)).level,
           version: opts.version,
         };
       },

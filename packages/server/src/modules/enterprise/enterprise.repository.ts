@@ -201,3 +201,13 @@ export async function enterpriseExists(db: Executor, scope: DataScope, id: numbe
     .limit(1);
   return rows.length > 0;
 }
+
+/** Whether a firm exists at all, ignoring scope: only to tell an out-of-scope attempt for the audit trail. */
+export async function enterpriseExistsUnscoped(db: Executor, id: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(eq(enterprises.id, id))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { buildWorkbook } from '../../platform/excel.js';
+import { sendWorkbook } from '../../platform/http.js';
 import {
   changeScaleStatus,
   createEnterprise,
@@ -123,11 +124,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
           ],
           items,
         );
-        const name = encodeURIComponent(`企业列表-${new Date().toISOString().slice(0, 10)}.xlsx`);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="enterprises.xlsx"; filename*=UTF-8''${name}`)
-          .send(buffer);
+        return sendWorkbook(reply, buffer, '企业列表');
       },
     );
 

@@ -23,6 +23,8 @@ import {
   creditCodeTaken,
   type EnterpriseListRow,
   type EnterpriseRow,
+  enterpriseExists,
+  enterpriseExistsUnscoped,
   findEnterprise,
   insertEnterprise,
   insertScaleHistory,
@@ -65,6 +67,28 @@ export interface EnterpriseDetail extends EnterpriseView {
     changedAt: string;
     changedByName: string | null;
   }[];
+}
+
+/**
+ * A firm outside the caller's scope answers 404, exactly like a missing one; when it does exist, the
+ * attempt is written to the audit trail so the auditor can find it.
+ */
+export async function outOfScope(db: Executor, ctx: RequestContext, id: number): Promise<AppError> {
+  if (await enterpriseExistsUnscoped(db, id)) {
+    await recordAudit(db, ctx, {
+      action: 'access.out_of_scope',
+      entityType: 'enterprise',
+      entityId: id,
+      enterpriseId: id,
+      after: { scope: ctx.scope.kind },
+    });
+  }
+  return notFound('企业');
+}
+
+/** Checked before a write's transaction, so the audit record of a refused attempt is not rolled back. */
+export async function assertInScope(db: Db, ctx: RequestContext, id: number): Promise<void> {
+  if (!(await enterpriseExists(db, ctx.scope, id))) throw await outOfScope(db, ctx, id);
 }
 
 /** The last complete calendar year: the default year whose revenue the registry shows. */
@@ -120,7 +144,7 @@ export async function getEnterprise(
 ): Promise<EnterpriseDetail> {
   const revenueYear = year ?? defaultRevenueYear(ctx.now);
   const row = await findEnterprise(db, ctx.scope, id, revenueYear);
-  if (!row) throw notFound('企业');
+  if (!row) throw await outOfScope(db, ctx, id);
   const history = await listScaleHistory(db, ctx.scope, id);
   const e = row.e;
   return {
@@ -268,6 +292,7 @@ export async function updateEnterprise(
   id: number,
   input: EnterpriseUpdate,
 ): Promise<EnterpriseDetail> {
+  await assertInScope(db, ctx, id);
   return db.transaction(async (tx) => {
     const before = await lockEnterprise(tx, ctx.scope, id);
     if (!before) throw notFound('企业');
@@ -307,6 +332,7 @@ export async function changeScaleStatus(
   id: number,
   input: ScaleChange,
 ): Promise<EnterpriseDetail> {
+  await assertInScope(db, ctx, id);
   return db.transaction(async (tx) => {
     const before = await lockEnterprise(tx, ctx.scope, id);
     if (!before) throw notFound('企业');

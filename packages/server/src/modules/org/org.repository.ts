@@ -40,3 +40,8 @@ export async function countUnits(db: Executor): Promise<number> {
   const rows = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
   return rows.length;
 }
+
+export async function updateUnitName(db: Executor, id: number, name: string): Promise<OrgUnitRow> {
+  const rows = await db.update(orgUnits).set({ name }).where(eq(orgUnits.id, id)).returning();
+  return rows[0]!;
+}

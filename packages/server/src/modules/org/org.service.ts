@@ -3,8 +3,15 @@ import { countyUnitSeeds, type UnitKind } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
-import { findUnitByCode, insertUnit, listUnitsUnder, type OrgUnitRow } from './org.repository.js';
+import { AppError, invalid, notFound } from '../../platform/errors.js';
+import {
+  findUnitByCode,
+  findUnitById,
+  insertUnit,
+  listUnitsUnder,
+  type OrgUnitRow,
+  updateUnitName,
+} from './org.repository.js';
 
 export interface UnitView {
   id: number;
@@ -73,4 +80,57 @@ export async function ensureCountyUnits(
     out.push(row);
   }
   return out;
+}
+
+/** Kinds the security administrator may add under a county (the divisions themselves come from reference data). */
+export const ADDABLE_UNIT_KINDS: readonly UnitKind[] = ['township', 'zone', 'department', 'centre', 'bureau'];
+
+export async function createUnit(
+  db: Db,
+  ctx: RequestContext,
+  input: { code: string; name: string; kind: UnitKind; parentId: number },
+): Promise<UnitView> {
+  const parent = await findUnitById(db, input.parentId);
+  if (!parent || !parent.path.startsWith(workingRootPath(ctx)) || parent.kind !== 'county') {
+    throw invalid('parentId', '上级单位应为本县');
+  }
+  if (!ADDABLE_UNIT_KINDS.includes(input.kind))
+    throw invalid('kind', '只能新增乡镇、开发区、部门、中心或数据提供部门');
+  if (await findUnitByCode(db, input.code))
+    throw new AppError('CONFLICT', `单位代码 ${input.code} 已存在`, [
+      { path: 'code', message: '单位代码已存在' },
+    ]);
+  return db.transaction(async (tx) => {
+    const row = await insertUnit(tx, {
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      parentId: parent.id,
+      path: `${parent.path}${input.code}/`,
+      sort: 1000,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'org.unit.create',
+      entityType: 'org_unit',
+      entityId: row.id,
+      after: row,
+    });
+    return toUnitView(row);
+  });
+}
+
+export async function renameUnit(db: Db, ctx: RequestContext, id: number, name: string): Promise<UnitView> {
+  const unit = await findUnitById(db, id);
+  if (!unit || !unit.path.startsWith(workingRootPath(ctx))) throw notFound('单位');
+  return db.transaction(async (tx) => {
+    const row = await updateUnitName(tx, id, name);
+    await recordAudit(tx, ctx, {
+      action: 'org.unit.update',
+      entityType: 'org_unit',
+      entityId: id,
+      before: { name: unit.name },
+      after: { name },
+    });
+    return toUnitView(row);
+  });
 }

@@ -2,10 +2,10 @@
 import { type RevenueFactCreate, revenueWritePermission } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
-import { assertPermission } from '../../platform/auth/access.js';
 import type { RequestContext } from '../../platform/context.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { enterpriseExists, lockEnterprise } from '../enterprise/enterprise.repository.js';
+import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
 import {
   findCurrentFact,
   insertFact,
@@ -46,17 +46,22 @@ export async function listFacts(db: Db, ctx: RequestContext, enterpriseId: numbe
   const rows = await listRevenueFacts(db, ctx.scope, enterpriseId, year);
   if (rows.length === 0) {
     // Tell "no figures" from "not yours": both must look the same from outside the scope.
-    if (!(await enterpriseExists(db, ctx.scope, enterpriseId))) throw notFound('企业');
+    if (!(await enterpriseExists(db, ctx.scope, enterpriseId))) throw await outOfScope(db, ctx, enterpriseId);
   }
   return rows.map((r) => toView(r.fact, r.recordedByName));
 }
 
 export async function addFact(db: Db, ctx: RequestContext, enterpriseId: number, input: RevenueFactCreate) {
-  assertPermission(
-    ctx,
-    revenueWritePermission(input.source),
-    '没有录入该来源数据的权限（税务、统计数据由对应部门报送）',
-  );
+  if (!ctx.permissions.has(revenueWritePermission(input.source))) {
+    await recordAudit(db, ctx, {
+      action: 'access.denied',
+      entityType: 'revenue_fact',
+      enterpriseId,
+      after: { permission: revenueWritePermission(input.source) },
+    });
+    throw forbidden('没有录入该来源数据的权限（税务、统计数据由对应部门报送）');
+  }
+  await assertInScope(db, ctx, enterpriseId);
   return db.transaction(async (tx) => {
     const firm = await lockEnterprise(tx, ctx.scope, enterpriseId);
     if (!firm) throw notFound('企业');

@@ -1,8 +1,11 @@
 // Settings are data, not constants (domain.md: thresholds, rules and calendars differ by county and year).
 import {
   DEFAULT_SCALE_THRESHOLD_YUAN,
+  DEFAULT_SECURITY_SETTINGS,
   DEFAULT_SUPERVISING_RULE,
+  type SecuritySettings,
   type SupervisingRule,
+  securitySettingsSchema,
   supervisingRuleSchema,
 } from '@shenggui/domain';
 import { z } from 'zod';
@@ -25,7 +28,27 @@ const KEYS = {
   county: 'county',
   supervisingRule: 'supervising.rule',
   scaleThreshold: 'scale.threshold',
+  security: 'security',
 } as const;
+
+// Security settings are read on every request: keep them a few seconds in memory. A change made through
+// this process is seen at once; another process (several servers on one PostgreSQL) sees it within the TTL.
+const SECURITY_TTL_MS = 5_000;
+let securityCache: { db: Executor; at: number; value: SecuritySettings } | null = null;
+
+export async function getSecuritySettings(db: Executor): Promise<SecuritySettings> {
+  if (securityCache && securityCache.db === db && Date.now() - securityCache.at < SECURITY_TTL_MS) {
+    return securityCache.value;
+  }
+  const parsed = securitySettingsSchema.safeParse(await findSetting(db, KEYS.security));
+  const value = parsed.success ? parsed.data : DEFAULT_SECURITY_SETTINGS;
+  securityCache = { db, at: Date.now(), value };
+  return value;
+}
+
+function forgetCachedSettings(): void {
+  securityCache = null;
+}
 
 export async function getDemo(db: Executor): Promise<DemoSetting> {
   const parsed = demoSchema.safeParse(await findSetting(db, KEYS.demo));
@@ -55,6 +78,7 @@ export async function putSetting(
   value: unknown,
 ): Promise<void> {
   const before = await upsertSetting(tx, KEYS[key], value, ctx.now);
+  forgetCachedSettings();
   // Demo passwords are published on the sign-in page on purpose; still, keep them out of the audit trail.
   const redact = (v: unknown) => (key === 'demo' ? { redacted: true } : v);
   await recordAudit(tx, ctx, {

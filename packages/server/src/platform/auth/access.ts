@@ -1,15 +1,19 @@
 // Resolves the caller once per request (session → user → unit → permissions and data scope) and enforces
-// the permission every route must declare. A route without a declared permission stops the server at start.
+// the access every route must declare. A route without a declared access stops the server at start.
 import {
   type DataScope,
   type Permission,
   permissionsOf,
   type Role,
+  requiresTotp,
+  type SecuritySettings,
   scopeKindForUnit,
   type UnitKind,
 } from '@shenggui/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
+import { getSecuritySettings } from '../../modules/settings/settings.service.js';
+import { recordAudit } from '../audit.js';
 import type { Clock } from '../clock.js';
 import type { Actor, RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -21,6 +25,8 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Reachable while the user must first change the password or enrol a second factor. */
+    allowRestricted?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -31,12 +37,6 @@ export const SESSION_COOKIE = 'sg_session';
 export const CSRF_COOKIE = 'sg_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export interface SessionPolicy {
-  idleMinutes: number;
-  absoluteHours: number;
-}
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 30, absoluteHours: 12 };
-
 /** County-level bodies (centre, bureaus) see their whole county: their scope root is the parent. */
 export function scopeFor(unit: { id: number; kind: UnitKind; path: string }): DataScope {
   const kind = scopeKindForUnit(unit.kind);
@@ -45,6 +45,19 @@ export function scopeFor(unit: { id: number; kind: UnitKind; path: string }): Da
   const own = ['province', 'city', 'county'].includes(unit.kind);
   const path = own ? unit.path : unit.path.replace(/[^/]+\/$/, '');
   return { kind: 'subtree', unitId: unit.id, path };
+}
+
+/** Why a signed-in user may do nothing but fix their account first (MLPS: forced change, second factor). */
+export function restrictionOf(
+  user: { mustChangePassword: boolean; passwordChangedAt: Date; totpEnabled: boolean; roles: Role[] },
+  settings: SecuritySettings,
+  now: Date,
+): 'password' | 'totp' | null {
+  if (user.mustChangePassword) return 'password';
+  const maxAge = settings.password.maxAgeDays;
+  if (maxAge > 0 && now.getTime() - user.passwordChangedAt.getTime() > maxAge * 86_400_000) return 'password';
+  if (requiresTotp(user.roles, settings) && !user.totpEnabled) return 'totp';
+  return null;
 }
 
 function anonymous(request: FastifyRequest, now: Date): RequestContext {
@@ -58,16 +71,28 @@ function anonymous(request: FastifyRequest, now: Date): RequestContext {
   };
 }
 
-export function registerAccess(
-  app: FastifyInstance,
-  deps: { db: Db; clock: Clock; policy?: SessionPolicy },
-): void {
-  const policy = deps.policy ?? DEFAULT_SESSION_POLICY;
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
 
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every /api/v1 route with its declared access: the access-matrix test walks this list. */
+export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
+export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+  const routes: DeclaredRoute[] = [];
+  declared.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access permission`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -76,22 +101,29 @@ export function registerAccess(
     const now = deps.clock.now();
     request.ctx = anonymous(request, now);
     if (!request.url.startsWith('/api/v1')) return;
-    const access = request.routeOptions.config?.access;
-    if (!access) return; // 404 handler
+    const config = request.routeOptions.config;
+    const access = config?.access;
+    if (!access) return; // unknown route: the 404 handler answers
 
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const id = tokenId(token);
       const found = await findSessionWithUser(deps.db, id);
       if (found) {
+        const settings = await getSecuritySettings(deps.db);
         const { session, user, unit } = found;
-        const idleExpired = now.getTime() - session.lastSeenAt.getTime() > policy.idleMinutes * 60_000;
-        if (user.disabled || idleExpired || now >= session.expiresAt) {
+        const idleMs = settings.session.idleMinutes * 60_000;
+        const absoluteMs = settings.session.absoluteHours * 3_600_000;
+        const expired =
+          now.getTime() - session.lastSeenAt.getTime() > idleMs ||
+          now.getTime() - session.createdAt.getTime() >= absoluteMs ||
+          now >= session.expiresAt;
+        if (user.disabled || expired) {
           await revokeSession(deps.db, id, now);
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
           if (access !== 'public') throw new AppError('UNAUTHENTICATED', '登录已超时，请重新登录');
         } else {
-          // Write last-seen at most once a minute: reads should not turn into writes.
+          // Write last-seen at most once a minute: reads should not all turn into writes.
           if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, id, now);
           const roles = user.roles as Role[];
           const actor: Actor = {
@@ -100,6 +132,8 @@ export function registerAccess(
             displayName: user.displayName,
             roles,
             mustChangePassword: user.mustChangePassword,
+            restriction: restrictionOf({ ...user, roles }, settings, now),
+            sessionId: id,
             unit: {
               id: unit.id,
               code: unit.code,
@@ -121,14 +155,30 @@ export function registerAccess(
     }
 
     if (access === 'public') return;
-    if (!request.ctx.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+    const actor = request.ctx.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const header = request.headers[CSRF_HEADER];
       const cookie = request.cookies[CSRF_COOKIE];
       if (!cookie || header !== cookie)
         throw new AppError('FORBIDDEN', '请求校验失败（CSRF），请刷新页面后重试');
     }
+    if (actor.restriction && !config.allowRestricted) {
+      throw new AppError(
+        'FORBIDDEN',
+        actor.restriction === 'password'
+          ? '请先修改密码后再继续操作'
+          : '请先绑定动态口令（双因素认证）后再继续操作',
+        [{ path: 'restriction', message: actor.restriction }],
+      );
+    }
     if (access !== 'authenticated' && !request.ctx.permissions.has(access)) {
+      await recordAudit(deps.db, request.ctx, {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        after: { permission: access, url: request.url },
+      });
       throw new AppError('FORBIDDEN', '没有执行此操作的权限');
     }
   });

@@ -1,5 +1,5 @@
 // Sessions live in the database: a restart keeps people signed in, and revoking is one UPDATE.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, sessions, users } from '../../db/schema.js';
 
@@ -42,4 +42,29 @@ export async function touchSession(db: Executor, id: string, now: Date): Promise
 
 export async function revokeSession(db: Executor, id: string, now: Date): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
+}
+
+/** Revokes every live session of a user (disabled, password changed or reset), optionally keeping one. */
+export async function revokeUserSessions(
+  db: Executor,
+  userId: number,
+  now: Date,
+  keepId?: string,
+): Promise<number> {
+  const conditions = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
+  if (keepId) conditions.push(ne(sessions.id, keepId));
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export function listLiveSessions(db: Executor, userId: number, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
 }

@@ -1,0 +1,102 @@
+import type { Db } from '../../db/client.js';
+import { recordAudit, verifyAuditChain } from '../../platform/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { workingRootPath } from '../org/org.service.js';
+import { type AuditFilter, countAudit, deleteAuditBefore, searchAudit } from './audit.repository.js';
+
+/** GB/T 22239 asks for at least six months of audit records: nothing younger is ever purged. */
+export const AUDIT_RETENTION_DAYS = 180;
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login.failed': '登录失败',
+  'auth.login.locked': '锁定期间尝试登录',
+  'auth.login.disabled': '停用账号尝试登录',
+  'auth.lockout': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.totp.failed': '动态口令错误',
+  'auth.totp.enrol': '生成动态口令密钥',
+  'auth.totp.enable': '启用双因素认证',
+  'auth.password.change': '修改密码',
+  'auth.password.failed': '修改密码失败',
+  'auth.sessions.revoke': '退出所有设备',
+  'access.denied': '越权访问被拒绝',
+  'access.out_of_scope': '访问范围外数据被拒绝',
+  'user.create': '创建用户',
+  'user.update': '修改用户',
+  'user.disable': '停用用户',
+  'user.password.reset': '重置密码',
+  'user.unlock': '解除锁定',
+  'org.unit.create': '新增单位',
+  'org.unit.update': '修改单位',
+  'settings.update': '修改设置',
+  'enterprise.create': '登记企业',
+  'enterprise.update': '修改企业',
+  'enterprise.scale.change': '变更规模状态',
+  'revenue.create': '录入月度数据',
+  'revenue.correct': '更正月度数据',
+  'target.set': '设置目标任务',
+  'import.apply': '导入数据',
+  'audit.purge': '清理过期审计记录',
+};
+
+export async function listAudit(
+  db: Db,
+  ctx: RequestContext,
+  filter: AuditFilter,
+  page: number,
+  pageSize: number,
+) {
+  const root = workingRootPath(ctx);
+  const [rows, total] = await Promise.all([
+    searchAudit(db, root, filter, pageSize, (page - 1) * pageSize),
+    countAudit(db, root, filter),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.a.id,
+      at: r.a.at.toISOString(),
+      action: r.a.action,
+      actionLabel: AUDIT_ACTION_LABELS[r.a.action] ?? r.a.action,
+      actorUsername: r.actorUsername,
+      actorName: r.actorName,
+      actorUnitName: r.actorUnitName,
+      entityType: r.a.entityType,
+      entityId: r.a.entityId,
+      enterpriseId: r.a.enterpriseId,
+      enterpriseName: r.enterpriseName,
+      before: r.a.before,
+      after: r.a.after,
+      requestId: r.a.requestId,
+      ip: r.a.ip,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+export function verifyAudit(db: Db) {
+  return verifyAuditChain(db);
+}
+
+export async function purgeAudit(db: Db, ctx: RequestContext, before: Date): Promise<number> {
+  const limit = new Date(ctx.now.getTime() - AUDIT_RETENTION_DAYS * 86_400_000);
+  if (before > limit) {
+    throw new AppError(
+      'VALIDATION',
+      `审计记录至少保留${AUDIT_RETENTION_DAYS}天：只能清理 ${limit.toISOString().slice(0, 10)} 之前的记录`,
+      [{ path: 'before', message: `不能晚于 ${limit.toISOString().slice(0, 10)}` }],
+    );
+  }
+  return db.transaction(async (tx) => {
+    const n = await deleteAuditBefore(tx, before);
+    await recordAudit(tx, ctx, {
+      action: 'audit.purge',
+      entityType: 'audit_log',
+      after: { before: before.toISOString(), deleted: n },
+    });
+    return n;
+  });
+}

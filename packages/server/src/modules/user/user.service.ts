@@ -1,0 +1,180 @@
+// Account administration by the security administrator: create, edit roles and unit, disable, reset
+// passwords and unlock — inside the administrator's own tree of units; every change audited.
+import { checkPassword, checkRoleAssignment, ROLE_LABELS, type Role, type UnitKind } from '@shenggui/domain';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { revokeUserSessions } from '../../platform/auth/session.repository.js';
+import type { RequestContext } from '../../platform/context.js';
+import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { createUser } from '../auth/auth.service.js';
+import {
+  countUsersUnder,
+  findUserUnder,
+  listUsersUnder,
+  type UserFilter,
+  type UserRow,
+  updateUserRow,
+} from '../auth/user.repository.js';
+import { findUnitById, type OrgUnitRow } from '../org/org.repository.js';
+import { workingRootPath } from '../org/org.service.js';
+import { getSecuritySettings } from '../settings/settings.service.js';
+
+export interface AdminUserView {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  roleLabels: string[];
+  unit: { id: number; name: string; kind: string };
+  disabled: boolean;
+  locked: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  createdAt: string;
+}
+
+function toView(user: UserRow, unit: OrgUnitRow, now: Date): AdminUserView {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles,
+    roleLabels: user.roles.map((r) => ROLE_LABELS[r as Role] ?? r),
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    disabled: user.disabled,
+    locked: !!user.lockedUntil && user.lockedUntil > now,
+    mustChangePassword: user.mustChangePassword,
+    totpEnabled: user.totpEnabled,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+function snapshot(u: UserRow) {
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    unitId: u.unitId,
+    roles: u.roles,
+    disabled: u.disabled,
+  };
+}
+
+async function unitInTree(db: Db, ctx: RequestContext, unitId: number): Promise<OrgUnitRow> {
+  const unit = await findUnitById(db, unitId);
+  if (!unit || !unit.path.startsWith(workingRootPath(ctx)))
+    throw invalid('unitId', '单位不存在或不在管理范围内');
+  return unit;
+}
+
+function assertRoles(roles: Role[], unit: OrgUnitRow) {
+  const problems = checkRoleAssignment(roles, unit.kind as UnitKind);
+  if (problems.length > 0)
+    throw new AppError(
+      'VALIDATION',
+      problems.join('；'),
+      problems.map((message) => ({ path: 'roles', message })),
+    );
+}
+
+export async function listUsers(
+  db: Db,
+  ctx: RequestContext,
+  filter: UserFilter,
+  page: number,
+  pageSize: number,
+) {
+  const root = workingRootPath(ctx);
+  const [rows, total] = await Promise.all([
+    listUsersUnder(db, root, filter, pageSize, (page - 1) * pageSize),
+    countUsersUnder(db, root, filter),
+  ]);
+  return { items: rows.map((r) => toView(r.user, r.unit, ctx.now)), total, page, pageSize };
+}
+
+export async function adminCreateUser(
+  db: Db,
+  ctx: RequestContext,
+  input: { username: string; displayName: string; unitId: number; roles: Role[]; password: string },
+) {
+  const unit = await unitInTree(db, ctx, input.unitId);
+  assertRoles(input.roles, unit);
+  const user = await createUser(db, ctx, { ...input, mustChangePassword: true });
+  return toView(user, unit, ctx.now);
+}
+
+export async function adminUpdateUser(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  input: { displayName: string; unitId: number; roles: Role[]; disabled: boolean },
+) {
+  const found = await findUserUnder(db, workingRootPath(ctx), id);
+  if (!found) throw notFound('用户');
+  const unit = await unitInTree(db, ctx, input.unitId);
+  assertRoles(input.roles, unit);
+  if (id === ctx.actor?.id) {
+    const same =
+      input.roles.length === found.user.roles.length &&
+      input.roles.every((r) => found.user.roles.includes(r));
+    if (!same) throw invalid('roles', '不能修改自己的角色');
+    if (input.disabled) throw invalid('disabled', '不能停用自己的账号');
+  }
+  return db.transaction(async (tx) => {
+    const after = await updateUserRow(tx, id, input);
+    let revoked = 0;
+    const rolesChanged =
+      input.roles.join(',') !== found.user.roles.join(',') || input.unitId !== found.user.unitId;
+    if (input.disabled || rolesChanged) revoked = await revokeUserSessions(tx, id, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: input.disabled && !found.user.disabled ? 'user.disable' : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: snapshot(found.user),
+      after: { ...snapshot(after), sessionsRevoked: revoked },
+    });
+    return toView(after, unit, ctx.now);
+  });
+}
+
+/** A reset sets a temporary password the user must change at next sign-in; their sessions end. */
+export async function adminResetPassword(db: Db, ctx: RequestContext, id: number, password: string) {
+  const found = await findUserUnder(db, workingRootPath(ctx), id);
+  if (!found) throw notFound('用户');
+  const settings = await getSecuritySettings(db);
+  const problems = checkPassword(password, found.user.username, settings.password);
+  if (problems.length > 0)
+    throw new AppError(
+      'VALIDATION',
+      problems.join('；'),
+      problems.map((message) => ({ path: 'password', message })),
+    );
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const after = await updateUserRow(tx, id, {
+      passwordHash,
+      mustChangePassword: true,
+      passwordChangedAt: ctx.now,
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
+    const revoked = await revokeUserSessions(tx, id, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'user.password.reset',
+      entityType: 'user',
+      entityId: id,
+      after: { sessionsRevoked: revoked },
+    });
+    return toView(after, found.unit, ctx.now);
+  });
+}
+
+export async function adminUnlockUser(db: Db, ctx: RequestContext, id: number) {
+  const found = await findUserUnder(db, workingRootPath(ctx), id);
+  if (!found) throw notFound('用户');
+  return db.transaction(async (tx) => {
+    const after = await updateUserRow(tx, id, { failedAttempts: 0, lockedUntil: null });
+    await recordAudit(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id });
+    return toView(after, found.unit, ctx.now);
+  });
+}

@@ -1,0 +1,250 @@
+// Walks every role × every declared route × a firm of the caller's own unit and one of another unit,
+// and asserts the status the permission catalogue and the data scope imply. A new route without an entry
+// in SAMPLES fails the test, so the matrix stays complete.
+import { type Permission, permissionsOf, type Role } from '@shenggui/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  COUNTY,
+  createTestEnv,
+  PASSWORD,
+  TEST_USERS,
+  type TestEnv,
+  testCreditCode,
+} from '../../test/harness.js';
+import { declaredRoutes } from './access.js';
+
+let env: TestEnv;
+let firmA: number; // 秀水镇, supervised by 县工信局
+let firmB: number; // 南娄镇, supervised by 县能源局
+let xiushuiId: number;
+let nanlouId: number;
+let someUserId: number;
+let serial = 500;
+
+interface Sample {
+  /** Path with :id already replaced; `firm` is the firm under test (own or other). */
+  url: (firm: number) => string;
+  body?: (firm: number) => unknown;
+  /** The route acts on one firm: out-of-scope callers must get 404. */
+  firmScoped?: boolean;
+  /** The permission that decides, when the route itself only says 'authenticated'. */
+  effective?: Permission;
+  /** The call ends the caller's session. */
+  signsOut?: boolean;
+  /** Statuses a permitted, in-scope call may answer (default: any 2xx, 400 or 409). */
+  ok?: (status: number) => boolean;
+}
+
+const firmBody = (townshipId: number) => ({
+  creditCode: testCreditCode(serial++),
+  name: `矩阵测试${serial}有限公司`,
+  legalForm: 'enterprise',
+  industryCode: '3089',
+  townshipId,
+});
+
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/v1/auth/login': {
+    url: () => '/api/v1/auth/login',
+    body: () => ({ username: 'nobody', password: 'x' }),
+    ok: (s) => s === 401,
+  },
+  'POST /api/v1/auth/logout': { url: () => '/api/v1/auth/logout', signsOut: true },
+  'GET /api/v1/me': { url: () => '/api/v1/me' },
+  'POST /api/v1/me/password': {
+    url: () => '/api/v1/me/password',
+    body: () => ({ currentPassword: 'wrong', newPassword: 'Another@Passw0rd' }),
+  },
+  'GET /api/v1/me/sessions': { url: () => '/api/v1/me/sessions' },
+  'POST /api/v1/me/sessions/revoke-all': { url: () => '/api/v1/me/sessions/revoke-all', signsOut: true },
+  'POST /api/v1/me/totp/setup': { url: () => '/api/v1/me/totp/setup' },
+  'POST /api/v1/me/totp/enable': { url: () => '/api/v1/me/totp/enable', body: () => ({ code: '000000' }) },
+  'POST /api/v1/setup/first-admin': {
+    url: () => '/api/v1/setup/first-admin',
+    body: () => ({ username: 'firstadmin', displayName: '首位管理员', password: 'First@Admin2024' }),
+    ok: (s) => s === 409,
+  },
+  'GET /api/v1/meta': { url: () => '/api/v1/meta' },
+  'GET /api/v1/org/units': { url: () => '/api/v1/org/units' },
+  'POST /api/v1/org/units': {
+    url: () => '/api/v1/org/units',
+    body: () => ({
+      code: `140322T${String(serial++).padStart(2, '0')}`,
+      name: '测试单位',
+      kind: 'bureau',
+      parentId: countyId,
+    }),
+  },
+  'PUT /api/v1/org/units/:id': {
+    url: () => `/api/v1/org/units/${xiushuiId}`,
+    body: () => ({ name: '秀水镇' }),
+  },
+  'GET /api/v1/enterprises': { url: () => '/api/v1/enterprises?pageSize=200' },
+  'GET /api/v1/enterprises/export': { url: () => '/api/v1/enterprises/export' },
+  'GET /api/v1/enterprises/supervising-suggestion': {
+    url: () => `/api/v1/enterprises/supervising-suggestion?industryCode=3089&townshipId=${xiushuiId}`,
+  },
+  'GET /api/v1/enterprises/:id': { url: (f) => `/api/v1/enterprises/${f}`, firmScoped: true },
+  'POST /api/v1/enterprises': { url: () => '/api/v1/enterprises', body: () => firmBody(xiushuiId) },
+  'PUT /api/v1/enterprises/:id': {
+    url: (f) => `/api/v1/enterprises/${f}`,
+    firmScoped: true,
+    // Each firm keeps its own township and industry: the edit must not move it between scopes.
+    body: (f) =>
+      f === firmA
+        ? { name: '矩阵测试甲有限公司', legalForm: 'enterprise', industryCode: '3089', townshipId: xiushuiId }
+        : { name: '矩阵测试乙有限公司', legalForm: 'enterprise', industryCode: '0610', townshipId: nanlouId },
+  },
+  'POST /api/v1/enterprises/:id/scale': {
+    url: (f) => `/api/v1/enterprises/${f}/scale`,
+    firmScoped: true,
+    body: () => ({ status: 'above', effectivePeriod: '2026-12', reason: '矩阵测试' }),
+  },
+  'GET /api/v1/enterprises/:id/revenue': { url: (f) => `/api/v1/enterprises/${f}/revenue`, firmScoped: true },
+  'POST /api/v1/enterprises/:id/revenue': {
+    url: (f) => `/api/v1/enterprises/${f}/revenue`,
+    firmScoped: true,
+    effective: 'revenue:write:self',
+    body: () => ({
+      period: `2025-${String((serial++ % 12) + 1).padStart(2, '0')}`,
+      source: 'self',
+      value: 1000,
+      reason: '矩阵',
+    }),
+  },
+  'GET /api/v1/users': { url: () => '/api/v1/users' },
+  'GET /api/v1/users/export': { url: () => '/api/v1/users/export' },
+  'POST /api/v1/users': {
+    url: () => '/api/v1/users',
+    body: () => ({
+      username: `matrix${serial++}`,
+      displayName: '矩阵',
+      unitId: xiushuiId,
+      roles: ['township'],
+      password: 'Matrix@2024x',
+    }),
+  },
+  'PUT /api/v1/users/:id': {
+    url: () => `/api/v1/users/${someUserId}`,
+    body: () => ({ displayName: '被修改', unitId: xiushuiId, roles: ['township'], disabled: false }),
+  },
+  'POST /api/v1/users/:id/reset-password': {
+    url: () => `/api/v1/users/${someUserId}/reset-password`,
+    body: () => ({ password: 'Reset@2024abc' }),
+  },
+  'POST /api/v1/users/:id/unlock': { url: () => `/api/v1/users/${someUserId}/unlock` },
+  'GET /api/v1/audit': { url: () => '/api/v1/audit' },
+  'GET /api/v1/audit/export': { url: () => '/api/v1/audit/export' },
+  'GET /api/v1/audit/verify': { url: () => '/api/v1/audit/verify' },
+  'GET /api/v1/settings/security': { url: () => '/api/v1/settings/security' },
+  'PUT /api/v1/settings/security': {
+    url: () => '/api/v1/settings/security',
+    body: () => ({
+      level: 2,
+      password: { minLength: 8, minClasses: 3, maxAgeDays: 0 },
+      lockout: { maxFailures: 5, lockMinutes: 15 },
+      session: { idleMinutes: 30, absoluteHours: 12 },
+      loginRatePerMinute: 1000,
+    }),
+  },
+};
+
+let countyId: number;
+
+/** Which of the two firms a user's unit owns (null: the whole county, or no firms at all). */
+const OWN: Record<string, 'A' | 'B' | null> = {
+  xiushui: 'A',
+  nanlou: 'B',
+  gongxin: 'A',
+  nengyuan: 'B',
+};
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  xiushuiId = await env.unitId(`${COUNTY}100000`);
+  countyId = await env.unitId(`${COUNTY}000000`);
+  nanlouId = await env.unitId(`${COUNTY}103000`);
+  const centre = await Client.signIn(env.app, 'centre');
+  // Sign-in attempts come from one address in this test: lift the per-address limit.
+  const sec = await Client.signIn(env.app, 'secadmin');
+  const put = await sec.put('/api/v1/settings/security', SAMPLES['PUT /api/v1/settings/security']!.body!(0));
+  expect(put.statusCode, put.body).toBe(200);
+  const a = await centre.post('/api/v1/enterprises', firmBody(xiushuiId));
+  firmA = a.json().id;
+  const b = await centre.post('/api/v1/enterprises', { ...firmBody(nanlouId), industryCode: '0610' });
+  firmB = b.json().id;
+  expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+  const created = await sec.post('/api/v1/users', {
+    username: 'target',
+    displayName: '目标用户',
+    unitId: xiushuiId,
+    roles: ['township'],
+    password: 'Target@2024x',
+  });
+  someUserId = created.json().id;
+});
+afterAll(() => env.close());
+
+describe('access matrix', () => {
+  it('has a sample for every declared route', () => {
+    const keys = declaredRoutes(env.app).map((r) => `${r.method} ${r.url}`);
+    expect(keys.length).toBeGreaterThan(20);
+    expect(keys.filter((k) => !SAMPLES[k])).toEqual([]);
+  });
+
+  for (const user of TEST_USERS) {
+    it(`${user.role} (${user.username}) gets exactly what its role and unit allow`, async () => {
+      const permissions = new Set(permissionsOf([user.role as Role]));
+      const problems: string[] = [];
+      let client = await Client.signIn(env.app, user.username, PASSWORD);
+      for (const route of declaredRoutes(env.app)) {
+        const key = `${route.method} ${route.url}`;
+        const sample = SAMPLES[key]!;
+        const own = OWN[user.username] === 'B' ? firmB : firmA;
+        const other = own === firmA ? firmB : firmA;
+        const countyWide = OWN[user.username] === undefined;
+        const targets = sample.firmScoped ? [own, other] : [own];
+        for (const firm of targets) {
+          const res = await client.request(route.method as 'GET', sample.url(firm), sample.body?.(firm));
+          const needed = sample.effective ?? route.access;
+          let expected: string;
+          let pass: boolean;
+          if (route.access === 'public' && sample.ok) {
+            expected = 'custom';
+            pass = sample.ok(res.statusCode);
+          } else if (needed !== 'public' && needed !== 'authenticated' && !permissions.has(needed)) {
+            expected = '403';
+            pass = res.statusCode === 403;
+          } else if (sample.firmScoped && firm === other && !countyWide) {
+            expected = '404';
+            pass = res.statusCode === 404;
+          } else {
+            expected = 'allowed';
+            pass = sample.ok
+              ? sample.ok(res.statusCode)
+              : (res.statusCode >= 200 && res.statusCode < 300) || [400, 409].includes(res.statusCode);
+          }
+          if (!pass)
+            problems.push(
+              `${key} firm=${firm === own ? 'own' : 'other'}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
+          // No row of another unit ever comes back from a list.
+          if (
+            pass &&
+            !countyWide &&
+            route.method === 'GET' &&
+            route.url === '/api/v1/enterprises' &&
+            res.statusCode === 200
+          ) {
+            const ids = res.json().items.map((e: { id: number }) => e.id);
+            if (ids.includes(other)) problems.push(`${key}: list returned a firm of another unit`);
+          }
+          if (sample.signsOut && res.statusCode < 300)
+            client = await Client.signIn(env.app, user.username, PASSWORD);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
