@@ -16,6 +16,8 @@ export function verdict(m: Metric): Verdict {
 
 export function formatNumber(value: number | null, digits = 0): string {
   if (value === null || !Number.isFinite(value)) return '—';
+  // A small non-zero value that would print as 0.000: two significant digits instead.
+  if (value !== 0 && Math.abs(value) < 0.5 * 10 ** -digits) return value.toPrecision(2);
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

@@ -91,7 +91,7 @@ export async function createUnit(
   input: { code: string; name: string; kind: UnitKind; parentId: number },
 ): Promise<UnitView> {
   const parent = await findUnitById(db, input.parentId);
-  if (!parent || !parent.path.startsWith(workingRootPath(ctx)) || parent.kind !== 'county') {
+  if (!parent?.path.startsWith(workingRootPath(ctx)) || parent.kind !== 'county') {
     throw invalid('parentId', '上级单位应为本县');
   }
   if (!ADDABLE_UNIT_KINDS.includes(input.kind))
@@ -121,7 +121,7 @@ export async function createUnit(
 
 export async function renameUnit(db: Db, ctx: RequestContext, id: number, name: string): Promise<UnitView> {
   const unit = await findUnitById(db, id);
-  if (!unit || !unit.path.startsWith(workingRootPath(ctx))) throw notFound('单位');
+  if (!unit?.path.startsWith(workingRootPath(ctx))) throw notFound('单位');
   return db.transaction(async (tx) => {
     const row = await updateUnitName(tx, id, name);
     await recordAudit(tx, ctx, {

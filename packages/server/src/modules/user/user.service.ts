@@ -62,8 +62,7 @@ function snapshot(u: UserRow) {
 
 async function unitInTree(db: Db, ctx: RequestContext, unitId: number): Promise<OrgUnitRow> {
   const unit = await findUnitById(db, unitId);
-  if (!unit || !unit.path.startsWith(workingRootPath(ctx)))
-    throw invalid('unitId', '单位不存在或不在管理范围内');
+  if (!unit?.path.startsWith(workingRootPath(ctx))) throw invalid('unitId', '单位不存在或不在管理范围内');
   return unit;
 }
 

@@ -123,10 +123,10 @@ export function EnterprisePage() {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24}>
-          <Card title={t('enterprise.profile')}>
+        <Col xs={24} xl={16}>
+          <Card title={t('enterprise.profile')} style={{ height: '100%' }}>
             <Descriptions
-              column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
+              column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 2, xxl: 3 }}
               size="small"
               items={[
                 {
@@ -142,22 +142,6 @@ export function EnterprisePage() {
                 { key: 'township', label: t('field.township'), children: e.townshipName },
                 { key: 'supervising', label: t('field.supervisingUnit'), children: e.supervisingUnitName },
                 {
-                  key: 'address',
-                  label: t('field.address'),
-                  children: e.address || empty,
-                  span: { xl: 3, md: 2 },
-                },
-                {
-                  key: 'founded',
-                  label: t('field.foundedOn'),
-                  children: e.foundedOn ? formatDate(e.foundedOn) : empty,
-                },
-                {
-                  key: 'production',
-                  label: t('field.productionStartedOn'),
-                  children: e.productionStartedOn ? formatDate(e.productionStartedOn) : empty,
-                },
-                {
                   key: 'revenue',
                   label: e.revenueYear ? t('list.revenueOfYear', { year: e.revenueYear }) : t('list.revenue'),
                   children: (
@@ -169,12 +153,26 @@ export function EnterprisePage() {
                     </span>
                   ),
                 },
-                { key: 'updated', label: t('field.updatedAt'), children: formatDateTime(e.updatedAt) },
+                {
+                  key: 'founded',
+                  label: t('field.foundedOn'),
+                  children: e.foundedOn ? formatDate(e.foundedOn) : empty,
+                },
+                {
+                  key: 'production',
+                  label: t('field.productionStartedOn'),
+                  children: e.productionStartedOn ? formatDate(e.productionStartedOn) : empty,
+                },
                 { key: 'contact', label: t('field.contactName'), children: e.contactName || empty },
                 { key: 'phone', label: t('field.contactPhone'), children: e.contactPhone || empty },
+                { key: 'updated', label: t('field.updatedAt'), children: formatDateTime(e.updatedAt) },
+                { key: 'address', label: t('field.address'), children: e.address || empty, span: 'filled' },
               ]}
             />
           </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <ScaleHistoryCard history={e.scaleHistory ?? []} />
         </Col>
         {can('revenue:read') && (
           <Col xs={24}>
@@ -190,13 +188,10 @@ export function EnterprisePage() {
           </Col>
         )}
         {can('revenue:read') && (
-          <Col xs={24} xl={16}>
+          <Col xs={24}>
             <RevenueFactsTable facts={facts} year={year} loading={revenue.isPending} />
           </Col>
         )}
-        <Col xs={24} xl={can('revenue:read') ? 8 : 24}>
-          <ScaleHistoryCard history={e.scaleHistory ?? []} />
-        </Col>
       </Row>
       <EnterpriseFormDrawer
         open={editing}

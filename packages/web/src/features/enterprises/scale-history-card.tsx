@@ -9,7 +9,12 @@ export function ScaleHistoryCard({ history }: { history: ScaleHistoryEntry[] }) 
   const { t, lang } = useI18n();
   const entries = [...history].sort((a, b) => b.changedAt.localeCompare(a.changedAt));
   return (
-    <Card title={t('scale.historyTitle')} data-testid="scale-history">
+    <Card
+      title={t('scale.historyTitle')}
+      data-testid="scale-history"
+      style={{ height: '100%' }}
+      styles={{ body: { maxHeight: 420, overflow: 'auto' } }}
+    >
       {entries.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('scale.historyEmpty')} />
       ) : (
