@@ -129,7 +129,7 @@ function UserMenu() {
       <Button type="text" data-testid="user-menu">
         <Space size={6}>
           <UserOutlined />
-          <span>{user.displayName}</span>
+          {screens.sm && <span>{user.displayName}</span>}
           {screens.md && <Typography.Text type="secondary">{user.unit.name}</Typography.Text>}
           <DownOutlined style={{ fontSize: 10 }} />
         </Space>
@@ -181,7 +181,7 @@ export function AppLayout() {
                 aria-label={t('layout.openMenu')}
               />
             )}
-            {!desktop && <ProductMark />}
+            {!desktop && <ProductMark compact={!screens.sm} />}
             {desktop && meta?.countyName && <Typography.Text strong>{meta.countyName}</Typography.Text>}
             <DemoTag />
           </Space>

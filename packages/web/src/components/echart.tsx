@@ -1,21 +1,13 @@
 // The app's one ECharts wrapper: it owns the instance's life (init, resize, dispose) and nothing else.
-// Options come from pure, tested builders in src/lib.
+// Options come from pure, tested builders in src/lib. Line and bar charts are registered (tree-shaken core).
 import type { EChartsOption } from 'echarts';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
 
-echarts.use([
-  LineChart,
-  BarChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface EChartProps {
   option: EChartsOption;

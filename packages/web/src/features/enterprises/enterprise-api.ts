@@ -2,7 +2,6 @@
 import type { EnterpriseCreate, EnterpriseUpdate, RevenueFactCreate } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
-import { isApiError } from '../../api/errors';
 import { queryKeys } from '../../api/query-keys';
 import type { EnterpriseDetail, EnterpriseList, RevenueFact, SupervisingSuggestion } from '../../api/types';
 
@@ -37,7 +36,6 @@ export function useEnterprise(id: number) {
     enabled: Number.isSafeInteger(id) && id > 0,
     // A firm outside the caller's scope answers 404: the page shows that itself.
     meta: { quiet: true },
-    retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
   });
 }
 

@@ -5,11 +5,7 @@ import { Button, Card, Col, Form, Grid, Input, InputNumber, Row, Select, Space }
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { scaleLabel } from '../../app/labels';
-import {
-  countActiveFilters,
-  type EnterpriseFilters,
-  type EnterpriseListState,
-} from '../../lib/enterprise-filters';
+import type { EnterpriseFilters, EnterpriseListState } from '../../lib/enterprise-filters';
 import { useUnitOptions } from '../org/org-api';
 import { IndustryCascader } from './industry-cascader';
 
@@ -24,13 +20,26 @@ interface FilterValues {
   revenueMaxWan?: number | null;
 }
 
+/** Filters that may sit in the collapsed part of the form: any of them set opens it. */
 const ADVANCED: Array<keyof EnterpriseFilters> = [
+  'townshipId',
   'supervisingUnitId',
   'industry',
   'scaleStatus',
   'revenueYear',
   'revenueMinWan',
   'revenueMaxWan',
+];
+
+/** The filters behind each rendered field, in render order (to count what the collapsed form hides). */
+const FIELD_KEYS: Array<Array<keyof EnterpriseFilters>> = [
+  ['q'],
+  ['townshipId'],
+  ['scaleStatus'],
+  ['supervisingUnitId'],
+  ['industry'],
+  ['revenueYear'],
+  ['revenueMinWan', 'revenueMaxWan'],
 ];
 
 function toFilters(v: FilterValues): EnterpriseFilters {
@@ -82,10 +91,10 @@ export function EnterpriseFilterForm({
   const { t, lang } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const screens = Grid.useBreakpoint();
-  const wide = screens.md ?? true;
   const { townships, supervising, isLoading } = useUnitOptions();
   const advancedActive = ADVANCED.some((k) => state[k] !== undefined);
-  const [expanded, setExpanded] = useState(() => wide || advancedActive);
+  // Collapsed by default (one row above the table on a 1366×768 screen); open when a hidden filter is set.
+  const [expanded, setExpanded] = useState(advancedActive);
 
   // The URL is the truth: back/forward and shared links put their filters into the form.
   useEffect(() => {
@@ -93,7 +102,9 @@ export function EnterpriseFilterForm({
   }, [form, state]);
 
   const span = { xs: 24, sm: 12, lg: 8, xxl: 6 };
-  const fieldVisible = (index: number) => expanded || index < (wide ? 3 : 2);
+  // Collapsed: as many fields as fit on one row beside the buttons.
+  const collapsedCount = screens.xxl ? 3 : screens.lg ? 2 : screens.sm ? 1 : 2;
+  const fieldVisible = (index: number) => expanded || index < collapsedCount;
   const fields = [
     <Form.Item key="q" name="q" label={t('filter.keyword')}>
       <Input allowClear placeholder={t('filter.keywordPlaceholder')} maxLength={100} data-testid="filter-q" />
@@ -183,7 +194,11 @@ export function EnterpriseFilterForm({
     </Form.Item>,
   ];
 
-  const hiddenActive = countActiveFilters(state) > 0 && !expanded;
+  const hiddenActive = expanded
+    ? 0
+    : FIELD_KEYS.slice(collapsedCount)
+        .flat()
+        .filter((k) => state[k] !== undefined).length;
 
   return (
     <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
@@ -195,15 +210,18 @@ export function EnterpriseFilterForm({
         data-testid="enterprise-filter-form"
       >
         <Row gutter={16}>
-          {fields.map((f, i) =>
-            fieldVisible(i) ? (
-              <Col key={f.key} {...span}>
-                {f}
-              </Col>
-            ) : null,
-          )}
+          {/* Collapsed fields stay mounted (hidden) so their values are still submitted. */}
+          {fields.map((f, i) => (
+            <Col key={f.key} {...span} style={fieldVisible(i) ? undefined : { display: 'none' }}>
+              {f}
+            </Col>
+          ))}
           <Col xs={24} {...(expanded ? {} : { sm: 12, lg: 8, xxl: 6 })} style={{ marginBottom: 12 }}>
-            <Form.Item label={wide && !expanded ? ' ' : undefined} colon={false} style={{ marginBottom: 0 }}>
+            <Form.Item
+              label={screens.sm && !expanded ? ' ' : undefined}
+              colon={false}
+              style={{ marginBottom: 0 }}
+            >
               <Space wrap>
                 <Button
                   type="primary"
@@ -225,7 +243,7 @@ export function EnterpriseFilterForm({
                 <Button type="link" onClick={() => setExpanded((e) => !e)} data-testid="filter-toggle">
                   {expanded ? t('filter.collapse') : t('filter.expand')}
                   {expanded ? <UpOutlined /> : <DownOutlined />}
-                  {hiddenActive ? ` (${countActiveFilters(state)})` : ''}
+                  {hiddenActive > 0 ? ` (${hiddenActive})` : ''}
                 </Button>
               </Space>
             </Form.Item>

@@ -124,12 +124,15 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
     [creditCode],
   );
 
+  // Fill the form when the drawer opens, not when the firm is refetched meanwhile (that would drop edits).
+  const latest = useRef(enterprise);
+  latest.current = enterprise;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(initialValues(enterprise));
+    form.setFieldsValue(initialValues(latest.current));
     setSuggestion(null);
-  }, [open, enterprise, form]);
+  }, [open, form]);
 
   const townshipOptions = withOption(
     townships,

@@ -66,7 +66,7 @@ export function EnterpriseListPage() {
       title: t('field.creditCode'),
       dataIndex: 'creditCode',
       key: 'creditCode',
-      width: 190,
+      width: 180,
       sorter: true,
       sortOrder: antOrder(state, 'creditCode'),
       sortDirections: ['ascend', 'descend', 'ascend'],
@@ -74,7 +74,7 @@ export function EnterpriseListPage() {
         <div>
           <Typography.Text
             copyable={{ text: code }}
-            style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
+            style={{ fontFamily: 'monospace', fontSize: 13, whiteSpace: 'nowrap' }}
           >
             {code}
           </Typography.Text>
@@ -90,7 +90,7 @@ export function EnterpriseListPage() {
       title: t('field.name'),
       dataIndex: 'name',
       key: 'name',
-      width: 230,
+      width: 200,
       sorter: true,
       sortOrder: antOrder(state, 'name'),
       sortDirections: ['ascend', 'descend', 'ascend'],
@@ -104,7 +104,7 @@ export function EnterpriseListPage() {
       title: t('field.industry'),
       dataIndex: 'industryCode',
       key: 'industryCode',
-      width: 200,
+      width: 180,
       sorter: true,
       sortOrder: antOrder(state, 'industryCode'),
       sortDirections: ['ascend', 'descend', 'ascend'],
@@ -117,20 +117,20 @@ export function EnterpriseListPage() {
         </span>
       ),
     },
-    { title: t('field.township'), dataIndex: 'townshipName', key: 'township', width: 110 },
-    { title: t('field.supervisingUnit'), dataIndex: 'supervisingUnitName', key: 'supervising', width: 130 },
+    { title: t('field.township'), dataIndex: 'townshipName', key: 'township', width: 90 },
+    { title: t('field.supervisingUnit'), dataIndex: 'supervisingUnitName', key: 'supervising', width: 110 },
     {
       title: t('field.scaleStatus'),
       dataIndex: 'scaleStatus',
       key: 'scaleStatus',
-      width: 90,
+      width: 80,
       render: (s: EnterpriseRow['scaleStatus']) => <ScaleTag status={s} />,
     },
     {
       title: revenueYear ? t('list.revenueOfYear', { year: revenueYear }) : t('list.revenue'),
       dataIndex: 'revenue',
       key: 'revenue',
-      width: 170,
+      width: 150,
       align: 'right',
       sorter: true,
       sortOrder: antOrder(state, 'revenue'),
@@ -150,7 +150,7 @@ export function EnterpriseListPage() {
       title: t('field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
-      width: 110,
+      width: 100,
       sorter: true,
       sortOrder: antOrder(state, 'updatedAt'),
       sortDirections: ['descend', 'ascend', 'descend'],
@@ -240,7 +240,7 @@ export function EnterpriseListPage() {
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             onChange={onTableChange}
-            scroll={{ x: 1120 }}
+            scroll={{ x: 1090 }}
             locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
             pagination={{
               current: state.page,

@@ -95,7 +95,9 @@ export function EnterprisePage() {
         }
         subtitle={
           <Typography.Text copyable={{ text: e.creditCode }} style={{ fontFamily: 'monospace' }}>
-            {t('field.creditCode')}：{e.creditCode}
+            {t('field.creditCode')}
+            {lang === 'zh' ? '：' : ': '}
+            {e.creditCode}
           </Typography.Text>
         }
         actions={

@@ -99,7 +99,7 @@ export function RevenueFactsTable({ facts, year, loading, actions }: RevenueFact
           columns={columns}
           dataSource={rows}
           scroll={{ x: 980 }}
-          pagination={rows.length > 12 ? { defaultPageSize: 12, showSizeChanger: false } : false}
+          pagination={rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
           locale={{ emptyText: t('revenue.factsEmpty', { year }) }}
         />
       </div>
