@@ -2,6 +2,7 @@
 // or on DATABASE_URL. Machine-readable output with --json; errors go to stderr with a non-zero exit.
 
 import { createInterface } from 'node:readline/promises';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   enterpriseListQuerySchema,
@@ -208,4 +209,17 @@ async function readPassword(): Promise<string> {
   } finally {
     rl.close();
   }
+}
+
+// Run directly (`tsx packages/server/src/cli/main.ts …` in development): the compiled bin calls main() itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,0 +1,151 @@
+// Reads a workbook into neutral grids: per sheet, rows of cells as they appear (strings and numbers),
+// merged ranges filled with their top-left value, and the positions of formula cells. No domain words.
+// This runs inside the parsing worker (read.worker.ts); it is also callable in-process for tests.
+import * as XLSX from '@e965/xlsx';
+import { decodeText, parseCsv, type TextEncoding } from './csv.js';
+import type { SheetFormat } from './sniff.js';
+
+export type Cell = string | number | null;
+
+export interface CellRange {
+  /** 0-based, inclusive. */
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c]: r and c 0-based; row r is the sheet's row r + 1. */
+  rows: Cell[][];
+  merges: CellRange[];
+  /** Cells holding a formula (their cached value is in `rows` but must not be trusted). */
+  formulas: { r: number; c: number; formula: string }[];
+}
+
+export interface WorkbookGrid {
+  format: SheetFormat;
+  encoding: TextEncoding | null;
+  sheets: SheetGrid[];
+}
+
+export interface ReadProgress {
+  phase: 'open' | 'rows' | 'done';
+  rows: number;
+}
+
+/** Excel's own row limit: anything beyond is a damaged or hostile file. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+interface Ssf {
+  is_date(fmt: string): boolean;
+  parse_date_code(v: number): { y: number; m: number; d: number } | null;
+}
+const SSF = XLSX.SSF as Ssf;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function cellValue(cell: XLSX.CellObject): Cell {
+  switch (cell.t) {
+    case 'n': {
+      const v = cell.v as number;
+      // A date is a number with a date format: give it back as an ISO date, computed without time zones.
+      if (typeof cell.z === 'string' && SSF.is_date(cell.z)) {
+        const d = SSF.parse_date_code(v);
+        if (d && d.y > 1900) return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+      }
+      return v;
+    }
+    case 's':
+      return (cell.v as string) ?? null;
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#ERROR!';
+    case 'd': {
+      const v = cell.v as Date;
+      return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+    }
+    default:
+      return null;
+  }
+}
+
+function fillMerges(rows: Cell[][], merges: CellRange[]): void {
+  for (const m of merges) {
+    const v = rows[m.s.r]?.[m.s.c] ?? null;
+    if (v === null) continue;
+    for (let r = m.s.r; r <= m.e.r; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) row[c] = v;
+    }
+  }
+}
+
+function trimRow(row: Cell[]): Cell[] {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === '')) end--;
+  return end === row.length ? row : row.slice(0, end);
+}
+
+export function readWorkbookGrid(
+  bytes: Uint8Array,
+  format: SheetFormat,
+  onProgress?: (p: ReadProgress) => void,
+): WorkbookGrid {
+  if (format === 'csv') {
+    const { text, encoding } = decodeText(bytes);
+    const rows = parseCsv(text, (n) => onProgress?.({ phase: 'rows', rows: n })).map((r) =>
+      trimRow(r.map((v) => (v === '' ? null : v))),
+    );
+    onProgress?.({ phase: 'done', rows: rows.length });
+    return { format, encoding, sheets: [{ name: 'Sheet1', rows, merges: [], formulas: [] }] };
+  }
+  onProgress?.({ phase: 'open', rows: 0 });
+  const wb = XLSX.read(bytes, {
+    type: 'array',
+    dense: true,
+    // Keep formulas visible: a formula cell's cached value may be stale or from another workbook.
+    cellFormula: true,
+    cellNF: true,
+    cellHTML: false,
+    cellStyles: false,
+    cellDates: false,
+    bookVBA: false,
+    WTF: false,
+  });
+  const sheets: SheetGrid[] = [];
+  let total = 0;
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name] as XLSX.DenseWorkSheet | undefined;
+    if (!ws) continue;
+    const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    if (data.length > MAX_ROWS) throw new Error('too many rows');
+    const rows: Cell[][] = [];
+    const formulas: SheetGrid['formulas'] = [];
+    for (let r = 0; r < data.length; r++) {
+      const src = data[r];
+      const row: Cell[] = [];
+      if (src) {
+        if (src.length > MAX_COLUMNS) throw new Error('too many columns');
+        for (let c = 0; c < src.length; c++) {
+          const cell = src[c];
+          row.push(cell ? cellValue(cell) : null);
+          if (cell?.f) formulas.push({ r, c, formula: cell.f });
+        }
+      }
+      rows.push(trimRow(row));
+      total++;
+      if (onProgress && total % 5000 === 0) onProgress({ phase: 'rows', rows: total });
+    }
+    const merges = ((ws['!merges'] ?? []) as CellRange[]).map((m) => ({
+      s: { r: m.s.r, c: m.s.c },
+      e: { r: m.e.r, c: m.e.c },
+    }));
+    fillMerges(rows, merges);
+    sheets.push({ name, rows, merges, formulas });
+  }
+  onProgress?.({ phase: 'done', rows: total });
+  return { format, encoding: null, sheets };
+}

@@ -1,0 +1,77 @@
+// Reads an uploaded spreadsheet safely: the format is checked against the name by magic bytes, an .xlsx's
+// zip directory is checked for bombs before anything inflates, and the parse itself runs in a worker thread
+// with a heap limit and a time limit, reporting progress (rows read) to the caller.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors.js';
+import type { ReadProgress, WorkbookGrid } from './grid.js';
+import { assertSheetFormat } from './sniff.js';
+import { assertSafeXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
+
+export interface ReadOptions {
+  /** Wall-clock limit for the parse; the worker is terminated when it runs out. */
+  timeoutMs?: number;
+  /** The worker's old-generation heap limit. */
+  maxMemoryMb?: number;
+  zipLimits?: ZipLimits;
+  onProgress?: (p: ReadProgress) => void;
+}
+
+export const DEFAULT_READ_TIMEOUT_MS = 60_000;
+export const DEFAULT_READ_MEMORY_MB = 384;
+
+const WORKER_JS = new URL('./read.worker.js', import.meta.url);
+const WORKER_TS = new URL('./read.worker.ts', import.meta.url);
+
+function startWorker(workerData: unknown, memoryMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+  if (existsSync(fileURLToPath(WORKER_JS))) return new Worker(WORKER_JS, { workerData, resourceLimits });
+  // Running from TypeScript sources (tests, tsx): load the worker through tsx inside the thread.
+  const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_TS.href)}); })`;
+  return new Worker(code, { eval: true, workerData, resourceLimits });
+}
+
+const unreadable = (why: string) => {
+  const message = `无法读取该文件：${why}`;
+  return new AppError('VALIDATION', message, [{ path: 'file', message }]);
+};
+
+export async function readSpreadsheet(
+  fileName: string,
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Promise<WorkbookGrid> {
+  const format = assertSheetFormat(fileName, bytes);
+  if (format === 'xlsx') assertSafeXlsx(bytes, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
+  const worker = startWorker({ bytes, format }, opts.maxMemoryMb ?? DEFAULT_READ_MEMORY_MB);
+  return new Promise<WorkbookGrid>((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(unreadable('解析超时，文件过大或结构异常'))),
+      opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    );
+    worker.on('message', (m: { type: string; grid?: WorkbookGrid; message?: string } & ReadProgress) => {
+      if (m.type === 'progress') opts.onProgress?.({ phase: m.phase, rows: m.rows });
+      else if (m.type === 'result' && m.grid) finish(() => resolve(m.grid!));
+      else if (m.type === 'error') finish(() => reject(unreadable('文件已损坏或格式不受支持')));
+    });
+    worker.on('error', (e: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? unreadable('解析时超出内存限制，文件过大或结构异常')
+            : unreadable('文件已损坏或格式不受支持'),
+        ),
+      ),
+    );
+    worker.on('exit', (code) => finish(() => reject(unreadable(`解析进程意外退出（${code}）`))));
+  });
+}
