@@ -28,7 +28,9 @@ describe('enterprise registry in the browser', () => {
     const { page } = browser;
     await signIn(page, server.url, 'zhongxin');
     await page.getByTestId('home-count-total').waitFor();
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="home-count-total"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\d/.test(document.querySelector('[data-testid="home-count-total"]')?.textContent ?? ''),
+    );
     const total = Number((await page.getByTestId('home-count-total').textContent())?.replace(/\D/g, ''));
     expect(total).toBe(300);
     expect(await page.getByTestId('demo-tag').isVisible()).toBe(true);
@@ -58,7 +60,8 @@ describe('enterprise registry in the browser', () => {
     // The filter survives a reload: it lives in the URL.
     await page.reload();
     await table.locator('tbody tr.ant-table-row').first().waitFor();
-    for (const r of await table.locator('tbody tr.ant-table-row').allTextContents()) expect(r).toContain('南娄镇');
+    for (const r of await table.locator('tbody tr.ant-table-row').allTextContents())
+      expect(r).toContain('南娄镇');
   });
 
   it('opens a firm and shows its revenue chart and every version of its figures', async () => {
@@ -81,7 +84,10 @@ describe('enterprise registry in the browser', () => {
     const { page } = browser;
     await page.goto(`${server.url}/enterprises`);
     await page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('enterprise-export').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('enterprise-export').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
@@ -91,7 +97,10 @@ describe('enterprise registry in the browser', () => {
       await signIn(phone.page, server.url, 'xiushui');
       await phone.page.goto(`${server.url}/enterprises`);
       await phone.page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').first().waitFor();
-      for (const r of await phone.page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').allTextContents()) {
+      for (const r of await phone.page
+        .getByTestId('enterprise-table')
+        .locator('tbody tr.ant-table-row')
+        .allTextContents()) {
         expect(r).toContain('秀水镇');
       }
       await screenshot(phone.page, '06-phone-list');

@@ -70,6 +70,29 @@ export const enterpriseList: BenchCase = {
       await server.stop();
     }
 
+    // 1b. The same server with its read cache off: what a first, uncached query costs (every request runs
+    // the session lookup and the list query). Informational; the goal is measured on the deployment default.
+    const uncachedServer = await startServer({
+      repoRoot: ctx.repoRoot,
+      dataDir,
+      logFile: join(ctx.tmpRoot, 'server-uncached.log'),
+      extraEnv: { SHENGGUI_READ_CACHE: 'false' },
+    });
+    let uncached: LoadResult;
+    try {
+      const session = await login(uncachedServer.baseUrl, CENTRE_USER);
+      ctx.log(`  loading the server with its read cache off (${loadShape})…`);
+      uncached = await runLoad({
+        url: uncachedServer.baseUrl + LIST_PATH,
+        headers: { cookie: session.cookie },
+        connections,
+        durationSec,
+        warmupSec,
+      });
+    } finally {
+      await uncachedServer.stop();
+    }
+
     // 2. Bare Fastify with the captured body.
     const bodyFile = join(ctx.tmpRoot, 'enterprise-list-body.json');
     writeFileSync(bodyFile, body);
@@ -94,7 +117,11 @@ export const enterpriseList: BenchCase = {
     ctx.log(
       formatTable(
         ['', 'req/s', '2xx', 'avg ms', 'p99 ms', 'non-2xx', 'errors'],
-        [loadRow('shenggui API (PGlite)', real), loadRow('bare Fastify, same body', baseline)],
+        [
+          loadRow('shenggui API (PGlite)', real),
+          loadRow('  same, read cache off', uncached),
+          loadRow('bare Fastify, same body', baseline),
+        ],
         [1, 2, 3, 4, 5, 6],
       )
         .split('\n')
@@ -120,6 +147,14 @@ export const enterpriseList: BenchCase = {
         unit: 'req/s',
         digits: 1,
         note: `${real.requests2xx} responses in ${real.durationSec} s; latency avg ${real.latencyAvgMs} ms, p99 ${real.latencyP99Ms} ms; non-2xx ${real.non2xx}, errors ${real.errors}`,
+      },
+      {
+        id: 'enterprise-list-uncached-rps',
+        label: 'enterprise list, read cache off, req/s',
+        value: uncached.requestsPerSec,
+        unit: 'req/s',
+        digits: 1,
+        note: `every request runs the session lookup and the list query; latency avg ${uncached.latencyAvgMs} ms, p99 ${uncached.latencyP99Ms} ms`,
       },
       {
         id: 'bare-fastify-rps',
@@ -160,6 +195,7 @@ export const enterpriseList: BenchCase = {
         bodyBytes: Buffer.byteLength(body),
         load: { connections, durationSec, warmupSec },
         real,
+        uncached,
         baseline,
         memoryIdle: idle,
         memoryAfterLoad: afterLoad,

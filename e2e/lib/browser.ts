@@ -13,7 +13,9 @@ export interface E2eBrowser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(opts: { width?: number; height?: number; mobile?: boolean } = {}): Promise<E2eBrowser> {
+export async function openBrowser(
+  opts: { width?: number; height?: number; mobile?: boolean } = {},
+): Promise<E2eBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'sg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -54,7 +56,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const DEMO_PASSWORD = 'Shenggui@2024';
 
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);

@@ -32,7 +32,17 @@ export async function startServer(): Promise<E2eServer> {
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'packages/server/bin/shenggui.js'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir, '--demo'],
+    [
+      join(ROOT, 'packages/server/bin/shenggui.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+      '--demo',
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.on('data', (d) => {

@@ -23,6 +23,7 @@ import { userRoutes } from './modules/user/user.routes.js';
 import { registerAccess } from './platform/auth/access.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerErrorHandler } from './platform/errors.js';
+import { ReadCache, registerReadCacheGeneration, registerResponseCache } from './platform/read-cache.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
+  /** In-memory read caches; only where this process is the only writer (the embedded database). */
+  readCache?: boolean;
   /** The built web app (packages/web/dist); served with an SPA fallback when present. */
   webDist?: string | undefined;
 }
@@ -81,7 +84,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandler(app, opts.webDist && existsSync(opts.webDist) ? opts.webDist : undefined);
-  registerAccess(app, { db: opts.db, clock });
+  const cache = opts.readCache ? new ReadCache() : undefined;
+  if (cache) registerReadCacheGeneration(app, cache);
+  registerAccess(app, { db: opts.db, clock, cache });
+  if (cache) registerResponseCache(app, cache);
 
   await app.register(
     async (api) => {

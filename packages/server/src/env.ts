@@ -15,6 +15,11 @@ const envSchema = z.object({
   /** The audit-chain HMAC key (≥ 32 characters), or a file holding it; default: <data>/audit.key, created once. */
   SHENGGUI_AUDIT_KEY: z.string().min(32).optional(),
   SHENGGUI_AUDIT_KEY_FILE: z.string().optional(),
+  /** In-memory read caches (embedded database only, where this process is the only writer). */
+  SHENGGUI_READ_CACHE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Static files of the built web app; the server serves them with an SPA fallback. */
   SHENGGUI_WEB_DIST: z.string().optional(),
 });

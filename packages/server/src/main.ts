@@ -59,6 +59,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       db: database.db,
       logger: { level: opts.env.LOG_LEVEL },
       secureCookies: opts.env.SHENGGUI_SECURE_COOKIES,
+      readCache: database.singleWriter && opts.env.SHENGGUI_READ_CACHE,
       webDist: opts.env.SHENGGUI_WEB_DIST ?? DEFAULT_WEB_DIST,
     });
     const address = await app.listen({ port: opts.port, host: opts.host });

@@ -4,7 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -22,6 +22,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
+  /** Only this process can write (PGlite's folder lock): in-memory caches may trust their own invalidation. */
+  singleWriter: boolean;
   /** Where the data lives, for messages: a folder or a redacted URL. */
   location: string;
   close(): Promise<void>;
@@ -86,13 +88,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
     const url = new URL(opts.databaseUrl);
     url.password = url.password ? '***' : '';
-    return { db, driver: 'postgres', location: url.toString(), close: () => pool.end() };
+    return { db, driver: 'postgres', singleWriter: false, location: url.toString(), close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? './data';
   const memory = dataDir.startsWith('memory://');
   const release = memory ? () => {} : takeLock(resolve(dataDir));
   try {
-    const client = memory ? new PGlite() : new PGlite(resolve(dataDir, 'pg'));
+    // 32 MB of shared buffers instead of 128: a county's database is tens of MB, and RSS is the budget.
+    const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+    const client = memory ? new PGlite({ startParams }) : new PGlite(resolve(dataDir, 'pg'), { startParams });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
@@ -100,6 +104,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db,
       driver: 'pglite',
+      singleWriter: true,
       location: memory ? 'memory' : resolve(dataDir),
       close: async () => {
         if (closed) return;
@@ -116,4 +121,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 export function dataFolderExists(dataDir: string): boolean {
   return existsSync(join(resolve(dataDir), 'pg'));
+}
+
+/**
+ * Refreshes planner statistics after bulk loads. PGlite has no autovacuum: without this the planner
+ * believes freshly loaded tables are empty and picks plans hundreds of times slower.
+ */
+export async function analyze(db: Executor): Promise<void> {
+  await db.execute(sql`analyze`);
 }

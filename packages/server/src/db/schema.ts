@@ -220,3 +220,42 @@ export const auditLog = pgTable(
     index('audit_action_idx').on(t.action),
   ],
 );
+
+// ── Imports (issue 4) ────────────────────────────────────────────────────────────────────────────────
+/** bytea as a Buffer on both drivers (PGlite gives a Uint8Array, node-postgres a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * An uploaded sheet between preview and apply: how it was read, its problems, and the records parsed from
+ * it (re-checked against the database when applied). The original bytes stay for the error workbook.
+ * Previews expire; applying one sets `applied_batch_id`, so a preview applies once.
+ */
+export const importPreviews = pgTable(
+  'import_previews',
+  {
+    token: text('token').primaryKey(),
+    kind: text('kind').notNull(),
+    source: text('source'),
+    year: integer('year'),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    how: jsonb('how').notNull(),
+    counts: jsonb('counts').notNull(),
+    /** Problems found reading the sheet (the database's are found again at apply). */
+    sheetProblems: jsonb('sheet_problems').notNull(),
+    problems: jsonb('problems').notNull(),
+    records: jsonb('records').notNull(),
+    /** Data rows of the sheet (1-based row numbers), for the counts of an apply that skips invalid rows. */
+    dataRows: jsonb('data_rows').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    appliedBatchId: integer('applied_batch_id').references(() => importBatches.id),
+  },
+  (t) => [index('import_previews_expires_idx').on(t.expiresAt)],
+);

@@ -79,7 +79,7 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function createTestEnv(opts: { users?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { users?: boolean; readCache?: boolean } = {}): Promise<TestEnv> {
   const database = await openTestDatabase();
   const clock = new FakeClock();
   await initCounty(database.db, systemContext(clock.now()), { countyCode: COUNTY, demo: false });
@@ -107,7 +107,8 @@ export async function createTestEnv(opts: { users?: boolean } = {}): Promise<Tes
       });
     }
   }
-  const app = await buildApp({ db: database.db, clock });
+  // The read cache is on, as in the embedded deployment: every write-then-read test also checks invalidation.
+  const app = await buildApp({ db: database.db, clock, readCache: opts.readCache ?? true });
   return {
     app,
     database,

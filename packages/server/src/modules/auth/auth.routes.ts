@@ -193,7 +193,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
     app.get(
       '/meta',
       {
-        config: { access: 'public' },
+        config: { access: 'public', cacheable: true },
         schema: {
           tags,
           summary: '系统信息（演示模式、演示账号、首次运行）',

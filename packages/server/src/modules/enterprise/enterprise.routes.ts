@@ -68,7 +68,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/enterprises',
       {
-        config: { access: 'enterprise:read' },
+        config: { access: 'enterprise:read', cacheable: true },
         schema: {
           tags,
           summary: '企业列表（按数据范围）',
@@ -152,7 +152,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/enterprises/:id',
       {
-        config: { access: 'enterprise:read' },
+        config: { access: 'enterprise:read', cacheable: true },
         schema: {
           tags,
           summary: '企业详情',

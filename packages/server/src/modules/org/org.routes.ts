@@ -17,7 +17,7 @@ export function orgRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/org/units',
       {
-        config: { access: 'org:read' },
+        config: { access: 'org:read', cacheable: true },
         schema: {
           tags: ['组织'],
           summary: '本县（或本市）组织机构',

@@ -24,7 +24,7 @@ export function revenueRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/enterprises/:id/revenue',
       {
-        config: { access: 'revenue:read' },
+        config: { access: 'revenue:read', cacheable: true },
         schema: {
           tags,
           summary: '企业月度数据（含全部版本）',

@@ -12,7 +12,7 @@ import {
   SEED_TERRITORIAL_TARGETS,
   SEED_YEAR,
 } from '@shenggui/domain';
-import type { Db } from '../../db/client.js';
+import { analyze, type Db } from '../../db/client.js';
 import { enterprises, importBatches, scaleStatusHistory } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
@@ -236,5 +236,6 @@ export async function initCounty(
       })),
     });
   });
+  if (opts.demo) await analyze(db);
   return result;
 }

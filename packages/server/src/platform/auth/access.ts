@@ -17,6 +17,7 @@ import { recordAudit } from '../audit.js';
 import type { Clock } from '../clock.js';
 import type { Actor, RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
+import type { ReadCache } from '../read-cache.js';
 import { findSessionWithUser, revokeSession, touchSession } from './session.repository.js';
 import { tokenId } from './tokens.js';
 
@@ -84,7 +85,10 @@ export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
   return declared.get(app) ?? [];
 }
 
-export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+export function registerAccess(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; cache?: ReadCache | undefined },
+): void {
   const routes: DeclaredRoute[] = [];
   declared.set(app, routes);
   app.addHook('onRoute', (route) => {
@@ -108,7 +112,12 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Cloc
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const id = tokenId(token);
-      const found = await findSessionWithUser(deps.db, id);
+      type Found = Awaited<ReturnType<typeof findSessionWithUser>>;
+      let found = deps.cache?.getSession<Found>(id, now.getTime()) ?? null;
+      if (!found) {
+        found = await findSessionWithUser(deps.db, id);
+        if (found) deps.cache?.putSession(id, found, now.getTime());
+      }
       if (found) {
         const settings = await getSecuritySettings(deps.db);
         const { session, user, unit } = found;
@@ -124,7 +133,10 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Cloc
           if (access !== 'public') throw new AppError('UNAUTHENTICATED', '登录已超时，请重新登录');
         } else {
           // Write last-seen at most once a minute: reads should not all turn into writes.
-          if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, id, now);
+          if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+            await touchSession(deps.db, id, now);
+            session.lastSeenAt = now;
+          }
           const roles = user.roles as Role[];
           const actor: Actor = {
             id: user.id,

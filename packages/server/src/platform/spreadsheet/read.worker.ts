@@ -8,7 +8,9 @@ import type { SheetFormat } from './sniff.js';
 const input = workerData as { bytes: Uint8Array; format: SheetFormat };
 const port = parentPort!;
 try {
-  const grid = readWorkbookGrid(input.bytes, input.format, (p) => port.postMessage({ type: 'progress', ...p }));
+  const grid = readWorkbookGrid(input.bytes, input.format, (p) =>
+    port.postMessage({ type: 'progress', ...p }),
+  );
   port.postMessage({ type: 'result', grid });
 } catch (e) {
   port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -48,7 +48,8 @@ export function assertSheetFormat(fileName: string, bytes: Uint8Array): SheetFor
     ]);
   }
   const actual = sniffContent(bytes);
-  if (actual === 'empty') throw new AppError('VALIDATION', '文件为空', [{ path: 'file', message: '文件为空' }]);
+  if (actual === 'empty')
+    throw new AppError('VALIDATION', '文件为空', [{ path: 'file', message: '文件为空' }]);
   if (actual !== named) {
     const what = actual === 'binary' ? '无法识别的二进制内容' : LABEL[actual];
     const hint =

@@ -1,0 +1,102 @@
+// What the import engine needs to know about one kind of import (enterprises, monthly revenue, and later
+// directory events and targets): its columns and their synonyms, how one sheet row becomes records, and
+// how records are checked against and written to the database. The engine never names a kind.
+import type { Executor, Tx } from '../../db/client.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Cell } from '../../platform/spreadsheet/grid.js';
+
+export interface FieldSpec {
+  key: string;
+  /** The header the template uses. */
+  label: string;
+  /** Other headers meaning the same column (compared after normalisation: no spaces, no "（万元）"). */
+  synonyms: readonly string[];
+  /** Identifies the firm (or unit) of a row: a header needs one, a data row needs one filled. */
+  identifier?: boolean;
+  /** A figure scaled by the sheet's unit (the value of a long sheet). */
+  figure?: boolean;
+  /** The period of a long sheet. */
+  period?: boolean;
+  /** Shown under the header in the template. */
+  note?: string;
+  example: string | number;
+}
+
+export interface Problem {
+  /** The row number as the sheet shows it (1-based); 0 for the file as a whole. */
+  row: number;
+  /** The column's header text as in the sheet; '' for the row as a whole. */
+  column: string;
+  message: string;
+}
+
+export interface RowCell {
+  value: Cell;
+  column: string;
+  /** The cell holds a formula: its cached value is not trusted (the engine reports it). */
+  formula: boolean;
+}
+
+/** One data row of the sheet, its cells keyed by field, and (wide sheets) one cell per month column. */
+export interface SheetRow {
+  row: number;
+  cells: Partial<Record<string, RowCell>>;
+  months: (RowCell & { period: string })[];
+}
+
+export type UnitFamily = 'money' | 'energy';
+
+export interface ParseOptions {
+  source: string | null;
+  /** 10^shift converts the sheet's unit to yuan (or kWh). */
+  shift: number;
+  year: number | null;
+}
+
+/** A record from a sheet row: the kind's own fields plus where it came from. */
+export interface SheetRecord {
+  row: number;
+  /** The column the record's value came from (wide sheets: the month column). */
+  column: string;
+  [field: string]: unknown;
+}
+
+export type Outcome = 'imported' | 'updated' | 'unchanged';
+
+export interface Planned {
+  row: number;
+  outcome: Outcome;
+  [field: string]: unknown;
+}
+
+export interface Plan {
+  problems: Problem[];
+  changes: Planned[];
+}
+
+export interface ImportKind {
+  kind: string;
+  label: string;
+  fields: readonly FieldSpec[];
+  /** Sources the user picks from (revenue); null when the kind has none. */
+  sources: readonly string[] | null;
+  /** Whether a row may carry one figure per month column (wide format). */
+  wide: boolean;
+  /** The unit family of the figures for a source; null when the kind has no figures. */
+  unitFamily(source: string | null): UnitFamily | null;
+  /** Throws FORBIDDEN unless the caller may import this kind (from this source). */
+  assertAllowed(db: Executor, ctx: RequestContext, source: string | null): Promise<void>;
+  /** Pure: one sheet row → records, or problems naming the row and column. */
+  parseRow(row: SheetRow, opts: ParseOptions): { records: SheetRecord[]; problems: Problem[] };
+  /** Resolves records against the database and says what applying each would do. Reads only. */
+  plan(db: Executor, ctx: RequestContext, records: SheetRecord[], opts: ParseOptions): Promise<Plan>;
+  /** Writes the planned changes of valid rows; returns details for the audit record. */
+  apply(
+    tx: Tx,
+    ctx: RequestContext,
+    changes: Planned[],
+    batch: { id: number; source: string | null },
+  ): Promise<unknown>;
+  /** The template: a title row, a unit note, the fields' labels and one example row from `example`. */
+  template: { sheetName: string; title: string; unitNote: string | null };
+}

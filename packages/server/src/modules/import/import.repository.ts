@@ -1,0 +1,220 @@
+// The only SQL of the import slice: previews, batches, and the bulk reads and writes an import needs.
+// Firm look-ups take the caller's data scope.
+import type { DataScope } from '@shenggui/domain';
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  enterprises,
+  importBatches,
+  importPreviews,
+  orgUnits,
+  revenueFacts,
+  users,
+} from '../../db/schema.js';
+import { enterpriseInScope } from '../../db/scope.js';
+
+export type PreviewRow = typeof importPreviews.$inferSelect;
+export type PreviewInsert = typeof importPreviews.$inferInsert;
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+
+/** A pg array literal: values are quoted, so names with commas or quotes stay whole. */
+export function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+const pgIntArray = (values: readonly number[]) => `{${values.join(',')}}`;
+
+export async function insertPreview(db: Executor, row: PreviewInsert): Promise<void> {
+  await db.insert(importPreviews).values(row);
+}
+
+export async function findPreview(db: Executor, token: string): Promise<PreviewRow | null> {
+  const rows = await db.select().from(importPreviews).where(eq(importPreviews.token, token)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Locks the preview row, so two concurrent applies of one token serialise (the second sees it applied). */
+export async function lockPreview(db: Executor, token: string): Promise<PreviewRow | null> {
+  const rows = await db
+    .select()
+    .from(importPreviews)
+    .where(eq(importPreviews.token, token))
+    .for('update')
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function markPreviewApplied(db: Executor, token: string, batchId: number): Promise<void> {
+  await db.update(importPreviews).set({ appliedBatchId: batchId }).where(eq(importPreviews.token, token));
+}
+
+/** Expired previews that were never applied carry uploaded files: drop them. */
+export async function deleteExpiredPreviews(db: Executor, now: Date): Promise<void> {
+  await db.delete(importPreviews).where(lt(importPreviews.expiresAt, now));
+}
+
+export async function insertImportBatch(
+  db: Executor,
+  row: typeof importBatches.$inferInsert,
+): Promise<typeof importBatches.$inferSelect> {
+  const rows = await db.insert(importBatches).values(row).returning();
+  return rows[0]!;
+}
+
+export interface BatchFilter {
+  kind?: string | undefined;
+  source?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/**
+ * Batches the caller may see: a county-wide (subtree) caller sees batches made by users of that subtree and
+ * by the command line; a township or department sees the batches made by users of its own unit.
+ */
+function batchConditions(scope: DataScope, f: BatchFilter): SQL {
+  const c: SQL[] = [];
+  switch (scope.kind) {
+    case 'subtree':
+      if (scope.path !== '')
+        c.push(
+          sql`(${importBatches.createdBy} is null or ${orgUnits.path} like ${`${scope.path.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`})`,
+        );
+      break;
+    case 'township':
+    case 'supervising':
+      c.push(eq(users.unitId, scope.unitId));
+      break;
+    case 'none':
+      c.push(sql`false`);
+  }
+  if (f.kind) c.push(eq(importBatches.kind, f.kind));
+  if (f.source) c.push(eq(importBatches.source, f.source));
+  if (f.from) c.push(gte(importBatches.createdAt, f.from));
+  if (f.to) c.push(lt(importBatches.createdAt, f.to));
+  return c.length ? and(...c)! : sql`true`;
+}
+
+export async function listImportBatches(
+  db: Executor,
+  scope: DataScope,
+  f: BatchFilter,
+  page: { limit: number; offset: number },
+) {
+  const where = batchConditions(scope, f);
+  const rows = await db
+    .select({ batch: importBatches, createdByName: users.displayName, unitName: orgUnits.name })
+    .from(importBatches)
+    .leftJoin(users, eq(users.id, importBatches.createdBy))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(where)
+    .orderBy(desc(importBatches.createdAt), desc(importBatches.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const total = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(importBatches)
+    .leftJoin(users, eq(users.id, importBatches.createdBy))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(where);
+  return { rows, total: total[0]?.n ?? 0 };
+}
+
+/** Firms in scope with one of these credit codes. */
+export function findFirmsByCodes(db: Executor, scope: DataScope, codes: string[]): Promise<EnterpriseRow[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(enterprises)
+    .where(
+      and(sql`${enterprises.creditCode} = any(${pgTextArray(codes)}::text[])`, enterpriseInScope(scope)),
+    );
+}
+
+/** Firms in scope with one of these exact names. */
+export function findFirmsByNames(db: Executor, scope: DataScope, names: string[]): Promise<EnterpriseRow[]> {
+  if (names.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(enterprises)
+    .where(and(sql`${enterprises.name} = any(${pgTextArray(names)}::text[])`, enterpriseInScope(scope)));
+}
+
+/** Which of these codes are registered at all: a code is unique county-wide, whoever's scope it is in. */
+export async function registeredCodes(db: Executor, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .select({ code: enterprises.creditCode })
+    .from(enterprises)
+    .where(sql`${enterprises.creditCode} = any(${pgTextArray(codes)}::text[])`);
+  return new Set(rows.map((r) => r.code));
+}
+
+export type CurrentFact = {
+  id: number;
+  enterpriseId: number;
+  period: string;
+  value: string;
+  version: number;
+};
+
+export async function listCurrentFacts(
+  db: Executor,
+  source: string,
+  enterpriseIds: number[],
+  periods: string[],
+): Promise<CurrentFact[]> {
+  if (enterpriseIds.length === 0 || periods.length === 0) return [];
+  return db
+    .select({
+      id: revenueFacts.id,
+      enterpriseId: revenueFacts.enterpriseId,
+      period: revenueFacts.period,
+      value: revenueFacts.value,
+      version: revenueFacts.version,
+    })
+    .from(revenueFacts)
+    .where(
+      and(
+        eq(revenueFacts.isCurrent, true),
+        eq(revenueFacts.source, source),
+        sql`${revenueFacts.enterpriseId} = any(${pgIntArray(enterpriseIds)}::int[])`,
+        sql`${revenueFacts.period} = any(${pgTextArray(periods)}::text[])`,
+      ),
+    );
+}
+
+export async function supersedeFacts(db: Executor, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 20_000) {
+    await db
+      .update(revenueFacts)
+      .set({ isCurrent: false })
+      .where(inArray(revenueFacts.id, ids.slice(i, i + 20_000)));
+  }
+}
+
+/** New versions of existing figures (corrections), through unnest like `insertFirstFactsBulk`. */
+export async function insertFactVersionsBulk(
+  db: Executor,
+  rows: { enterpriseId: number; period: string; source: string; value: string; version: number }[],
+  meta: { reason: string; importBatchId: number; recordedBy: number | null; recordedAt: Date },
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    await db.execute(sql`
+      insert into revenue_facts (enterprise_id, period, source, value, version, is_current, reason, import_batch_id, recorded_by, recorded_at)
+      select e, p, s, v::numeric, n, true, ${meta.reason}, ${meta.importBatchId}::int, ${meta.recordedBy}::int, ${meta.recordedAt.toISOString()}::timestamptz
+      from unnest(${pgIntArray(part.map((r) => r.enterpriseId))}::int[], ${pgTextArray(part.map((r) => r.period))}::text[],
+                  ${pgTextArray(part.map((r) => r.source))}::text[], ${pgTextArray(part.map((r) => r.value))}::text[],
+                  ${pgIntArray(part.map((r) => r.version))}::int[]) as u(e, p, s, v, n)
+    `);
+  }
+}
+
+/** Facts written by a batch (tests and the batch detail). */
+export async function countFactsOfBatch(db: Executor, batchId: number): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(revenueFacts)
+    .where(eq(revenueFacts.importBatchId, batchId));
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,183 @@
+// Imports over HTTP. The file travels as the raw request body (application/octet-stream) with the kind,
+// file name, source and year in the query: no multipart dependency, and the body limit is this plugin's own.
+import { REVENUE_SOURCES } from '@shenggui/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { sendWorkbook } from '../../platform/http.js';
+import {
+  applyImport,
+  getErrorWorkbook,
+  getTemplate,
+  listImports,
+  MAX_IMPORT_BYTES,
+  previewImport,
+} from './import.service.js';
+import { IMPORT_KINDS } from './import-kinds.js';
+
+const tags = ['数据导入'];
+const problemSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });
+const countsSchema = z.object({
+  rows: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  imported: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+});
+const previewSchema = z.object({
+  token: z.string(),
+  kind: z.string(),
+  source: z.string().nullable(),
+  fileName: z.string(),
+  how: z.object({
+    sheet: z.string(),
+    headerRow: z.number(),
+    headerRows: z.number(),
+    unit: z.string().nullable(),
+    unitSource: z.enum(['header', 'title', 'default']).nullable(),
+    format: z.enum(['long', 'wide']),
+    year: z.number().nullable(),
+    encoding: z.string().nullable(),
+    columns: z.array(
+      z.object({ header: z.string(), field: z.string().nullable(), period: z.string().nullable() }),
+    ),
+  }),
+  counts: countsSchema,
+  problems: z.array(problemSchema),
+  warnings: z.array(z.string()),
+  expiresAt: z.string(),
+});
+const kinds = IMPORT_KINDS.map((k) => k.kind) as [string, ...string[]];
+const kindField = z.enum(kinds, { error: `导入类型应为 ${kinds.join('、')}` });
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
+
+export function importRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/imports/preview',
+      {
+        // Which permission depends on the kind and the source: the service checks it.
+        config: { access: 'authenticated' },
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: '上传文件并预览导入结果（文件作为请求体，application/octet-stream）',
+          querystring: z.object({
+            kind: kindField,
+            fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
+            source: z.enum(REVENUE_SOURCES, { error: '来源应为税务、统计、自报或用电' }).optional(),
+            year: z.coerce.number().int().min(1990).max(2100).optional(),
+          }),
+          response: { 200: previewSchema },
+        },
+      },
+      async (request) => {
+        const body = request.body as unknown;
+        if (!Buffer.isBuffer(body)) {
+          throw new AppError('VALIDATION', '请以 application/octet-stream 上传文件内容', [
+            { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
+          ]);
+        }
+        return previewImport(db, request.ctx, { ...request.query, bytes: body });
+      },
+    );
+
+    app.post(
+      '/imports/:token/apply',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: '确认导入（一个事务；默认有错误行则不导入任何数据）',
+          params: tokenParams,
+          body: z.object({ skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false) }),
+          response: {
+            200: z.object({ batchId: z.number(), counts: countsSchema, rejected: z.array(problemSchema) }),
+          },
+        },
+      },
+      async (request) =>
+        applyImport(db, request.ctx, { token: request.params.token, skipInvalid: request.body.skipInvalid }),
+    );
+
+    app.get(
+      '/imports/:token/errors.xlsx',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: '下载带错误说明的原表', params: tokenParams },
+      },
+      async (request, reply) => {
+        const { buffer, baseName } = await getErrorWorkbook(db, request.ctx, request.params.token);
+        return sendWorkbook(reply, buffer, baseName);
+      },
+    );
+
+    app.get(
+      '/imports/templates/:kind.xlsx',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: '下载导入模板', params: z.object({ kind: kindField }) },
+      },
+      async (request, reply) => {
+        const { buffer, baseName } = await getTemplate(request.params.kind);
+        return sendWorkbook(reply, buffer, baseName);
+      },
+    );
+
+    app.get(
+      '/imports',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '导入记录（按数据范围）',
+          querystring: z.object({
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(20),
+            kind: kindField.optional(),
+            source: z.enum(REVENUE_SOURCES).optional(),
+            from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
+            to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.number(),
+                  kind: z.string(),
+                  source: z.string().nullable(),
+                  fileName: z.string(),
+                  sha256: z.string(),
+                  createdAt: z.string(),
+                  createdByName: z.string().nullable(),
+                  unitName: z.string().nullable(),
+                  summary: z.record(z.string(), z.unknown()).nullable(),
+                }),
+              ),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { from, to, ...rest } = request.query;
+        // Dates are the county's calendar days (UTC+8): `to` includes its whole day.
+        return listImports(db, request.ctx, {
+          ...rest,
+          from: from ? new Date(`${from}T00:00:00+08:00`) : undefined,
+          to: to ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,316 @@
+// Monthly revenue (or electricity) figures from a supplier: a row per firm and period (long), or a row per
+// firm with a column per month (wide). Figures are versioned facts (architecture.md §Data): a new figure is
+// version 1, an identical one changes nothing, a different one is a correction — a new version with the
+// reason "导入更正（批次 N）". Rows match firms by credit code, else by exact name (issue 4 §2).
+import {
+  CREDIT_CODE_MESSAGES,
+  checkCreditCode,
+  normalizeCreditCode,
+  REVENUE_SOURCE_UNITS,
+  REVENUE_SOURCES,
+  type RevenueSource,
+  revenueWritePermission,
+} from '@shenggui/domain';
+import { recordAudit } from '../../platform/audit.js';
+import { forbidden } from '../../platform/errors.js';
+import { insertFirstFactsBulk } from '../revenue/revenue.repository.js';
+import {
+  type EnterpriseRow,
+  findFirmsByCodes,
+  findFirmsByNames,
+  insertFactVersionsBulk,
+  listCurrentFacts,
+  supersedeFacts,
+} from './import.repository.js';
+import type { FieldSpec, ImportKind, Planned, Problem, SheetRecord } from './import-kind.js';
+import { cellText, parseAmount, parsePeriod } from './values.js';
+
+export const SEQ_FIELD: FieldSpec = {
+  key: 'seq',
+  label: '序号',
+  synonyms: ['编号', '行号', 'No', 'No.', 'NO'],
+  example: 1,
+};
+export const CREDIT_CODE_FIELD: FieldSpec = {
+  key: 'creditCode',
+  label: '统一社会信用代码',
+  synonyms: [
+    '社会信用代码',
+    '信用代码',
+    '纳税人识别号',
+    '统一代码',
+    '社会统一信用代码',
+    '税号',
+    '组织机构代码',
+  ],
+  identifier: true,
+  note: '18位',
+  example: '',
+};
+export const NAME_FIELD: FieldSpec = {
+  key: 'name',
+  label: '企业名称',
+  synonyms: ['单位名称', '纳税人名称', '企业(单位)名称', '单位详细名称', '公司名称', '法人单位名称'],
+  identifier: true,
+  example: '盂县示例机械制造有限公司',
+};
+
+const FIELDS: FieldSpec[] = [
+  SEQ_FIELD,
+  CREDIT_CODE_FIELD,
+  NAME_FIELD,
+  {
+    key: 'period',
+    label: '期间',
+    synonyms: ['所属期', '税款所属期', '月份', '年月', '所属期间', '所属月份', '统计期', '报告期', '数据期'],
+    period: true,
+    note: '如 2024-01',
+    example: '2024-01',
+  },
+  {
+    key: 'value',
+    label: '营业收入',
+    synonyms: [
+      '主营业务收入',
+      '销售收入',
+      '开票收入',
+      '应税销售额',
+      '金额',
+      '本月营业收入',
+      '本月开票收入',
+      '开票金额',
+      '销售额',
+      '营业收入本月',
+      '用电量',
+      '本月用电量',
+      '数值',
+    ],
+    figure: true,
+    note: '万元（用电量：万千瓦时）',
+    example: 156.5,
+  },
+];
+
+interface RevenueRecord extends SheetRecord {
+  creditCode: string;
+  name: string;
+  period: string;
+  value: string;
+}
+
+interface RevenueChange extends Planned {
+  enterpriseId: number;
+  period: string;
+  value: string;
+  currentId: number | null;
+  version: number;
+  before: string | null;
+}
+
+export const revenueImport: ImportKind = {
+  kind: 'revenue',
+  label: '月度营业收入',
+  fields: FIELDS,
+  sources: REVENUE_SOURCES,
+  wide: true,
+  unitFamily: (source) =>
+    source && REVENUE_SOURCE_UNITS[source as RevenueSource] === 'kWh' ? 'energy' : 'money',
+
+  async assertAllowed(db, ctx, source) {
+    if (!ctx.actor) return; // the command line runs as the system, with the database in hand anyway
+    const permission = revenueWritePermission(source as RevenueSource);
+    if (!ctx.permissions.has(permission)) {
+      await recordAudit(db, ctx, {
+        action: 'access.denied',
+        entityType: 'import',
+        after: { permission, kind: 'revenue' },
+      });
+      throw forbidden('没有导入该来源数据的权限（税务、统计数据由对应部门报送）');
+    }
+  },
+
+  parseRow(row, opts) {
+    const problems: Problem[] = [];
+    const codeCell = row.cells.creditCode;
+    const nameCell = row.cells.name;
+    const creditCode = normalizeCreditCode(cellText(codeCell?.value));
+    const name = cellText(nameCell?.value).replace(/\s+/g, '');
+    if (!creditCode && !name) {
+      problems.push({ row: row.row, column: '', message: '缺少统一社会信用代码和企业名称' });
+      return { records: [], problems };
+    }
+    const records: RevenueRecord[] = [];
+    const base = { creditCode, name };
+    if (row.months.length > 0 || !row.cells.period) {
+      for (const m of row.months) {
+        const amount = parseAmount(m.value, opts.shift);
+        if (amount === null) continue;
+        if (!amount.ok) problems.push({ row: row.row, column: m.column, message: amount.message });
+        else records.push({ row: row.row, column: m.column, ...base, period: m.period, value: amount.value });
+      }
+      return { records, problems };
+    }
+    const periodCell = row.cells.period;
+    const valueCell = row.cells.value;
+    const period = parsePeriod(periodCell?.value ?? null, opts.year);
+    if (!period.ok)
+      problems.push({ row: row.row, column: periodCell?.column ?? '期间', message: period.message });
+    const amount = parseAmount(valueCell?.value ?? null, opts.shift);
+    const valueColumn = valueCell?.column ?? '营业收入';
+    if (amount === null) problems.push({ row: row.row, column: valueColumn, message: '请填写数值' });
+    else if (!amount.ok) problems.push({ row: row.row, column: valueColumn, message: amount.message });
+    if (period.ok && amount?.ok) {
+      records.push({ row: row.row, column: valueColumn, ...base, period: period.value, value: amount.value });
+    }
+    return { records, problems };
+  },
+
+  async plan(db, ctx, input, opts) {
+    const records = input as RevenueRecord[];
+    const source = opts.source!;
+    const problems: Problem[] = [];
+    const codes = [...new Set(records.map((r) => r.creditCode).filter((c) => c !== ''))];
+    const names = [...new Set(records.map((r) => r.name).filter((n) => n !== ''))];
+    const byCode = new Map((await findFirmsByCodes(db, ctx.scope, codes)).map((f) => [f.creditCode, f]));
+    const byName = new Map<string, EnterpriseRow[]>();
+    for (const f of await findFirmsByNames(db, ctx.scope, names)) {
+      byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+    }
+    const codeColumn = CREDIT_CODE_FIELD.label;
+    const matched: { r: RevenueRecord; firmId: number }[] = [];
+    const reported = new Set<number>();
+    const report = (p: Problem) => {
+      // One identity problem per row, however many month cells the row has.
+      if (reported.has(p.row)) return;
+      reported.add(p.row);
+      problems.push(p);
+    };
+    for (const r of records) {
+      const firm = r.creditCode ? byCode.get(r.creditCode) : undefined;
+      if (firm) {
+        matched.push({ r, firmId: firm.id });
+        continue;
+      }
+      const check = r.creditCode ? checkCreditCode(r.creditCode) : null;
+      // A well-formed code must match by itself; a malformed one (an old tax number) may fall back to the name.
+      if (check?.ok) {
+        report({
+          row: r.row,
+          column: codeColumn,
+          message: `未找到统一社会信用代码为 ${r.creditCode} 的企业，或该企业不在您的数据范围内`,
+        });
+        continue;
+      }
+      const candidates = r.name ? (byName.get(r.name) ?? []) : [];
+      if (candidates.length === 1) {
+        matched.push({ r, firmId: candidates[0]!.id });
+        continue;
+      }
+      if (candidates.length > 1) {
+        report({
+          row: r.row,
+          column: NAME_FIELD.label,
+          message: `企业名称“${r.name}”对应多家企业，请填写统一社会信用代码`,
+        });
+      } else if (check?.problem) {
+        report({ row: r.row, column: codeColumn, message: CREDIT_CODE_MESSAGES[check.problem] });
+      } else {
+        report({
+          row: r.row,
+          column: NAME_FIELD.label,
+          message: `未找到名称为“${r.name}”的企业，或该企业不在您的数据范围内`,
+        });
+      }
+    }
+
+    // The same firm and period twice in one file: the later rows are problems, and the first too when
+    // the figures differ (which one is right cannot be guessed).
+    const first = new Map<string, { r: RevenueRecord }>();
+    const duplicateRows = new Set<number>();
+    for (const m of matched) {
+      const key = `${m.firmId}|${m.r.period}`;
+      const seen = first.get(key);
+      if (!seen) {
+        first.set(key, { r: m.r });
+        continue;
+      }
+      duplicateRows.add(m.r.row);
+      problems.push({
+        row: m.r.row,
+        column: m.r.column,
+        message: `与第 ${seen.r.row} 行重复（同一企业、同一期间 ${m.r.period}）`,
+      });
+      if (seen.r.value !== m.r.value && !duplicateRows.has(seen.r.row)) {
+        duplicateRows.add(seen.r.row);
+        problems.push({
+          row: seen.r.row,
+          column: seen.r.column,
+          message: `与第 ${m.r.row} 行数值不同（同一企业、同一期间 ${m.r.period}）`,
+        });
+      }
+    }
+
+    const firmIds = [...new Set(matched.map((m) => m.firmId))];
+    const periods = [...new Set(matched.map((m) => m.r.period))];
+    const current = new Map(
+      (await listCurrentFacts(db, source, firmIds, periods)).map((f) => [`${f.enterpriseId}|${f.period}`, f]),
+    );
+    const changes: RevenueChange[] = [];
+    for (const m of matched) {
+      const key = `${m.firmId}|${m.r.period}`;
+      if (first.get(key)?.r !== m.r) continue; // a duplicate: its row is already a problem
+      const fact = current.get(key);
+      const same = fact && Number(fact.value).toFixed(2) === m.r.value;
+      changes.push({
+        row: m.r.row,
+        outcome: !fact ? 'imported' : same ? 'unchanged' : 'updated',
+        enterpriseId: m.firmId,
+        period: m.r.period,
+        value: m.r.value,
+        currentId: fact?.id ?? null,
+        version: (fact?.version ?? 0) + 1,
+        before: fact ? Number(fact.value).toFixed(2) : null,
+      });
+    }
+    return { problems, changes };
+  },
+
+  async apply(tx, ctx, input, batch) {
+    const changes = input as RevenueChange[];
+    const source = batch.source!;
+    const meta = { importBatchId: batch.id, recordedBy: ctx.actor?.id ?? null, recordedAt: ctx.now };
+    const fresh = changes.filter((c) => c.outcome === 'imported');
+    const corrected = changes.filter((c) => c.outcome === 'updated');
+    await insertFirstFactsBulk(
+      tx,
+      fresh.map((c) => ({ enterpriseId: c.enterpriseId, period: c.period, source, value: c.value })),
+      meta,
+    );
+    await supersedeFacts(
+      tx,
+      corrected.map((c) => c.currentId!),
+    );
+    await insertFactVersionsBulk(
+      tx,
+      corrected.map((c) => ({
+        enterpriseId: c.enterpriseId,
+        period: c.period,
+        source,
+        value: c.value,
+        version: c.version,
+      })),
+      { ...meta, reason: `导入更正（批次 ${batch.id}）` },
+    );
+    // The superseded versions stay in revenue_facts; the audit names the first corrections for reading.
+    return {
+      corrections: corrected.slice(0, 200).map((c) => ({
+        enterpriseId: c.enterpriseId,
+        period: c.period,
+        before: c.before,
+        after: c.value,
+      })),
+    };
+  },
+
+  template: { sheetName: '月度营业收入', title: '盂县2024年工业企业月度营业收入表', unitNote: '单位：万元' },
+};
