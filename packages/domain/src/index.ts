@@ -9,3 +9,4 @@ export * from './schemas.js';
 export * from './security.js';
 export * from './seed-targets.js';
 export * from './supervising.js';
+export * from './progress.js';
