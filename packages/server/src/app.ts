@@ -16,6 +16,7 @@ import type { Db } from './db/client.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
+import { importRoutes } from './modules/import/import.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes(opts.db));
       await api.register(enterpriseRoutes(opts.db));
       await api.register(revenueRoutes(opts.db));
+      await api.register(importRoutes(opts.db));
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
       await api.register(settingsRoutes(opts.db));

@@ -16,6 +16,7 @@ import { type Database, DataFolderLockedError, openDatabase } from '../db/client
 import { readEnv } from '../env.js';
 import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
 import { purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
+import { runImportCommand } from '../modules/import/import.cli.js';
 import { createUser } from '../modules/auth/auth.service.js';
 import { listAllEnterprises } from '../modules/enterprise/enterprise.service.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
@@ -35,6 +36,9 @@ const HELP = `升规通命令行 shenggui
       列出企业。
   shenggui user create --username NAME --unit UNIT_CODE --role ROLE [--display-name 姓名] [--data DIR]
       创建用户，密码从标准输入读取（首次登录须修改）。ROLE: ${ROLES.join(' | ')}
+  shenggui import <enterprises|revenue> FILE [--source tax|statistics|self|electricity] [--year YYYY]
+                 [--skip-invalid] [--dry-run] [--json]
+      导入表格（.xlsx / .xls / .csv）。有错误行时默认全部不导入（退出码2）；--skip-invalid 只导入正确行。
   shenggui audit verify [--json]
       校验审计记录的 HMAC 链，报告第一条被篡改的记录，或 OK 与记录数。
   shenggui audit purge --before YYYY-MM-DD
@@ -60,10 +64,14 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       'display-name': { type: 'string' },
       before: { type: 'string' },
+      source: { type: 'string' },
+      year: { type: 'string' },
+      'skip-invalid': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   if (values.help || !command) {
     console.log(HELP);
     return command || values.help ? 0 : 1;
@@ -92,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     configureSecrets(env, dataDir);
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
     try {
-      return await runCommand(database, command, sub, values, out);
+      return await runCommand(database, command, sub, arg, values, out);
     } finally {
       await database.close();
     }
@@ -116,6 +124,7 @@ async function runCommand(
   database: Database,
   command: string,
   sub: string | undefined,
+  arg: string | undefined,
   values: Values,
   out: (obj: unknown, text: () => string) => void,
 ): Promise<number> {
@@ -178,6 +187,30 @@ async function runCommand(
       () => `已创建用户 ${user.username}（${unit.name}）`,
     );
     return 0;
+  }
+  if (command === 'import') {
+    if (!sub || !arg) {
+      throw new AppError(
+        'VALIDATION',
+        '用法：shenggui import <enterprises|revenue> FILE [--source tax|statistics|self|electricity] [--year YYYY] [--skip-invalid] [--dry-run] [--json]',
+      );
+    }
+    const { exitCode, output } = await runImportCommand(db, ctx, {
+      kind: sub,
+      file: arg,
+      source: typeof values.source === 'string' ? values.source : undefined,
+      year: typeof values.year === 'string' ? Number(values.year) : undefined,
+      skipInvalid: values['skip-invalid'] === true,
+      dryRun: values['dry-run'] === true,
+      onProgress: values.json ? undefined : (n) => console.error(`已读取 ${n} 行`),
+    });
+    out(
+      output,
+      () =>
+        `导入 ${output.imported}，更新 ${output.updated}，未变 ${output.unchanged}，拒绝 ${output.rejected.length}` +
+        output.rejected.map((r) => `\n  第${r.row}行 ${r.column}：${r.message}`).join(''),
+    );
+    return exitCode;
   }
   if (command === 'audit' && sub === 'verify') {
     const r = await verifyAudit(db);

@@ -15,6 +15,8 @@ export interface AuditEntry {
   enterpriseId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** The account the record is about when nobody is signed in yet (sign-in attempts on a known user). */
+  actor?: { userId: number; unitId: number };
 }
 
 export const AUDIT_ALGORITHM: 'sm3' | 'sha256' = getHashes().includes('sm3') ? 'sm3' : 'sha256';
@@ -105,8 +107,8 @@ export async function recordAudit(db: Executor, ctx: RequestContext, entry: Audi
   const row: ChainedFields = {
     id: Number((idRows as unknown as { rows: { id: string | number }[] }).rows[0]!.id),
     at: ctx.now,
-    actorUserId: ctx.actor?.id ?? null,
-    actorUnitId: ctx.actor?.unit.id ?? null,
+    actorUserId: ctx.actor?.id ?? entry.actor?.userId ?? null,
+    actorUnitId: ctx.actor?.unit.id ?? entry.actor?.unitId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),

@@ -144,11 +144,13 @@ export class Client {
       .join('; ');
     if (cookie) headers.cookie = cookie;
     if (method !== 'GET' && this.cookies.sg_csrf) headers['x-csrf-token'] = this.cookies.sg_csrf;
+    // A Buffer is a file upload (imports take the file as the raw body).
+    if (Buffer.isBuffer(body)) headers['content-type'] = 'application/octet-stream';
     const res = await this.app.inject({
       method,
       url,
       headers,
-      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> | Buffer }),
     });
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];

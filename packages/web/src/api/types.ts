@@ -31,10 +31,87 @@ export interface SessionUser {
 
 export type ScopeKind = 'subtree' | 'township' | 'supervising' | 'none';
 
+/** What the user must do before anything else: change the password, or enrol a second factor. */
+export type Restriction = 'password' | 'totp';
+
+export interface PasswordPolicy {
+  minLength: number;
+  minClasses: number;
+  /** 0 = passwords do not expire. */
+  maxAgeDays: number;
+}
+
 export interface Me {
   user: SessionUser;
   permissions: Permission[];
   scope: { kind: ScopeKind; unitId: number | null };
+  /** Optional only for older servers; null = nothing to do. */
+  restriction?: Restriction | null;
+  totp?: { enabled: boolean; required: boolean };
+  passwordPolicy?: PasswordPolicy;
+}
+
+export interface SessionInfo {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface TotpSetup {
+  secret: string;
+  /** otpauth:// URI for an authenticator app. */
+  uri: string;
+}
+
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  roleLabels: string[];
+  unit: { id: number; name: string; kind: UnitKind };
+  disabled: boolean;
+  locked: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  createdAt: string;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditItem {
+  id: number;
+  at: string;
+  action: string;
+  actionLabel: string;
+  actorUsername: string | null;
+  actorName: string | null;
+  actorUnitName: string | null;
+  entityType: string;
+  entityId: string | null;
+  enterpriseId: number | null;
+  enterpriseName: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  count: number;
+  algorithm: string;
+  firstId: number | null;
+  lastId: number | null;
+  broken: { id: number; reason: 'hash' | 'link' } | null;
 }
 
 export interface DemoAccount {
@@ -49,6 +126,9 @@ export interface Meta {
   demoAccounts?: DemoAccount[];
   countyName: string | null;
   scaleThresholdYuan: number | string;
+  /** A fresh installation without any user: the first security administrator must be created. */
+  needsFirstAdmin?: boolean;
+  securityLevel?: 2 | 3;
   version: string;
 }
 
@@ -87,6 +167,8 @@ export interface ScaleHistoryEntry {
 }
 
 export interface EnterpriseDetail extends EnterpriseRow {
+  /** Located in the county's development zone. */
+  inZone?: boolean;
   address: string | null;
   foundedOn: string | null;
   productionStartedOn: string | null;

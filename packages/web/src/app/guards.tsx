@@ -4,6 +4,7 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../api/errors';
+import { RestrictedScreen } from '../features/auth/restricted-screen';
 import { useMe, usePermissions } from '../features/auth/session';
 import { loginPath } from '../lib/navigation';
 import { useI18n } from './i18n';
@@ -16,7 +17,10 @@ export function FullPageSpin() {
   );
 }
 
-/** Not signed in → /login, remembering where the user was going. */
+/**
+ * Not signed in → /login, remembering where the user was going. A restricted session (password to
+ * change, second factor to bind) sees only that screen until it is done; then the page it asked for.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { data: me, isPending, isError, error, refetch } = useMe();
   const location = useLocation();
@@ -33,6 +37,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (me.restriction) return <RestrictedScreen me={me} restriction={me.restriction} />;
   return <>{children}</>;
 }
 

@@ -1,5 +1,5 @@
 // The shell of every signed-in page: left menu, header (demo mark, language, user), breadcrumbs.
-import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import {
   Breadcrumb,
   Button,
@@ -113,6 +113,12 @@ function UserMenu() {
       ),
     },
     { type: 'divider' },
+    {
+      key: 'profile',
+      icon: <IdcardOutlined />,
+      label: <span data-testid="menu-profile">{t('menu.profile')}</span>,
+    },
+    { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
   ];
   return (
@@ -121,6 +127,7 @@ function UserMenu() {
       menu={{
         items,
         onClick: ({ key }) => {
+          if (key === 'profile') navigate('/profile');
           if (key === 'logout')
             logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
         },

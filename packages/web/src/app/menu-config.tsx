@@ -1,6 +1,6 @@
 // The left menu (ui.md). A slice adds its pages here with the permission they need; entries the user
 // cannot use are hidden by visibleMenu().
-import { BankOutlined, DesktopOutlined } from '@ant-design/icons';
+import { BankOutlined, DesktopOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuNode } from '../lib/menu';
 import type { DictKey } from './dictionary';
@@ -21,6 +21,24 @@ export const APP_MENU: AppMenuNode[] = [
         path: '/enterprises',
         permission: 'enterprise:read',
       },
+    ],
+  },
+  {
+    // 系统管理: the three administrators' pages (三权分立: each sees only what their role allows).
+    key: 'admin',
+    label: 'menu.admin',
+    icon: <SettingOutlined />,
+    permission: null,
+    children: [
+      { key: 'admin.users', label: 'menu.admin.users', path: '/admin/users', permission: 'user:manage' },
+      { key: 'admin.units', label: 'menu.admin.units', path: '/admin/units', permission: 'org:manage' },
+      {
+        key: 'admin.security',
+        label: 'menu.admin.security',
+        path: '/admin/security',
+        permission: 'security:manage',
+      },
+      { key: 'admin.audit', label: 'menu.admin.audit', path: '/admin/audit', permission: 'audit:read' },
     ],
   },
 ];

@@ -1,8 +1,10 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
+import { SetupPage } from '../features/auth/setup-page';
 import { EnterpriseCrumb } from '../features/enterprises/enterprise-crumb';
 import { HomePage } from '../features/home/home-page';
+import type { DictKey } from './dictionary';
 import { RequireAuth, RequirePermission } from './guards';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -16,6 +18,20 @@ const EnterprisePage = lazy(() =>
   import('../features/enterprises/enterprise-page').then((m) => ({ default: m.EnterprisePage })),
 );
 
+const ProfilePage = lazy(() =>
+  import('../features/account/profile-page').then((m) => ({ default: m.ProfilePage })),
+);
+const UsersPage = lazy(() => import('../features/admin/users-page').then((m) => ({ default: m.UsersPage })));
+const UnitsPage = lazy(() => import('../features/admin/units-page').then((m) => ({ default: m.UnitsPage })));
+const SecurityPage = lazy(() =>
+  import('../features/admin/security-page').then((m) => ({ default: m.SecurityPage })),
+);
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+
+const adminCrumb = (labelKey: DictKey, to: string): RouteHandle => ({
+  crumbs: [{ labelKey: 'menu.admin' }, { labelKey, to }],
+});
+
 const enterprisesHandle: RouteHandle = {
   crumbs: [{ labelKey: 'menu.enterprises' }, { labelKey: 'menu.enterprises.all', to: '/enterprises' }],
 };
@@ -25,6 +41,7 @@ const enterpriseHandle: RouteHandle = {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/setup', element: <SetupPage /> },
   {
     path: '/',
     element: (
@@ -60,6 +77,47 @@ export const router = createBrowserRouter([
             ),
           },
         ],
+      },
+      {
+        path: 'profile',
+        element: <ProfilePage />,
+        handle: { crumbs: [{ labelKey: 'menu.profile' }] } satisfies RouteHandle,
+      },
+      {
+        path: 'admin/users',
+        handle: adminCrumb('menu.admin.users', '/admin/users'),
+        element: (
+          <RequirePermission permission="user:manage">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/units',
+        handle: adminCrumb('menu.admin.units', '/admin/units'),
+        element: (
+          <RequirePermission permission="org:manage">
+            <UnitsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/security',
+        handle: adminCrumb('menu.admin.security', '/admin/security'),
+        element: (
+          <RequirePermission permission="security:manage">
+            <SecurityPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        handle: adminCrumb('menu.admin.audit', '/admin/audit'),
+        element: (
+          <RequirePermission permission="audit:read">
+            <AuditPage />
+          </RequirePermission>
+        ),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -53,8 +53,9 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   const { user, unit } = found;
+  const who = { userId: user.id, unitId: unit.id };
   if (user.lockedUntil && user.lockedUntil > ctx.now) {
-    await recordAudit(db, ctx, { action: 'auth.login.locked', entityType: 'user', entityId: user.id });
+    await recordAudit(db, ctx, { action: 'auth.login.locked', entityType: 'user', entityId: user.id, actor: who });
     const minutes = Math.ceil((user.lockedUntil.getTime() - ctx.now.getTime()) / 60_000);
     throw new AppError('LOCKED', `账号已锁定，请于 ${minutes} 分钟后重试，或联系安全管理员解锁`);
   }
@@ -70,13 +71,14 @@ export async function login(
         entityType: 'user',
         entityId: user.id,
         after: { username: user.username, failures },
+        actor: who,
       });
     });
     if (lock) throw new AppError('LOCKED', `连续${maxFailures}次密码错误，账号已锁定${lockMinutes}分钟`);
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   if (user.disabled) {
-    await recordAudit(db, ctx, { action: 'auth.login.disabled', entityType: 'user', entityId: user.id });
+    await recordAudit(db, ctx, { action: 'auth.login.disabled', entityType: 'user', entityId: user.id, actor: who });
     throw new AppError('UNAUTHENTICATED', '账号已停用，请联系安全管理员');
   }
   if (user.totpEnabled && user.totpSecret) {
@@ -86,7 +88,7 @@ export async function login(
       ]);
     }
     if (!checkTotp(decryptSecret(user.totpSecret), input.totp, ctx.now)) {
-      await recordAudit(db, ctx, { action: 'auth.totp.failed', entityType: 'user', entityId: user.id });
+      await recordAudit(db, ctx, { action: 'auth.totp.failed', entityType: 'user', entityId: user.id, actor: who });
       throw new AppError('UNAUTHENTICATED', '动态口令不正确', [{ path: 'totp', message: '动态口令不正确' }]);
     }
   }
@@ -101,11 +103,13 @@ export async function login(
       ip: ctx.ip,
       userAgent: input.userAgent,
     });
-    await recordAudit(
-      tx,
-      { ...ctx, actor: null },
-      { action: 'auth.login', entityType: 'user', entityId: user.id, after: { username: user.username } },
-    );
+    await recordAudit(tx, ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      after: { username: user.username },
+      actor: who,
+    });
   });
   return {
     token,

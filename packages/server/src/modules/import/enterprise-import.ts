@@ -7,7 +7,6 @@ import {
   checkCreditCode,
   enterpriseCreateSchema,
   enterpriseUpdateSchema,
-  LEGAL_FORMS,
   type LegalForm,
   normalizeCreditCode,
   normalizeIndustryCode,
@@ -459,5 +458,3 @@ export const enterpriseImport: ImportKind = {
 
   template: { sheetName: '企业名单', title: '盂县工业企业名单', unitNote: null },
 };
-
-export const ENTERPRISE_LEGAL_FORMS = LEGAL_FORMS;

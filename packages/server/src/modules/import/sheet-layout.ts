@@ -5,7 +5,7 @@
 import { AppError } from '../../platform/errors.js';
 import type { Cell, SheetGrid } from '../../platform/spreadsheet/grid.js';
 import type { FieldSpec, ImportKind, SheetRow, UnitFamily } from './import-kind.js';
-import { cellText, isBlank, parseMonthLabel } from './values.js';
+import { cellText, displayText, isBlank, parseMonthLabel } from './values.js';
 
 export interface LayoutColumn {
   /** 0-based column index. */
@@ -171,8 +171,8 @@ function buildLayout(
   const taken = new Set<string>();
   let headerUnit: string | null = null;
   for (let c = 0; c < width; c++) {
-    const upper = cellText(top[c]);
-    const lower = second ? cellText(second[c]) : '';
+    const upper = displayText(top[c]);
+    const lower = second ? displayText(second[c]) : '';
     const header = lower && lower !== upper ? (upper ? `${upper}/${lower}` : lower) : upper;
     let field: FieldSpec | null = null;
     let period: string | null = null;
@@ -289,7 +289,7 @@ export function* dataRows(kind: ImportKind, layout: Layout, sheet: SheetGrid): G
     const row = sheet.rows[r] ?? [];
     if (row.every((c) => isBlank(c))) continue;
     if (isTotalRow(row)) continue;
-    if (layout.columns.every((c, i) => cellText(row[c.index]) === cellText(headerTexts[i] ?? ''))) continue;
+    if (layout.columns.every((c, i) => displayText(row[c.index]) === (headerTexts[i] ?? ''))) continue;
     const cells: SheetRow['cells'] = {};
     const months: SheetRow['months'] = [];
     let filled = 0;

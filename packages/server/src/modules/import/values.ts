@@ -10,13 +10,23 @@ export function cellText(cell: Cell | undefined): string {
   return clean(toHalfWidth(cell).replace(/\u00a0/g, ' ')).trim();
 }
 
+/** A cell's text as the sheet shows it (for headers in messages): only cleaned and trimmed. */
+export function displayText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return numberText(cell);
+  return clean(cell).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Text the database can store: no NUL or other control characters (PostgreSQL text and jsonb refuse NUL)
  * and no lone surrogates (jsonb refuses them too); a damaged file must not turn into a database error.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 export function clean(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(CONTROL, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

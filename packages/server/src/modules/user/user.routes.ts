@@ -8,6 +8,7 @@ import {
   type AdminUserView,
   adminCreateUser,
   adminResetPassword,
+  adminResetTotp,
   adminUnlockUser,
   adminUpdateUser,
   listUsers,
@@ -134,6 +135,15 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => adminResetPassword(db, request.ctx, request.params.id, request.body.password),
+    );
+
+    app.post(
+      '/users/:id/reset-totp',
+      {
+        config: { access: 'user:manage' },
+        schema: { tags, summary: '重置动态口令（用户丢失手机时）', params: idParams, response: { 200: userSchema } },
+      },
+      async (request) => adminResetTotp(db, request.ctx, request.params.id),
     );
 
     app.post(

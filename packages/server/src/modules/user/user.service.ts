@@ -177,3 +177,15 @@ export async function adminUnlockUser(db: Db, ctx: RequestContext, id: number) {
     return toView(after, found.unit, ctx.now);
   });
 }
+
+/** A user who lost their authenticator: the second factor is removed and must be bound again at next sign-in. */
+export async function adminResetTotp(db: Db, ctx: RequestContext, id: number) {
+  const found = await findUserUnder(db, workingRootPath(ctx), id);
+  if (!found) throw notFound('用户');
+  return db.transaction(async (tx) => {
+    const after = await updateUserRow(tx, id, { totpSecret: null, totpEnabled: false });
+    const revoked = await revokeUserSessions(tx, id, ctx.now);
+    await recordAudit(tx, ctx, { action: 'user.totp.reset', entityType: 'user', entityId: id, after: { sessionsRevoked: revoked } });
+    return toView(after, found.unit, ctx.now);
+  });
+}

@@ -20,6 +20,8 @@ let firmB: number; // 南娄镇, supervised by 县能源局
 let xiushuiId: number;
 let nanlouId: number;
 let someUserId: number;
+let codeA: string;
+let codeB: string;
 let serial = 500;
 
 interface Sample {
@@ -134,6 +136,20 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ password: 'Reset@2024abc' }),
   },
   'POST /api/v1/users/:id/unlock': { url: () => `/api/v1/users/${someUserId}/unlock` },
+  'POST /api/v1/users/:id/reset-totp': { url: () => `/api/v1/users/${someUserId}/reset-totp` },
+  'POST /api/v1/imports/preview': {
+    url: () => '/api/v1/imports/preview?kind=revenue&source=self&fileName=matrix.csv',
+    body: (f) => Buffer.from(`统一社会信用代码,期间,营业收入\n${f === firmA ? codeA : codeB},2025-03,1000\n`),
+    effective: 'revenue:write:self',
+  },
+  'POST /api/v1/imports/:token/apply': {
+    url: () => '/api/v1/imports/no-such-token/apply',
+    body: () => ({ skipInvalid: false }),
+    ok: (s) => s === 404,
+  },
+  'GET /api/v1/imports/:token/errors.xlsx': { url: () => '/api/v1/imports/no-such-token/errors.xlsx', ok: (s) => s === 404 },
+  'GET /api/v1/imports/templates/:kind.xlsx': { url: () => '/api/v1/imports/templates/revenue.xlsx' },
+  'GET /api/v1/imports': { url: () => '/api/v1/imports' },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/export': { url: () => '/api/v1/audit/export' },
   'GET /api/v1/audit/verify': { url: () => '/api/v1/audit/verify' },
@@ -172,8 +188,10 @@ beforeAll(async () => {
   expect(put.statusCode, put.body).toBe(200);
   const a = await centre.post('/api/v1/enterprises', firmBody(xiushuiId));
   firmA = a.json().id;
+  codeA = a.json().creditCode;
   const b = await centre.post('/api/v1/enterprises', { ...firmBody(nanlouId), industryCode: '0610' });
   firmB = b.json().id;
+  codeB = b.json().creditCode;
   expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
   const created = await sec.post('/api/v1/users', {
     username: 'target',

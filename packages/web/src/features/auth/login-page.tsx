@@ -1,10 +1,10 @@
 // Sign-in (/login). In demo mode the page says so plainly and lists the demo accounts to fill in.
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { loginSchema } from '@shenggui/domain';
 import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { errorText } from '../../api/errors';
+import { errorText, isApiError } from '../../api/errors';
 import { applyZodErrors } from '../../api/form-errors';
 import type { DemoAccount } from '../../api/types';
 import { LanguageSwitch, ProductMark } from '../../app/chrome';
@@ -16,6 +16,17 @@ import { useLogin, useMe, useMeta } from './session';
 interface LoginValues {
   username: string;
   password: string;
+  totp?: string;
+}
+
+interface Failure {
+  kind: 'error' | 'locked' | 'rateLimited';
+  text: string;
+}
+
+/** The server asks for the second factor: 401 with a detail on `totp`. */
+function wantsTotp(error: unknown): boolean {
+  return isApiError(error) && error.status === 401 && error.details.some((d) => d.path === 'totp');
 }
 
 function DemoAccounts({ accounts, onPick }: { accounts: DemoAccount[]; onPick: (a: DemoAccount) => void }) {
@@ -70,22 +81,42 @@ export function LoginPage() {
   const me = useMe();
   const meta = useMeta();
   const login = useLogin();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [needTotp, setNeedTotp] = useState(false);
   const next = safeNext(params.get('next'));
 
   if (me.isPending) return <FullPageSpin />;
   if (me.data) return <Navigate to={next} replace />;
+  // A fresh installation has no account yet: the first security administrator is created first.
+  if (meta.data?.needsFirstAdmin) return <Navigate to="/setup" replace />;
 
   const submit = (values: LoginValues) => {
     setFailure(null);
-    const parsed = loginSchema.safeParse(values);
+    const input = {
+      username: values.username,
+      password: values.password,
+      ...(needTotp ? { totp: (values.totp ?? '').replace(/\s+/g, '') } : {}),
+    };
+    const parsed = loginSchema.safeParse(input);
     if (!parsed.success) {
-      applyZodErrors(form, parsed.error, ['username', 'password']);
+      applyZodErrors(form, parsed.error, ['username', 'password', 'totp']);
       return;
     }
     login.mutate(parsed.data, {
       onSuccess: () => navigate(next, { replace: true }),
-      onError: (error) => setFailure(errorText(error)),
+      onError: (error) => {
+        if (wantsTotp(error)) {
+          // First time: the field appears. A wrong code: say so on the field.
+          const detail = isApiError(error) ? error.details.find((d) => d.path === 'totp') : undefined;
+          if (needTotp && detail) form.setFields([{ name: 'totp', errors: [detail.message] }]);
+          setNeedTotp(true);
+          return;
+        }
+        if (isApiError(error) && error.code === 'LOCKED') setFailure({ kind: 'locked', text: error.message });
+        else if (isApiError(error) && error.code === 'RATE_LIMITED')
+          setFailure({ kind: 'rateLimited', text: error.message });
+        else setFailure({ kind: 'error', text: errorText(error) });
+      },
     });
   };
 
@@ -112,17 +143,38 @@ export function LoginPage() {
         <Card className="sg-login-card" title={t('login.title')}>
           {failure && (
             <Alert
-              type="error"
+              type={failure.kind === 'rateLimited' ? 'warning' : 'error'}
               showIcon
-              title={failure}
+              title={
+                failure.kind === 'locked'
+                  ? t('login.lockedTitle')
+                  : failure.kind === 'rateLimited'
+                    ? t('login.rateLimitedTitle')
+                    : failure.text
+              }
+              description={
+                failure.kind === 'locked'
+                  ? `${failure.text}。${t('login.lockedHint')}`
+                  : failure.kind === 'rateLimited'
+                    ? `${failure.text}。${t('login.rateLimitedHint')}`
+                    : undefined
+              }
               style={{ marginBottom: 16 }}
               data-testid="login-error"
+              data-kind={failure.kind}
             />
+          )}
+          {needTotp && !failure && (
+            <Alert type="info" showIcon title={t('login.totpNeeded')} style={{ marginBottom: 16 }} />
           )}
           <Form<LoginValues>
             form={form}
             layout="vertical"
             onFinish={submit}
+            onValuesChange={(changed: Partial<LoginValues>) => {
+              // Another account may have no second factor: ask again only if the server does.
+              if ('username' in changed && needTotp) setNeedTotp(false);
+            }}
             requiredMark={false}
             autoComplete="on"
           >
@@ -151,6 +203,26 @@ export function LoginPage() {
                 data-testid="login-password"
               />
             </Form.Item>
+            {needTotp && (
+              <Form.Item
+                name="totp"
+                label={t('login.totp')}
+                extra={t('login.totpHint')}
+                rules={[{ required: true, message: t('login.totpRequired') }]}
+              >
+                <Input
+                  prefix={<SafetyOutlined />}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={7}
+                  size="large"
+                  autoFocus
+                  placeholder="123456"
+                  style={{ letterSpacing: 4 }}
+                  data-testid="login-totp"
+                />
+              </Form.Item>
+            )}
             <Button
               type="primary"
               htmlType="submit"
@@ -167,8 +239,9 @@ export function LoginPage() {
           <DemoAccounts
             accounts={accounts}
             onPick={(a) => {
-              form.setFieldsValue({ username: a.username, password: a.password });
+              form.setFieldsValue({ username: a.username, password: a.password, totp: '' });
               setFailure(null);
+              setNeedTotp(false);
             }}
           />
         )}

@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { apiRequest } from '../../api/client';
 import { isApiError } from '../../api/errors';
 import { queryKeys } from '../../api/query-keys';
-import type { Me, Meta, SessionUser } from '../../api/types';
+import type { Me, Meta, PasswordPolicy, SessionUser } from '../../api/types';
 
 /** The session, or null when nobody is signed in (a 401 here is an answer, not an error). */
 export async function fetchMe(): Promise<Me | null> {
@@ -35,6 +35,13 @@ export function thresholdOf(meta: Meta | undefined): number {
   return Number.isFinite(n) && n > 0 ? n : DEFAULT_SCALE_THRESHOLD_YUAN;
 }
 
+/** The password policy the server announced (GET /me); the level-2 defaults until it is known. */
+const DEFAULT_POLICY: PasswordPolicy = { minLength: 8, minClasses: 3, maxAgeDays: 0 };
+
+export function policyOf(me: Me | null | undefined): PasswordPolicy {
+  return me?.passwordPolicy ?? DEFAULT_POLICY;
+}
+
 /** Hides what the user cannot do; the server stays the authority. */
 export function usePermissions() {
   const { data } = useMe();
@@ -46,7 +53,7 @@ export function usePermissions() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) =>
+    mutationFn: (input: { username: string; password: string; totp?: string }) =>
       apiRequest<{ user: SessionUser }>('/auth/login', { method: 'POST', body: input, redirectOn401: false }),
     meta: { handlesErrors: true },
     onSuccess: async () => {
@@ -66,4 +73,13 @@ export function useLogout() {
       queryClient.setQueryData(queryKeys.me, null);
     },
   });
+}
+
+/** Signs out and forgets everything cached (after the server ended the session itself, too). */
+export function useForgetSession() {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
+    queryClient.setQueryData(queryKeys.me, null);
+  }, [queryClient]);
 }

@@ -1,5 +1,5 @@
 // TanStack Query hooks of the enterprise slice (docs/api.md §Enterprises).
-import type { EnterpriseCreate, EnterpriseUpdate, RevenueFactCreate } from '@shenggui/domain';
+import type { EnterpriseCreate, EnterpriseUpdate, RevenueFactCreate, ScaleChange } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -49,9 +49,27 @@ export function useEnterpriseRevenue(id: number, enabled = true) {
   });
 }
 
-export function fetchSupervisingSuggestion(industryCode: string, townshipId: number) {
+export function fetchSupervisingSuggestion(industryCode: string, townshipId: number, inZone = false) {
   return apiRequest<SupervisingSuggestion>('/enterprises/supervising-suggestion', {
-    query: { industryCode, townshipId },
+    query: { industryCode, townshipId, inZone: inZone ? 'true' : undefined },
+  });
+}
+
+/** 变更规模状态: writes the scale history (and the audit trail) and answers the new detail. */
+export function useChangeScale(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScaleChange) =>
+      apiRequest<EnterpriseDetail>(`/enterprises/${id}/scale`, { method: 'POST', body }),
+    meta: { handlesErrors: true },
+    onSuccess: (detail) => {
+      queryClient.setQueryData(queryKeys.enterprises.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.detail(id) });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.enterprises.all,
+        predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'count',
+      });
+    },
   });
 }
 

@@ -47,6 +47,7 @@ interface FormValues {
   legalForm?: LegalForm;
   industryCode?: string | null;
   townshipId?: number | null;
+  inZone?: boolean;
   supervisingUnitId?: number | null;
   address?: string | null;
   foundedOn?: Dayjs | null;
@@ -63,6 +64,7 @@ const FIELDS = [
   'legalForm',
   'industryCode',
   'townshipId',
+  'inZone',
   'supervisingUnitId',
   'address',
   'foundedOn',
@@ -75,13 +77,14 @@ const FIELDS = [
 const DATE_FORMAT = 'YYYY-MM-DD';
 
 function initialValues(e: EnterpriseDetail | null): FormValues {
-  if (!e) return { legalForm: 'enterprise', scaleStatus: 'below', confirmLegacyCode: false };
+  if (!e) return { legalForm: 'enterprise', scaleStatus: 'below', confirmLegacyCode: false, inZone: false };
   return {
     creditCode: e.creditCode,
     name: e.name,
     legalForm: e.legalForm,
     industryCode: e.industryCode,
     townshipId: e.townshipId,
+    inZone: e.inZone ?? false,
     supervisingUnitId: e.supervisingUnitId,
     address: e.address,
     foundedOn: e.foundedOn ? dayjs(e.foundedOn, DATE_FORMAT) : null,
@@ -147,11 +150,15 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
   );
 
   /** 行业主管 follows industry and township (the county's rule, applied by the server); the user may change it. */
-  const suggest = async (industryCode: string | null | undefined, townshipId: number | null | undefined) => {
+  const suggest = async (
+    industryCode: string | null | undefined,
+    townshipId: number | null | undefined,
+    inZone: boolean,
+  ) => {
     if (!industryCode || !townshipId || !isIndustrialClass(industryCode)) return;
     const request = ++suggestionRequest.current;
     try {
-      const s = await fetchSupervisingSuggestion(industryCode, townshipId);
+      const s = await fetchSupervisingSuggestion(industryCode, townshipId, inZone);
       if (request !== suggestionRequest.current) return;
       setSuggestion(s);
       form.setFieldValue('supervisingUnitId', s.unitId);
@@ -167,6 +174,7 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
       legalForm: orUndefined(v.legalForm),
       industryCode: orUndefined(v.industryCode),
       townshipId: orUndefined(v.townshipId),
+      inZone: v.inZone === true,
       supervisingUnitId: v.supervisingUnitId ?? null,
       address: v.address ?? null,
       foundedOn: dateText(v.foundedOn),
@@ -224,8 +232,8 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
         layout="vertical"
         onFinish={submit}
         onValuesChange={(changed: Partial<FormValues>, all: FormValues) => {
-          if ('industryCode' in changed || 'townshipId' in changed)
-            void suggest(all.industryCode, all.townshipId);
+          if ('industryCode' in changed || 'townshipId' in changed || 'inZone' in changed)
+            void suggest(all.industryCode, all.townshipId, all.inZone === true);
         }}
         data-testid="enterprise-form"
       >
@@ -307,6 +315,16 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
                 loading={isLoading}
                 data-testid="form-township"
               />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="inZone"
+              valuePropName="checked"
+              label={t('field.inZone')}
+              extra={t('enterprise.inZoneHint')}
+            >
+              <Checkbox data-testid="form-in-zone">{t('enterprise.inZone')}</Checkbox>
             </Form.Item>
           </Col>
           <Col {...half}>

@@ -1,8 +1,8 @@
 // The firm's page (/enterprises/:id), the centre of gravity (ui.md): profile, revenue by source with the
 // history of every figure, and the scale-status history.
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { formatWan, REVENUE_SOURCES, revenueWritePermission } from '@shenggui/domain';
-import { Button, Card, Col, Descriptions, Result, Row, Skeleton, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorText, isApiError } from '../../api/errors';
@@ -19,6 +19,7 @@ import { FlaggedCodeTag, LegalFormTag, ScaleTag } from './enterprise-tags';
 import { RevenueChartCard } from './revenue-chart-card';
 import { RevenueEntryModal } from './revenue-entry-modal';
 import { RevenueFactsTable } from './revenue-facts-table';
+import { ScaleChangeModal } from './scale-change-modal';
 import { ScaleHistoryCard } from './scale-history-card';
 
 export function EnterprisePage() {
@@ -33,6 +34,7 @@ export function EnterprisePage() {
   const revenue = useEnterpriseRevenue(id, can('revenue:read'));
   const [editing, setEditing] = useState(false);
   const [entering, setEntering] = useState(false);
+  const [changingScale, setChangingScale] = useState(false);
 
   const facts = revenue.data ?? [];
   const writableSources = useMemo(() => REVENUE_SOURCES.filter((s) => can(revenueWritePermission(s))), [can]);
@@ -113,6 +115,15 @@ export function EnterprisePage() {
             )}
             <Can permission="enterprise:write">
               <Button
+                icon={<SwapOutlined />}
+                onClick={() => setChangingScale(true)}
+                data-testid="scale-change-open"
+              >
+                {t('scale.change')}
+              </Button>
+            </Can>
+            <Can permission="enterprise:write">
+              <Button
                 type="primary"
                 icon={<EditOutlined />}
                 onClick={() => setEditing(true)}
@@ -141,7 +152,20 @@ export function EnterprisePage() {
                     </span>
                   ),
                 },
-                { key: 'township', label: t('field.township'), children: e.townshipName },
+                {
+                  key: 'township',
+                  label: t('field.township'),
+                  children: (
+                    <span>
+                      {e.townshipName}
+                      {e.inZone && (
+                        <Tag color="purple" style={{ marginLeft: 6 }}>
+                          {t('enterprise.inZoneTag')}
+                        </Tag>
+                      )}
+                    </span>
+                  ),
+                },
                 { key: 'supervising', label: t('field.supervisingUnit'), children: e.supervisingUnitName },
                 {
                   key: 'revenue',
@@ -201,6 +225,9 @@ export function EnterprisePage() {
         onClose={() => setEditing(false)}
         onSaved={() => setEditing(false)}
       />
+      {can('enterprise:write') && (
+        <ScaleChangeModal enterprise={e} open={changingScale} onClose={() => setChangingScale(false)} />
+      )}
       {writableSources.length > 0 && (
         <RevenueEntryModal
           enterpriseId={e.id}

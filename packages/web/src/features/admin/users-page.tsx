@@ -1,0 +1,434 @@
+// 系统管理 · 用户管理 (/admin/users): accounts of the county, filters in the URL, paging, export; create,
+// edit (roles, unit, 停用), reset a password (the user must change it), unlock.
+import {
+  DownloadOutlined,
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import { checkPassword, ROLES } from '@shenggui/domain';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { reportError } from '../../api/error-reporter';
+import { applyServerError } from '../../api/form-errors';
+import type { AdminUser } from '../../api/types';
+import type { DictKey } from '../../app/dictionary';
+import { useI18n } from '../../app/i18n';
+import { roleLabel } from '../../app/labels';
+import { PageHeader } from '../../components/page-header';
+import {
+  ADMIN_PAGE_SIZES,
+  countUserFilters,
+  parseUserListSearch,
+  type UserFilters,
+  type UserListState,
+  userApiQuery,
+  userExportQuery,
+  userListSearch,
+  withNewFilters,
+} from '../../lib/admin-filters';
+import { formatDate } from '../../lib/format';
+import {
+  type AccountStatus,
+  accountStatuses,
+  cryptoRandom,
+  passwordPolicyHints,
+  temporaryPassword,
+} from '../../lib/security';
+import { policyOf, useMe } from '../auth/session';
+import { downloadUserExport, useResetPassword, useUnlockUser, useUsers } from './admin-api';
+import { useGroupedUnits } from './unit-options';
+import { UserFormDrawer } from './user-form-drawer';
+
+const STATUS_TAGS: Record<AccountStatus, { color: string; key: DictKey }> = {
+  active: { color: 'green', key: 'user.status.active' },
+  locked: { color: 'red', key: 'user.status.locked' },
+  disabled: { color: 'default', key: 'user.status.disabled' },
+  mustChange: { color: 'orange', key: 'user.status.mustChange' },
+};
+
+function UserFilterForm({ state, onSubmit }: { state: UserListState; onSubmit: (f: UserFilters) => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<UserFilters>();
+  const { grouped, isLoading } = useGroupedUnits(lang);
+  useEffect(() => {
+    form.setFieldsValue({
+      q: state.q ?? '',
+      unitId: state.unitId,
+      role: state.role,
+      status: state.status,
+    });
+  }, [form, state]);
+  const span = { xs: 24, sm: 12, lg: 6 };
+  return (
+    <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
+      <Form<UserFilters> form={form} layout="vertical" onFinish={onSubmit} data-testid="user-filter-form">
+        <Row gutter={16}>
+          <Col {...span}>
+            <Form.Item name="q" label={t('filter.keyword')}>
+              <Input
+                allowClear
+                placeholder={t('user.keywordPlaceholder')}
+                maxLength={64}
+                data-testid="user-filter-q"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="unitId" label={t('home.unit')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={grouped}
+                loading={isLoading}
+                placeholder={t('filter.all')}
+                data-testid="user-filter-unit"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="role" label={t('home.roles')}>
+              <Select
+                allowClear
+                options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
+                placeholder={t('filter.all')}
+                data-testid="user-filter-role"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="status" label={t('user.status')}>
+              <Select
+                allowClear
+                options={[
+                  { value: 'active', label: t('user.filter.active') },
+                  { value: 'disabled', label: t('user.status.disabled') },
+                ]}
+                placeholder={t('filter.all')}
+                data-testid="user-filter-status"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Space wrap>
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<SearchOutlined />}
+                data-testid="user-filter-submit"
+              >
+                {t('action.search')}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  onSubmit({});
+                }}
+              >
+                {t('action.reset')}
+              </Button>
+            </Space>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const policy = policyOf(me);
+  const [form] = Form.useForm<{ password?: string }>();
+  const reset = useResetPassword();
+  useEffect(() => {
+    if (user) form.setFieldsValue({ password: temporaryPassword(policy, cryptoRandom) });
+  }, [user, form, policy]);
+
+  const submit = () => {
+    if (!user) return;
+    const password = (form.getFieldValue('password') as string | undefined) ?? '';
+    const problems = password ? checkPassword(password, user.username, policy) : [t('user.passwordRequired')];
+    if (problems.length > 0) {
+      form.setFields([{ name: 'password', errors: problems }]);
+      return;
+    }
+    reset.mutate(
+      { id: user.id, password },
+      {
+        onSuccess: () => {
+          message.success(t('user.resetDone', { name: user.displayName }));
+          onClose();
+        },
+        onError: (error) => applyServerError(form, error, ['password']),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title={user ? t('user.resetTitle', { name: user.displayName }) : ''}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('user.resetOk')}
+      okButtonProps={{ loading: reset.isPending, danger: true, 'data-testid': 'user-reset-submit' }}
+      cancelText={t('action.cancel')}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon title={t('user.resetExplain')} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          label={t('user.tempPassword')}
+          extra={passwordPolicyHints(policy, lang).join(lang === 'zh' ? '；' : '; ')}
+        >
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="password" noStyle>
+              <Input
+                autoComplete="off"
+                spellCheck={false}
+                style={{ fontFamily: 'monospace' }}
+                data-testid="user-reset-password"
+              />
+            </Form.Item>
+            <Button
+              onClick={() => form.setFieldsValue({ password: temporaryPassword(policy, cryptoRandom) })}
+            >
+              {t('user.generate')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function UsersPage() {
+  const { t, lang } = useI18n();
+  const { modal, message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseUserListSearch(searchParams), [searchParams]);
+  const list = useUsers(useMemo(() => userApiQuery(state), [state]));
+  const unlock = useUnlockUser();
+  const [editing, setEditing] = useState<AdminUser | null | undefined>(undefined);
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const go = (next: UserListState) => setSearchParams(userListSearch(next));
+  const filtered = countUserFilters(state) > 0;
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await downloadUserExport(userExportQuery(state));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const confirmUnlock = (u: AdminUser) =>
+    modal.confirm({
+      title: t('user.unlockTitle', { name: u.displayName }),
+      content: t('user.unlockContent'),
+      okText: t('user.unlock'),
+      cancelText: t('action.cancel'),
+      onOk: () =>
+        unlock.mutateAsync(u.id).then(() => {
+          message.success(t('user.unlocked', { name: u.displayName }));
+        }),
+    });
+
+  const columns: TableProps<AdminUser>['columns'] = [
+    {
+      title: t('user.username'),
+      dataIndex: 'username',
+      width: 120,
+      fixed: 'left',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 150 },
+    { title: t('home.unit'), key: 'unit', width: 150, render: (_, u) => u.unit.name },
+    {
+      title: t('home.roles'),
+      dataIndex: 'roles',
+      width: 170,
+      render: (roles: AdminUser['roles']) => (
+        <Space size={[4, 4]} wrap>
+          {roles.map((r) => (
+            <Tag key={r} color={['sysadmin', 'secadmin', 'auditor'].includes(r) ? 'geekblue' : undefined}>
+              {roleLabel(lang, r)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('user.status'),
+      key: 'status',
+      width: 130,
+      render: (_, u) => (
+        <Space size={[4, 4]} wrap>
+          {accountStatuses(u).map((s) => (
+            <Tag key={s} color={STATUS_TAGS[s].color} data-testid={`user-status-${s}`}>
+              {t(STATUS_TAGS[s].key)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('user.totp'),
+      dataIndex: 'totpEnabled',
+      width: 90,
+      render: (on: boolean) =>
+        on ? (
+          <Tag color="green" icon={<SafetyCertificateOutlined />}>
+            {t('user.totpOn')}
+          </Tag>
+        ) : (
+          <Typography.Text type="secondary">{t('user.totpOff')}</Typography.Text>
+        ),
+    },
+    { title: t('user.createdAt'), dataIndex: 'createdAt', width: 100, render: (v: string) => formatDate(v) },
+    {
+      title: t('user.actions'),
+      key: 'actions',
+      width: 200,
+      fixed: 'right',
+      render: (_, u) => (
+        <Space size={0} wrap>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(u)}
+            data-testid="user-edit"
+          >
+            {t('action.edit')}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined />}
+            onClick={() => setResetting(u)}
+            data-testid="user-reset"
+          >
+            {t('user.reset')}
+          </Button>
+          {u.locked && (
+            <Button
+              type="link"
+              size="small"
+              icon={<UnlockOutlined />}
+              onClick={() => confirmUnlock(u)}
+              data-testid="user-unlock"
+            >
+              {t('user.unlock')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const empty = filtered ? (
+    <Empty description={t('user.emptyFiltered')}>
+      <Button onClick={() => go({ page: 1, pageSize: state.pageSize })}>{t('list.clearFilters')}</Button>
+    </Empty>
+  ) : (
+    <Empty description={t('user.empty')}>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+        {t('user.create')}
+      </Button>
+    </Empty>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.admin.users')}
+        subtitle={list.data ? t('user.summary', { total: list.data.total }) : t('user.subtitle')}
+        actions={
+          <>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing(null)}
+              data-testid="user-create"
+            >
+              {t('user.create')}
+            </Button>
+            <Tooltip title={t('user.exportHint')}>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={exportExcel}
+                disabled={list.data?.total === 0}
+                data-testid="user-export"
+              >
+                {t('action.exportExcel')}
+              </Button>
+            </Tooltip>
+          </>
+        }
+      />
+      <UserFilterForm state={state} onSubmit={(f) => go(withNewFilters(state, f))} />
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <div data-testid="users-table">
+          <Table<AdminUser>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1110 }}
+            locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
+            onChange={(p) => {
+              const pageSize = p.pageSize ?? state.pageSize;
+              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (p.current ?? 1) });
+            }}
+            pagination={{
+              current: state.page,
+              pageSize: state.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: ADMIN_PAGE_SIZES.map(String),
+              showTotal: (total) => t('user.total', { total }),
+              style: { padding: '0 16px' },
+            }}
+          />
+        </div>
+      </Card>
+      <UserFormDrawer
+        open={editing !== undefined}
+        user={editing ?? null}
+        onClose={() => setEditing(undefined)}
+      />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}
