@@ -14,11 +14,21 @@ import { parseArgs } from 'node:util';
 import { coldStart } from './cases/cold-start.js';
 import { enterpriseList } from './cases/enterprise-list.js';
 import { firstStart } from './cases/first-start.js';
+import { forecastBacktest } from './cases/forecast-backtest.js';
+import { importRevenue } from './cases/import-revenue.js';
+import { libraryRecompute } from './cases/library-recompute.js';
 import { killAllChildren } from './lib/children.js';
 import { metricsTable, type RunReport, verdict, writeJsonReport } from './lib/report.js';
 import type { BenchCase, BenchConfig, BenchContext, Metric } from './lib/types.js';
 
-const CASES: BenchCase[] = [firstStart, coldStart, enterpriseList];
+const CASES: BenchCase[] = [
+  firstStart,
+  coldStart,
+  enterpriseList,
+  forecastBacktest,
+  libraryRecompute,
+  importRevenue,
+];
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');

@@ -15,7 +15,9 @@ beforeAll(async () => {
   const centre = await apiSession(server.url, 'zhongxin');
   const units = await centre.get<{ items: { id: number; name: string }[] }>('/api/v1/org/units');
   const nanlou = units.items.find((u) => u.name === '南娄镇')!;
-  const list = await centre.get<{ items: { id: number; name: string }[] }>(`/api/v1/enterprises?townshipId=${nanlou.id}`);
+  const list = await centre.get<{ items: { id: number; name: string }[] }>(
+    `/api/v1/enterprises?townshipId=${nanlou.id}`,
+  );
   otherFirm = list.items[0]!;
 });
 afterAll(async () => {

@@ -15,11 +15,16 @@ import {
 import type { Db } from './db/client.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
+import { libraryRoutes } from './modules/library/library.routes.js';
+import { noticeRoutes } from './modules/notice/notice.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { progressRoutes } from './modules/progress/progress.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { targetRoutes } from './modules/target/target.routes.js';
 import { userRoutes } from './modules/user/user.routes.js';
 import { registerAccess } from './platform/auth/access.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -99,6 +104,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseRoutes(opts.db));
       await api.register(revenueRoutes(opts.db));
       await api.register(importRoutes(opts.db));
+      await api.register(targetRoutes(opts.db));
+      await api.register(directoryRoutes(opts.db));
+      await api.register(progressRoutes(opts.db));
+      await api.register(noticeRoutes(opts.db));
+      await api.register(libraryRoutes(opts.db));
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
       await api.register(settingsRoutes(opts.db));

@@ -16,10 +16,13 @@ import { type Database, DataFolderLockedError, openDatabase } from '../db/client
 import { readEnv } from '../env.js';
 import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
 import { purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
-import { runImportCommand } from '../modules/import/import.cli.js';
 import { createUser } from '../modules/auth/auth.service.js';
 import { listAllEnterprises } from '../modules/enterprise/enterprise.service.js';
+import { runImportCommand } from '../modules/import/import.cli.js';
+import { formatLibrariesReport, runLibrariesReport } from '../modules/library/library.cli.js';
+import { runNoticeCommand } from '../modules/notice/notice.cli.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
+import { formatProgressTable, runProgressReport } from '../modules/progress/progress.cli.js';
 import { initCounty } from '../modules/setup/setup.service.js';
 import { systemContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
@@ -39,6 +42,12 @@ const HELP = `升规通命令行 shenggui
   shenggui import <enterprises|revenue> FILE [--source tax|statistics|self|electricity] [--year YYYY]
                  [--skip-invalid] [--dry-run] [--json]
       导入表格（.xlsx / .xls / .csv）。有错误行时默认全部不导入（退出码2）；--skip-invalid 只导入正确行。
+  shenggui report progress --year YYYY [--as-of YYYY-MM-DD] [--json]
+      净增进度：全县及按乡镇、按行业主管的入库、退库、净增、目标、尚差与排名。
+  shenggui report libraries --year YYYY [--as-of YYYY-MM-DD] [--json]
+      列出当年基础库、培育库、临规、临退规企业及入库原因、升规路径与梯队。
+  shenggui notice progress --year YYYY [--as-of YYYY-MM-DD] --out FILE.docx|FILE.pdf [--json]
+      按年度顺序编号印发进度通报并写入文件（.pdf 需安装 LibreOffice）。
   shenggui audit verify [--json]
       校验审计记录的 HMAC 链，报告第一条被篡改的记录，或 OK 与记录数。
   shenggui audit purge --before YYYY-MM-DD
@@ -66,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
       before: { type: 'string' },
       source: { type: 'string' },
       year: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -211,6 +222,32 @@ async function runCommand(
         output.rejected.map((r) => `\n  第${r.row}行 ${r.column}：${r.message}`).join(''),
     );
     return exitCode;
+  }
+  if (command === 'report' && sub === 'progress') {
+    const report = await runProgressReport(db, ctx, {
+      year: typeof values.year === 'string' ? values.year : undefined,
+      asOf: typeof values['as-of'] === 'string' ? values['as-of'] : undefined,
+    });
+    out(report, () => formatProgressTable(report));
+    return 0;
+  }
+  if (command === 'report' && sub === 'libraries') {
+    const report = await runLibrariesReport(db, ctx, {
+      year: typeof values.year === 'string' ? values.year : undefined,
+      asOf: typeof values['as-of'] === 'string' ? values['as-of'] : undefined,
+    });
+    out(report, () => formatLibrariesReport(report));
+    return 0;
+  }
+  if (command === 'notice' && sub === 'progress') {
+    const year = Number(values.year);
+    if (!Number.isInteger(year)) throw new AppError('VALIDATION', '请用 --year YYYY 指定年度');
+    if (typeof values.out !== 'string' || !values.out)
+      throw new AppError('VALIDATION', '请用 --out FILE.docx 指定输出文件');
+    const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
+    const r = await runNoticeCommand(db, ctx, { year, asOf, out: values.out });
+    out({ ...r.notice, file: r.file, bytes: r.bytes }, () => `已印发 ${r.notice.docNumber}，写入 ${r.file}`);
+    return 0;
   }
   if (command === 'audit' && sub === 'verify') {
     const r = await verifyAudit(db);

@@ -1,4 +1,6 @@
 // One error type and one handler: every failure leaves the API in the same envelope with a request id.
+// The sendFile reply decorator's types come from @fastify/static.
+import type {} from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
@@ -12,6 +14,8 @@ export const ERROR_STATUS = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A tool the server needs is not installed (LibreOffice for PDF). */
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -107,7 +107,9 @@ export function registerResponseCache(app: FastifyInstance, cache: ReadCache): v
     const scope = request.ctx.scope;
     const scopeKey =
       scope.kind === 'none' ? 'none' : `${scope.kind}:${scope.unitId}:${'path' in scope ? scope.path : ''}`;
-    state.key = `${scopeKey}|${request.ctx.now.getFullYear()}|${request.url}`;
+    // The day is part of the key: defaults such as "as of today" or "last complete year" move at midnight.
+    const day = new Date(request.ctx.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    state.key = `${scopeKey}|${day}|${request.url}`;
     const body = cache.getResponse(state.key);
     if (body !== null) {
       state.hit = true;

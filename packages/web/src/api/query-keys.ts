@@ -13,6 +13,10 @@ export const queryKeys = {
     all: ['audit'] as const,
     list: (query: string) => ['audit', 'list', query] as const,
   },
+  imports: {
+    all: ['imports'] as const,
+    history: (query: string) => ['imports', 'history', query] as const,
+  },
   enterprises: {
     all: ['enterprises'] as const,
     list: (query: string) => ['enterprises', 'list', query] as const,

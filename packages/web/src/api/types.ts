@@ -196,3 +196,64 @@ export interface SupervisingSuggestion {
   unitId: number;
   unitName: string;
 }
+
+// ---- 数据导入 (import.routes.ts) ----
+
+export interface ImportProblem {
+  /** Row number as the sheet shows it; 0 for the file as a whole. */
+  row: number;
+  /** The column's header as in the sheet; '' for the whole row. */
+  column: string;
+  message: string;
+}
+
+export interface ImportCounts {
+  rows: number;
+  valid: number;
+  invalid: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportHow {
+  sheet: string;
+  headerRow: number;
+  headerRows: number;
+  unit: string | null;
+  unitSource: 'header' | 'title' | 'default' | null;
+  format: 'long' | 'wide';
+  year: number | null;
+  encoding: string | null;
+  columns: { header: string; field: string | null; period: string | null }[];
+}
+
+export interface ImportPreview {
+  token: string;
+  kind: string;
+  source: string | null;
+  fileName: string;
+  how: ImportHow;
+  counts: ImportCounts;
+  problems: ImportProblem[];
+  warnings: string[];
+  expiresAt: string;
+}
+
+export interface ImportApplyResult {
+  batchId: number;
+  counts: ImportCounts;
+  rejected: ImportProblem[];
+}
+
+export interface ImportBatch {
+  id: number;
+  kind: string;
+  source: string | null;
+  fileName: string;
+  sha256: string;
+  createdAt: string;
+  createdByName: string | null;
+  unitName: string | null;
+  summary: Record<string, unknown> | null;
+}

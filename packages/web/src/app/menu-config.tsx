@@ -1,6 +1,6 @@
 // The left menu (ui.md). A slice adds its pages here with the permission they need; entries the user
 // cannot use are hidden by visibleMenu().
-import { BankOutlined, DesktopOutlined, SettingOutlined } from '@ant-design/icons';
+import { BankOutlined, CloudUploadOutlined, DesktopOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuNode } from '../lib/menu';
 import type { DictKey } from './dictionary';
@@ -19,6 +19,23 @@ export const APP_MENU: AppMenuNode[] = [
         key: 'enterprises.all',
         label: 'menu.enterprises.all',
         path: '/enterprises',
+        permission: 'enterprise:read',
+      },
+    ],
+  },
+  {
+    // 数据管理: imports (with preview) and their history. Who may import what is decided on the page from
+    // the user's write permissions (enterprise:write, revenue:write:<source>); the menu needs one permission.
+    key: 'data',
+    label: 'menu.data',
+    icon: <CloudUploadOutlined />,
+    permission: 'revenue:read',
+    children: [
+      { key: 'data.imports', label: 'menu.data.imports', path: '/data/imports', permission: 'revenue:read' },
+      {
+        key: 'data.importHistory',
+        label: 'menu.data.importHistory',
+        path: '/data/imports/history',
         permission: 'enterprise:read',
       },
     ],

@@ -28,6 +28,13 @@ const SecurityPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
+const ImportPage = lazy(() =>
+  import('../features/imports/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const ImportHistoryPage = lazy(() =>
+  import('../features/imports/import-history-page').then((m) => ({ default: m.ImportHistoryPage })),
+);
+
 const adminCrumb = (labelKey: DictKey, to: string): RouteHandle => ({
   crumbs: [{ labelKey: 'menu.admin' }, { labelKey, to }],
 });
@@ -73,6 +80,38 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="enterprise:read">
                 <EnterprisePage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        // 数据管理 › 数据导入 (the page itself says which kinds the user may import) and 导入记录.
+        path: 'data/imports',
+        children: [
+          {
+            index: true,
+            handle: {
+              crumbs: [{ labelKey: 'menu.data' }, { labelKey: 'menu.data.imports' }],
+            } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission="revenue:read">
+                <ImportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'history',
+            handle: {
+              crumbs: [
+                { labelKey: 'menu.data' },
+                { labelKey: 'menu.data.imports', to: '/data/imports' },
+                { labelKey: 'menu.data.importHistory' },
+              ],
+            } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission="enterprise:read">
+                <ImportHistoryPage />
               </RequirePermission>
             ),
           },

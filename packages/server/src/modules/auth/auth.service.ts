@@ -55,7 +55,12 @@ export async function login(
   const { user, unit } = found;
   const who = { userId: user.id, unitId: unit.id };
   if (user.lockedUntil && user.lockedUntil > ctx.now) {
-    await recordAudit(db, ctx, { action: 'auth.login.locked', entityType: 'user', entityId: user.id, actor: who });
+    await recordAudit(db, ctx, {
+      action: 'auth.login.locked',
+      entityType: 'user',
+      entityId: user.id,
+      actor: who,
+    });
     const minutes = Math.ceil((user.lockedUntil.getTime() - ctx.now.getTime()) / 60_000);
     throw new AppError('LOCKED', `账号已锁定，请于 ${minutes} 分钟后重试，或联系安全管理员解锁`);
   }
@@ -78,7 +83,12 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   if (user.disabled) {
-    await recordAudit(db, ctx, { action: 'auth.login.disabled', entityType: 'user', entityId: user.id, actor: who });
+    await recordAudit(db, ctx, {
+      action: 'auth.login.disabled',
+      entityType: 'user',
+      entityId: user.id,
+      actor: who,
+    });
     throw new AppError('UNAUTHENTICATED', '账号已停用，请联系安全管理员');
   }
   if (user.totpEnabled && user.totpSecret) {
@@ -88,7 +98,12 @@ export async function login(
       ]);
     }
     if (!checkTotp(decryptSecret(user.totpSecret), input.totp, ctx.now)) {
-      await recordAudit(db, ctx, { action: 'auth.totp.failed', entityType: 'user', entityId: user.id, actor: who });
+      await recordAudit(db, ctx, {
+        action: 'auth.totp.failed',
+        entityType: 'user',
+        entityId: user.id,
+        actor: who,
+      });
       throw new AppError('UNAUTHENTICATED', '动态口令不正确', [{ path: 'totp', message: '动态口令不正确' }]);
     }
   }

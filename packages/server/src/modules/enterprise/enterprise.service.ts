@@ -15,6 +15,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import { findUnitById, listUnitsUnder, type OrgUnitRow } from '../org/org.repository.js';
 import { workingRootPath } from '../org/org.service.js';
 import { getSupervisingRule } from '../settings/settings.service.js';
@@ -239,7 +240,7 @@ export async function createEnterprise(
   ctx: RequestContext,
   input: EnterpriseCreate,
 ): Promise<EnterpriseDetail> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const placement = await resolvePlacement(tx, ctx, input);
     if (await creditCodeTaken(tx, input.creditCode)) {
       throw new AppError('CONFLICT', `统一社会信用代码 ${input.creditCode} 已登记`, [
@@ -284,6 +285,8 @@ export async function createEnterprise(
     });
     return getEnterprise(tx, ctx, row.id);
   });
+  await refreshLibrariesAfterCommit(db, ctx, [result.id]);
+  return result;
 }
 
 export async function updateEnterprise(
@@ -293,7 +296,7 @@ export async function updateEnterprise(
   input: EnterpriseUpdate,
 ): Promise<EnterpriseDetail> {
   await assertInScope(db, ctx, id);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const before = await lockEnterprise(tx, ctx.scope, id);
     if (!before) throw notFound('企业');
     const placement = await resolvePlacement(tx, ctx, input);
@@ -323,6 +326,8 @@ export async function updateEnterprise(
     });
     return getEnterprise(tx, ctx, id);
   });
+  await refreshLibrariesAfterCommit(db, ctx, [id]);
+  return result;
 }
 
 /** A manual change of scale status, with its reason. Directory entries and exits arrive with the targets slice. */
@@ -333,7 +338,7 @@ export async function changeScaleStatus(
   input: ScaleChange,
 ): Promise<EnterpriseDetail> {
   await assertInScope(db, ctx, id);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const before = await lockEnterprise(tx, ctx.scope, id);
     if (!before) throw notFound('企业');
     if (before.scaleStatus === input.status) {
@@ -358,4 +363,6 @@ export async function changeScaleStatus(
     });
     return getEnterprise(tx, ctx, id);
   });
+  await refreshLibrariesAfterCommit(db, ctx, [id]);
+  return result;
 }

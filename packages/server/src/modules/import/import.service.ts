@@ -9,6 +9,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { ReadProgress } from '../../platform/spreadsheet/grid.js';
 import { type ReadOptions, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
+import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import {
   type BatchFilter,
   deleteExpiredPreviews,
@@ -258,7 +259,7 @@ export async function applyImport(
     shift: 0, // records already hold yuan / kWh
     year: how.year,
   };
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const locked = await lockPreview(tx, input.token);
     if (!locked) throw notFound('导入预览');
     if (locked.appliedBatchId !== null) {
@@ -319,6 +320,9 @@ export async function applyImport(
     });
     return { batchId: batch.id, counts, rejected: problems };
   });
+  // A whole sheet may touch any firm: recompute the year's libraries for the caller's scope.
+  await refreshLibrariesAfterCommit(db, ctx, null);
+  return result;
 }
 
 export async function listImports(

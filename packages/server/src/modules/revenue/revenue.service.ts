@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { enterpriseExists, lockEnterprise } from '../enterprise/enterprise.repository.js';
 import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
+import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import {
   findCurrentFact,
   insertFact,
@@ -62,7 +63,7 @@ export async function addFact(db: Db, ctx: RequestContext, enterpriseId: number,
     throw forbidden('没有录入该来源数据的权限（税务、统计数据由对应部门报送）');
   }
   await assertInScope(db, ctx, enterpriseId);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const firm = await lockEnterprise(tx, ctx.scope, enterpriseId);
     if (!firm) throw notFound('企业');
     const current = await findCurrentFact(tx, enterpriseId, input.period, input.source);
@@ -99,4 +100,6 @@ export async function addFact(db: Db, ctx: RequestContext, enterpriseId: number,
     });
     return toView(fact, ctx.actor?.displayName ?? null);
   });
+  await refreshLibrariesAfterCommit(db, ctx, [enterpriseId]);
+  return result;
 }

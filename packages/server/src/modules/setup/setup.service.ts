@@ -20,11 +20,13 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { insertUser } from '../auth/user.repository.js';
 import { generateDemoPopulation } from '../demo/demo-population.js';
+import { currentPlanYear, recomputeLibraries } from '../library/library.service.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
 import { ensureCountyUnits } from '../org/org.service.js';
 import { insertFirstFactsBulk } from '../revenue/revenue.repository.js';
 import { getCountyCode, putSetting } from '../settings/settings.service.js';
 import { setTarget } from '../target/target.service.js';
+import { insertDemoDirectoryEvents } from './demo-directory.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -171,6 +173,7 @@ export async function initCounty(
       })),
     );
     await insertFirstFactsBulk(tx, facts, { importBatchId: batch.id, recordedBy: null, recordedAt: ctx.now });
+    await insertDemoDirectoryEvents(tx, ctx, { enterpriseIds: ids, population, importBatchId: batch.id });
     result.revenueFacts = facts.length;
     await recordAudit(tx, ctx, {
       action: 'import.apply',
@@ -236,6 +239,10 @@ export async function initCounty(
       })),
     });
   });
-  if (opts.demo) await analyze(db);
+  if (opts.demo) {
+    await analyze(db);
+    progress('评估培育库…');
+    await recomputeLibraries(db, ctx, { year: currentPlanYear(ctx.now) });
+  }
   return result;
 }

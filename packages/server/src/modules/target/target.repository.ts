@@ -31,3 +31,22 @@ export async function upsertTarget(
     });
   return before[0]?.target ?? null;
 }
+
+/** Every target of a year (all dimensions). */
+export function listTargets(db: Executor, year: number): Promise<TargetRow[]> {
+  return db.select().from(targets).where(eq(targets.year, year));
+}
+
+/** Removes a unit's target of a year (the whole-allocation PUT left the unit out); returns the old value. */
+export async function deleteTarget(
+  db: Executor,
+  row: { year: number; unitId: number; dimension: string },
+): Promise<number | null> {
+  const rows = await db
+    .delete(targets)
+    .where(
+      and(eq(targets.year, row.year), eq(targets.unitId, row.unitId), eq(targets.dimension, row.dimension)),
+    )
+    .returning({ target: targets.target });
+  return rows[0]?.target ?? null;
+}

@@ -141,7 +141,12 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       '/users/:id/reset-totp',
       {
         config: { access: 'user:manage' },
-        schema: { tags, summary: '重置动态口令（用户丢失手机时）', params: idParams, response: { 200: userSchema } },
+        schema: {
+          tags,
+          summary: '重置动态口令（用户丢失手机时）',
+          params: idParams,
+          response: { 200: userSchema },
+        },
       },
       async (request) => adminResetTotp(db, request.ctx, request.params.id),
     );

@@ -185,7 +185,12 @@ export async function adminResetTotp(db: Db, ctx: RequestContext, id: number) {
   return db.transaction(async (tx) => {
     const after = await updateUserRow(tx, id, { totpSecret: null, totpEnabled: false });
     const revoked = await revokeUserSessions(tx, id, ctx.now);
-    await recordAudit(tx, ctx, { action: 'user.totp.reset', entityType: 'user', entityId: id, after: { sessionsRevoked: revoked } });
+    await recordAudit(tx, ctx, {
+      action: 'user.totp.reset',
+      entityType: 'user',
+      entityId: id,
+      after: { sessionsRevoked: revoked },
+    });
     return toView(after, found.unit, ctx.now);
   });
 }

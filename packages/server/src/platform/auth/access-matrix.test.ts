@@ -21,6 +21,7 @@ let xiushuiId: number;
 let nanlouId: number;
 let someUserId: number;
 let codeA: string;
+let noticeId: number;
 let codeB: string;
 let serial = 500;
 
@@ -147,9 +148,81 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ skipInvalid: false }),
     ok: (s) => s === 404,
   },
-  'GET /api/v1/imports/:token/errors.xlsx': { url: () => '/api/v1/imports/no-such-token/errors.xlsx', ok: (s) => s === 404 },
+  'GET /api/v1/imports/:token/errors.xlsx': {
+    url: () => '/api/v1/imports/no-such-token/errors.xlsx',
+    ok: (s) => s === 404,
+  },
   'GET /api/v1/imports/templates/:kind.xlsx': { url: () => '/api/v1/imports/templates/revenue.xlsx' },
   'GET /api/v1/imports': { url: () => '/api/v1/imports' },
+  'GET /api/v1/targets': { url: () => '/api/v1/targets?year=2026' },
+  'PUT /api/v1/targets/:year': {
+    url: () => '/api/v1/targets/2026',
+    body: () => ({ cityTarget: 8, territorial: [{ unitId: xiushuiId, target: 4 }], supervising: [] }),
+  },
+  'GET /api/v1/directory-events': { url: () => '/api/v1/directory-events?year=2026' },
+  'GET /api/v1/directory-events/export': { url: () => '/api/v1/directory-events/export?year=2026' },
+  'GET /api/v1/enterprises/:id/directory-events': {
+    url: (f) => `/api/v1/enterprises/${f}/directory-events`,
+    firmScoped: true,
+  },
+  'POST /api/v1/directory-events': {
+    url: () => '/api/v1/directory-events',
+    firmScoped: true,
+    body: (f) => ({
+      enterpriseId: f,
+      type: 'entry',
+      mode: 'annual',
+      batch: '2025年12月批',
+      approvalDate: '2026-01-15',
+      effectivePeriod: '2026-01',
+    }),
+  },
+  'POST /api/v1/directory-events/:id/void': {
+    url: () => '/api/v1/directory-events/999999/void',
+    body: () => ({ reason: '矩阵测试' }),
+    ok: (s) => s === 404,
+  },
+  'GET /api/v1/progress': { url: () => '/api/v1/progress?year=2026' },
+  'GET /api/v1/progress/:year/enterprises': { url: () => '/api/v1/progress/2026/enterprises?kind=entered' },
+  'GET /api/v1/progress/:year/cumulative': { url: () => '/api/v1/progress/2026/cumulative' },
+  'GET /api/v1/settings/counting-rule/:year': { url: () => '/api/v1/settings/counting-rule/2026' },
+  'PUT /api/v1/settings/counting-rule/:year': {
+    url: () => '/api/v1/settings/counting-rule/2026',
+    body: () => ({ basis: 'approval', cutoff: '12-31' }),
+  },
+  'GET /api/v1/notices': { url: () => '/api/v1/notices?year=2026' },
+  'POST /api/v1/notices': {
+    url: () => '/api/v1/notices',
+    body: () => ({ year: 2026, asOf: '2026-11-20', praise: '', attention: '' }),
+  },
+  'GET /api/v1/notices/preview.docx': { url: () => '/api/v1/notices/preview.docx?year=2026&asOf=2026-11-20' },
+  'GET /api/v1/notices/:id/document.docx': { url: () => `/api/v1/notices/${noticeId}/document.docx` },
+  'GET /api/v1/notices/:id/document.pdf': {
+    url: () => `/api/v1/notices/${noticeId}/document.pdf`,
+    ok: (s) => s === 200 || s === 503, // 503 where LibreOffice is not installed
+  },
+  'GET /api/v1/libraries/:library': { url: () => '/api/v1/libraries/base?pageSize=200' },
+  'GET /api/v1/libraries/:library/export': { url: () => '/api/v1/libraries/cultivation/export' },
+  'POST /api/v1/libraries/memberships': {
+    url: () => '/api/v1/libraries/memberships',
+    firmScoped: true,
+    body: (f) => ({ enterpriseId: f, year: 2026, library: 'cultivation', action: 'add', reason: '矩阵测试' }),
+  },
+  'GET /api/v1/enterprises/:id/libraries': {
+    url: (f) => `/api/v1/enterprises/${f}/libraries`,
+    firmScoped: true,
+  },
+  'PUT /api/v1/enterprises/:id/pathway': {
+    url: (f) => `/api/v1/enterprises/${f}/pathway`,
+    firmScoped: true,
+    body: () => ({ year: 2026, pathway: 'growth', reason: '矩阵测试' }),
+  },
+  'POST /api/v1/enterprises/:id/operating-status': {
+    url: (f) => `/api/v1/enterprises/${f}/operating-status`,
+    firmScoped: true,
+    body: () => ({ status: 'normal', since: '2026-01-01', reason: '矩阵测试' }),
+  },
+  'GET /api/v1/todo/unreported': { url: () => '/api/v1/todo/unreported' },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/export': { url: () => '/api/v1/audit/export' },
   'GET /api/v1/audit/verify': { url: () => '/api/v1/audit/verify' },
@@ -201,6 +274,14 @@ beforeAll(async () => {
     password: 'Target@2024x',
   });
   someUserId = created.json().id;
+  const notice = await centre.post('/api/v1/notices', {
+    year: 2026,
+    asOf: '2026-11-20',
+    praise: '',
+    attention: '',
+  });
+  expect(notice.statusCode, notice.body).toBe(201);
+  noticeId = notice.json().id;
 });
 afterAll(() => env.close());
 

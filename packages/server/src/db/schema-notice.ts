@@ -1,0 +1,40 @@
+// The notice registry (issue 5 §7): every progress notice (进度通报) issued, with its number in the year's
+// sequence and the whole input it was rendered from, so a notice downloads again exactly as issued.
+import {
+  customType,
+  date,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './schema.js';
+
+/** jsonb returned as stored (see schema.ts: drizzle's own jsonb parses string results twice). */
+const jsonb = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
+
+export const notices = pgTable(
+  'notices',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    /** The document-number prefix the sequence belongs to, e.g. 盂促企组办发. */
+    prefix: text('prefix').notNull(),
+    /** N in 〔year〕N号: 1, 2, 3 … per (year, prefix), never reused. */
+    seq: integer('seq').notNull(),
+    docNumber: text('doc_number').notNull(),
+    title: text('title').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    /** The NoticeInput the document was rendered from, report included. */
+    input: jsonb('input').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('notices_seq_uq').on(t.year, t.prefix, t.seq)],
+);

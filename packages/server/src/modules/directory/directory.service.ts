@@ -1,0 +1,289 @@
+// Directory entries and exits (入库 / 退库, domain.md §5). Recording an event flips the firm's scale status
+// and writes its scale history in the same transaction as the audit record. Events are never edited or
+// deleted; a mistaken one is voided with a reason, which restores the status the event changed.
+import {
+  checkDirectoryEvent,
+  checkVoidDirectoryEvent,
+  chinaDate,
+  countingWindow,
+  DIRECTORY_EVENT_TYPE_LABELS,
+  type DirectoryEventCreate,
+  type DirectoryEventType,
+  type DirectoryProblem,
+  ENTRY_MODE_LABELS,
+  type EntryMode,
+  EXIT_REASON_LABELS,
+  type ExitReason,
+  scaleHistoryReason,
+  statusAfter,
+} from '@shenggui/domain';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import {
+  insertScaleHistory,
+  lockEnterprise,
+  updateEnterpriseRow,
+} from '../enterprise/enterprise.repository.js';
+import { assertInScope } from '../enterprise/enterprise.service.js';
+import { refreshLibrariesAfterCommit } from '../library/library.service.js';
+import { getCountingRule } from '../progress/counting-rule.service.js';
+import {
+  countDirectoryEvents,
+  type DirectoryEventFilter,
+  type DirectoryEventListRow,
+  type DirectoryEventRow,
+  directoryEventFirmUnscoped,
+  findDirectoryEvent,
+  findLatestValidEventDates,
+  findLatestValidEventId,
+  insertDirectoryEvent,
+  listEventsOfEnterprise,
+  listDirectoryEvents as listRows,
+  markDirectoryEventVoided,
+} from './directory.repository.js';
+
+export interface DirectoryEventView {
+  id: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  creditCode: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  type: DirectoryEventType;
+  typeLabel: string;
+  mode: EntryMode | null;
+  modeLabel: string | null;
+  batch: string | null;
+  approvalDate: string;
+  effectivePeriod: string;
+  exitReason: ExitReason | null;
+  exitReasonLabel: string | null;
+  note: string | null;
+  recordedAt: string;
+  recordedByName: string | null;
+  importBatchId: number | null;
+  voided: boolean;
+  voidedAt: string | null;
+  voidedByName: string | null;
+  voidReason: string | null;
+}
+
+export function toEventView(r: DirectoryEventListRow): DirectoryEventView {
+  const d = r.d;
+  const type = d.type as DirectoryEventType;
+  const mode = (d.mode as EntryMode | null) ?? null;
+  const exitReason = (d.exitReason as ExitReason | null) ?? null;
+  return {
+    id: d.id,
+    enterpriseId: d.enterpriseId,
+    enterpriseName: r.enterpriseName,
+    creditCode: r.creditCode,
+    townshipId: r.townshipId,
+    townshipName: r.townshipName,
+    supervisingUnitId: r.supervisingUnitId,
+    supervisingUnitName: r.supervisingUnitName,
+    type,
+    typeLabel: DIRECTORY_EVENT_TYPE_LABELS[type] ?? d.type,
+    mode,
+    modeLabel: mode ? ENTRY_MODE_LABELS[mode] : null,
+    batch: d.batch,
+    approvalDate: d.approvalDate,
+    effectivePeriod: d.effectivePeriod,
+    exitReason,
+    exitReasonLabel: exitReason ? EXIT_REASON_LABELS[exitReason] : null,
+    note: d.note,
+    recordedAt: d.recordedAt.toISOString(),
+    recordedByName: r.recordedByName,
+    importBatchId: d.importBatchId,
+    voided: d.voidedAt !== null,
+    voidedAt: d.voidedAt?.toISOString() ?? null,
+    voidedByName: r.voidedByName,
+    voidReason: d.voidReason,
+  };
+}
+
+function refusal(problems: DirectoryProblem[]): AppError {
+  const code = problems.some((p) => p.kind === 'invalid') ? 'VALIDATION' : 'CONFLICT';
+  return new AppError(
+    code,
+    problems.map((p) => p.message).join('；'),
+    problems.map(({ path, message }) => ({ path, message })),
+  );
+}
+
+function eventSnapshot(d: DirectoryEventRow) {
+  const { recordedAt: _r, ...rest } = d;
+  return rest;
+}
+
+export interface ListDirectoryEventsQuery {
+  year?: number | undefined;
+  type?: DirectoryEventType | undefined;
+  townshipId?: number | undefined;
+  supervisingUnitId?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** `year` selects the events that count in that year under its counting rule (voided ones are listed too). */
+async function filterOf(db: Db, q: Omit<ListDirectoryEventsQuery, 'page' | 'pageSize'>) {
+  const filter: DirectoryEventFilter = {
+    type: q.type,
+    townshipId: q.townshipId,
+    supervisingUnitId: q.supervisingUnitId,
+  };
+  if (q.year) {
+    const rule = await getCountingRule(db, q.year);
+    filter.window = { basis: rule.basis, ...countingWindow(q.year, rule) };
+  }
+  return filter;
+}
+
+export async function listDirectoryEvents(db: Db, ctx: RequestContext, q: ListDirectoryEventsQuery) {
+  const filter = await filterOf(db, q);
+  const [rows, total] = await Promise.all([
+    listRows(db, ctx.scope, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    countDirectoryEvents(db, ctx.scope, filter),
+  ]);
+  return { items: rows.map(toEventView), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every row of the filtered list, for export (a county records tens of events a year). */
+export async function listAllDirectoryEvents(
+  db: Db,
+  ctx: RequestContext,
+  q: Omit<ListDirectoryEventsQuery, 'page' | 'pageSize'>,
+): Promise<DirectoryEventView[]> {
+  const rows = await listRows(db, ctx.scope, await filterOf(db, q), { limit: 100_000, offset: 0 });
+  return rows.map(toEventView);
+}
+
+export async function listEnterpriseDirectoryEvents(
+  db: Db,
+  ctx: RequestContext,
+  enterpriseId: number,
+): Promise<{ items: DirectoryEventView[] }> {
+  await assertInScope(db, ctx, enterpriseId);
+  const rows = await listEventsOfEnterprise(db, ctx.scope, enterpriseId);
+  return { items: rows.map(toEventView) };
+}
+
+/**
+ * Records an entry or exit. Refused with a Chinese reason when it contradicts the firm's state (an entry
+ * for a firm already 规上 or an individual business, an exit for a firm already 规下, a monthly entry for
+ * a firm that is not newly producing) or when the approval date lies in the future.
+ */
+export async function recordDirectoryEvent(
+  db: Db,
+  ctx: RequestContext,
+  input: DirectoryEventCreate,
+  opts: { importBatchId?: number | null } = {},
+): Promise<DirectoryEventView> {
+  await assertInScope(db, ctx, input.enterpriseId);
+  const result = await db.transaction(async (tx) => {
+    const firm = await lockEnterprise(tx, ctx.scope, input.enterpriseId);
+    if (!firm) throw notFound('企业');
+    const lastEvent = await findLatestValidEventDates(tx, firm.id);
+    const problems = checkDirectoryEvent({ ...firm, lastEvent }, input, chinaDate(ctx.now));
+    if (problems.length > 0) throw refusal(problems);
+    const status = statusAfter(input.type);
+    const row = await insertDirectoryEvent(tx, {
+      enterpriseId: firm.id,
+      type: input.type,
+      mode: input.type === 'entry' ? (input.mode ?? null) : null,
+      batch: input.batch,
+      approvalDate: input.approvalDate,
+      effectivePeriod: input.effectivePeriod,
+      exitReason: input.type === 'exit' ? (input.exitReason ?? null) : null,
+      note: input.note,
+      recordedBy: ctx.actor?.id ?? null,
+      recordedAt: ctx.now,
+      importBatchId: opts.importBatchId ?? null,
+    });
+    await updateEnterpriseRow(tx, ctx.scope, firm.id, { scaleStatus: status, updatedAt: ctx.now });
+    await insertScaleHistory(tx, {
+      enterpriseId: firm.id,
+      status,
+      effectivePeriod: input.effectivePeriod,
+      reason: scaleHistoryReason({
+        ...input,
+        mode: input.mode ?? null,
+        exitReason: input.exitReason ?? null,
+      }),
+      changedBy: ctx.actor?.id ?? null,
+      changedAt: ctx.now,
+    });
+    await recordAudit(tx, ctx, {
+      action: `directory.${input.type}`,
+      entityType: 'directory_event',
+      entityId: row.id,
+      enterpriseId: firm.id,
+      before: { scaleStatus: firm.scaleStatus },
+      after: { scaleStatus: status, event: eventSnapshot(row) },
+    });
+    const view = await findDirectoryEvent(tx, ctx.scope, row.id);
+    return toEventView(view!);
+  });
+  await refreshLibrariesAfterCommit(db, ctx, [input.enterpriseId]);
+  return result;
+}
+
+/**
+ * Voids an event with a reason. Only the firm's latest valid event may be voided (later ones first), and
+ * voiding restores the status the event changed: a voided entry leaves the firm 规下, a voided exit 规上
+ * (the rules guarantee that was the status before the event). The scale history gets a line saying so.
+ */
+export async function voidDirectoryEvent(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  reason: string,
+): Promise<DirectoryEventView> {
+  const found = await findDirectoryEvent(db, ctx.scope, id);
+  if (!found) {
+    const firmId = await directoryEventFirmUnscoped(db, id);
+    if (firmId !== null) await assertInScope(db, ctx, firmId); // audits the out-of-scope attempt, throws 404
+    throw notFound('入库/退库记录');
+  }
+  const result = await db.transaction(async (tx) => {
+    const firm = await lockEnterprise(tx, ctx.scope, found.d.enterpriseId);
+    if (!firm) throw notFound('企业');
+    const current = await findDirectoryEvent(tx, ctx.scope, id);
+    if (!current) throw notFound('入库/退库记录');
+    const problems = checkVoidDirectoryEvent(current.d, await findLatestValidEventId(tx, firm.id));
+    if (problems.length > 0) throw refusal(problems);
+    const voided = await markDirectoryEventVoided(tx, id, {
+      voidedAt: ctx.now,
+      voidedBy: ctx.actor?.id ?? null,
+      voidReason: reason,
+    });
+    if (!voided) throw new AppError('CONFLICT', '该记录已作废');
+    const type = voided.type as DirectoryEventType;
+    const restored = statusAfter(type === 'entry' ? 'exit' : 'entry');
+    await updateEnterpriseRow(tx, ctx.scope, firm.id, { scaleStatus: restored, updatedAt: ctx.now });
+    await insertScaleHistory(tx, {
+      enterpriseId: firm.id,
+      status: restored,
+      effectivePeriod: voided.effectivePeriod,
+      reason: `作废${DIRECTORY_EVENT_TYPE_LABELS[type]}记录：${reason}`,
+      changedBy: ctx.actor?.id ?? null,
+      changedAt: ctx.now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'directory.void',
+      entityType: 'directory_event',
+      entityId: id,
+      enterpriseId: firm.id,
+      before: { scaleStatus: firm.scaleStatus, voidedAt: null },
+      after: { scaleStatus: restored, voidedAt: ctx.now, voidReason: reason },
+    });
+    const view = await findDirectoryEvent(tx, ctx.scope, id);
+    return toEventView(view!);
+  });
+  await refreshLibrariesAfterCommit(db, ctx, [found.d.enterpriseId]);
+  return result;
+}

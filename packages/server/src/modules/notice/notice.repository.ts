@@ -1,0 +1,57 @@
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { users } from '../../db/schema.js';
+import { notices } from '../../db/schema-notice.js';
+
+export type NoticeRow = typeof notices.$inferSelect;
+
+const SEQ_LOCK = 7_274_105; // serialises number allocation per (year) across connections
+
+/** The next N of 〔year〕N号 for a prefix; call inside the transaction that inserts the notice. */
+export async function nextNoticeSeq(tx: Executor, year: number, prefix: string): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${SEQ_LOCK}, ${year})`);
+  const rows = await tx
+    .select({ last: max(notices.seq) })
+    .from(notices)
+    .where(and(eq(notices.year, year), eq(notices.prefix, prefix)));
+  return (rows[0]?.last ?? 0) + 1;
+}
+
+export async function insertNotice(tx: Executor, row: typeof notices.$inferInsert): Promise<NoticeRow> {
+  const [inserted] = await tx.insert(notices).values(row).returning();
+  return inserted!;
+}
+
+export async function findNotice(db: Executor, id: number): Promise<NoticeRow | null> {
+  const rows = await db.select().from(notices).where(eq(notices.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export interface NoticeListRow {
+  id: number;
+  year: number;
+  seq: number;
+  docNumber: string;
+  title: string;
+  asOf: string;
+  createdAt: Date;
+  createdByName: string | null;
+}
+
+export async function listNotices(db: Executor, year: number | undefined): Promise<NoticeListRow[]> {
+  return db
+    .select({
+      id: notices.id,
+      year: notices.year,
+      seq: notices.seq,
+      docNumber: notices.docNumber,
+      title: notices.title,
+      asOf: notices.asOf,
+      createdAt: notices.createdAt,
+      createdByName: users.displayName,
+    })
+    .from(notices)
+    .leftJoin(users, eq(users.id, notices.createdBy))
+    .where(year === undefined ? undefined : eq(notices.year, year))
+    .orderBy(desc(notices.year), desc(notices.seq), desc(notices.id));
+}

@@ -1,0 +1,143 @@
+// 进度通报: list, issue (the centre), download as issued (.docx, .pdf where LibreOffice is installed) and a
+// numberless preview of today's figures.
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { convertToPdf } from './notice.pdf.js';
+import { renderProgressNotice } from './notice.render.js';
+import {
+  buildNoticeInput,
+  getNoticeInput,
+  issueNoticeSchema,
+  issueProgressNotice,
+  listProgressNotices,
+} from './notice.service.js';
+
+const tags = ['进度通报'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const noticeSchema = z.object({
+  id: z.number(),
+  year: z.number(),
+  seq: z.number(),
+  docNumber: z.string(),
+  title: z.string(),
+  asOf: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const yearField = z.coerce.number().int().min(2000).max(2100);
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** A file name safe on every system: no path or reserved characters. */
+export function documentFileName(docNumber: string, title: string, ext: 'docx' | 'pdf'): string {
+  const base = [docNumber, title]
+    .filter(Boolean)
+    .join(' ')
+    .replace(/[\\/:*?"<>|\r\n]+/g, '_');
+  return `${base || '进度通报'}.${ext}`;
+}
+
+/** Sends a document with a Chinese file name (RFC 5987) and an ASCII fallback, as platform/http.ts does. */
+function sendDocument(reply: FastifyReply, buffer: Buffer, fileName: string, type: string) {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1);
+  return reply
+    .header('content-type', type)
+    .header(
+      'content-disposition',
+      `attachment; filename="notice.${ext}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
+    .send(buffer);
+}
+
+export function noticeRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/notices',
+      {
+        config: { access: 'target:read' },
+        schema: {
+          tags,
+          summary: '进度通报列表',
+          querystring: z.object({ year: yearField.optional() }),
+          response: { 200: z.object({ items: z.array(noticeSchema) }) },
+        },
+      },
+      async (request) => ({ items: await listProgressNotices(db, request.query.year) }),
+    );
+
+    app.post(
+      '/notices',
+      {
+        config: { access: 'target:allocate' },
+        schema: {
+          tags,
+          summary: '印发进度通报（按年度顺序编号）',
+          body: issueNoticeSchema,
+          response: { 201: noticeSchema },
+        },
+      },
+      async (request, reply) => {
+        const { input: _input, ...notice } = await issueProgressNotice(db, request.ctx, request.body);
+        return reply.status(201).send(notice);
+      },
+    );
+
+    app.get(
+      '/notices/preview.docx',
+      {
+        config: { access: 'target:allocate' },
+        schema: {
+          tags,
+          summary: '预览进度通报（不编号、不登记）',
+          querystring: z.object({ year: yearField, asOf: dateField.optional() }),
+        },
+      },
+      async (request, reply) => {
+        const input = await buildNoticeInput(db, request.ctx, {
+          year: request.query.year,
+          asOf: request.query.asOf,
+        });
+        const buffer = await renderProgressNotice(input);
+        return sendDocument(reply, buffer, documentFileName('', `（预览）${input.title}`, 'docx'), DOCX);
+      },
+    );
+
+    app.get(
+      '/notices/:id/document.docx',
+      {
+        config: { access: 'target:read' },
+        schema: { tags, summary: '下载进度通报（Word）', params: idParams },
+      },
+      async (request, reply) => {
+        const { input, docNumber, title } = await getNoticeInput(db, request.params.id);
+        const buffer = await renderProgressNotice(input);
+        return sendDocument(reply, buffer, documentFileName(docNumber, title, 'docx'), DOCX);
+      },
+    );
+
+    app.get(
+      '/notices/:id/document.pdf',
+      {
+        config: { access: 'target:read' },
+        schema: { tags, summary: '下载进度通报（PDF，需服务器安装 LibreOffice）', params: idParams },
+      },
+      async (request, reply) => {
+        const { input, docNumber, title } = await getNoticeInput(db, request.params.id);
+        const pdf = await convertToPdf(await renderProgressNotice(input));
+        if (!pdf) {
+          return reply.status(503).send({
+            error: {
+              code: 'UNAVAILABLE',
+              message: '服务器未安装 LibreOffice，无法生成 PDF，请下载 Word 版本',
+            },
+            requestId: request.id,
+          });
+        }
+        return sendDocument(reply, pdf, documentFileName(docNumber, title, 'pdf'), 'application/pdf');
+      },
+    );
+  };
+}

@@ -1,0 +1,151 @@
+// The net-increase counting in SQL (the reference is countNetIncrease in domain counting.ts; a test holds
+// the two to the same figures). Per firm, the counted entries minus exits are netted first, so a firm is
+// one entered or one exited firm at most; it then counts in its CURRENT township and supervising unit.
+import type { DataScope } from '@shenggui/domain';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { enterprises, orgUnits } from '../../db/schema.js';
+import { directoryEvents } from '../../db/schema-progress.js';
+import { enterpriseInScope } from '../../db/scope.js';
+import { windowCondition } from '../directory/directory.repository.js';
+
+export interface CountingArgs {
+  basis: 'approval' | 'effective';
+  /** The year's counting window: counting dates in (after, through]. */
+  after: string;
+  through: string;
+  /** YYYY-MM-DD: only events approved by then (and, on the effective basis, in effect by its month). */
+  asOf: string;
+}
+
+function countedCondition(a: CountingArgs): SQL {
+  const c: SQL[] = [
+    isNull(directoryEvents.voidedAt),
+    windowCondition({ basis: a.basis, after: a.after, through: a.through }),
+    sql`${directoryEvents.approvalDate} <= ${a.asOf}::date`,
+  ];
+  if (a.basis === 'effective') c.push(sql`${directoryEvents.effectivePeriod} <= ${a.asOf.slice(0, 7)}`);
+  return and(...c)!;
+}
+
+/** Per firm: +1 (entered), −1 (exited); firms whose counted events cancel out are left out. */
+function countedFirms(db: Executor, a: CountingArgs) {
+  return db
+    .select({
+      enterpriseId: directoryEvents.enterpriseId,
+      s: sql<number>`sign(sum(case when ${directoryEvents.type} = 'entry' then 1 else -1 end))::int`.as('s'),
+    })
+    .from(directoryEvents)
+    .where(countedCondition(a))
+    .groupBy(directoryEvents.enterpriseId)
+    .as('counted');
+}
+
+export interface UnitCount {
+  /** 'county' = the total; 'territorial' / 'supervising' = one unit of that dimension. */
+  dimension: 'county' | 'territorial' | 'supervising';
+  unitId: number | null;
+  entered: number;
+  exited: number;
+}
+
+/**
+ * One grouped query for the county total and both dimensions (grouping sets). The scope limits the firms
+ * counted: the progress report passes the county's whole subtree on purpose (rankings are county-wide).
+ */
+export async function countByUnit(db: Executor, scope: DataScope, a: CountingArgs): Promise<UnitCount[]> {
+  const counted = countedFirms(db, a);
+  const rows = await db
+    .select({
+      gt: sql<number>`grouping(${enterprises.townshipId})::int`,
+      gs: sql<number>`grouping(${enterprises.supervisingUnitId})::int`,
+      townshipId: enterprises.townshipId,
+      supervisingUnitId: enterprises.supervisingUnitId,
+      entered: sql<number>`(count(*) filter (where ${counted.s} > 0))::int`,
+      exited: sql<number>`(count(*) filter (where ${counted.s} < 0))::int`,
+    })
+    .from(counted)
+    .innerJoin(enterprises, eq(enterprises.id, counted.enterpriseId))
+    .where(and(sql`${counted.s} <> 0`, enterpriseInScope(scope)))
+    .groupBy(sql`grouping sets ((${enterprises.townshipId}), (${enterprises.supervisingUnitId}), ())`);
+  return rows.map((r) => ({
+    dimension: r.gt === 0 ? 'territorial' : r.gs === 0 ? 'supervising' : 'county',
+    unitId: r.gt === 0 ? r.townshipId : r.gs === 0 ? r.supervisingUnitId : null,
+    entered: Number(r.entered),
+    exited: Number(r.exited),
+  }));
+}
+
+const township = alias(orgUnits, 'township');
+const supervising = alias(orgUnits, 'supervising');
+
+export interface CountedFirmRow {
+  id: number;
+  creditCode: string;
+  name: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  sign: number;
+}
+
+/** The firms behind a number: counted firms of one sign, in the caller's scope, optionally of one unit. */
+export async function listCountedFirms(
+  db: Executor,
+  scope: DataScope,
+  a: CountingArgs,
+  f: { sign: 1 | -1; dimension?: 'territorial' | 'supervising' | undefined; unitId?: number | undefined },
+): Promise<CountedFirmRow[]> {
+  const counted = countedFirms(db, a);
+  const c: SQL[] = [eq(counted.s, f.sign), enterpriseInScope(scope)];
+  if (f.unitId && f.dimension === 'territorial') c.push(eq(enterprises.townshipId, f.unitId));
+  if (f.unitId && f.dimension === 'supervising') c.push(eq(enterprises.supervisingUnitId, f.unitId));
+  return db
+    .select({
+      id: enterprises.id,
+      creditCode: enterprises.creditCode,
+      name: enterprises.name,
+      townshipId: enterprises.townshipId,
+      townshipName: township.name,
+      supervisingUnitId: enterprises.supervisingUnitId,
+      supervisingUnitName: supervising.name,
+      sign: counted.s,
+    })
+    .from(counted)
+    .innerJoin(enterprises, eq(enterprises.id, counted.enterpriseId))
+    .innerJoin(township, eq(township.id, enterprises.townshipId))
+    .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId))
+    .where(and(...c))
+    .orderBy(asc(enterprises.name), asc(enterprises.id));
+}
+
+/** The counted events of some firms (for the drill-down's detail). */
+export function listCountedEvents(db: Executor, a: CountingArgs, enterpriseIds: number[]) {
+  if (enterpriseIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(directoryEvents)
+    .where(and(countedCondition(a), inArray(directoryEvents.enterpriseId, enterpriseIds)))
+    .orderBy(asc(directoryEvents.approvalDate), asc(directoryEvents.id));
+}
+
+/**
+ * Every event of the window approved by `asOf`, with the firm's current units, in the scope: the input of
+ * the month-by-month cumulative line (counted in TS, month by month, with the domain's function).
+ */
+export function listWindowEvents(db: Executor, scope: DataScope, a: CountingArgs) {
+  return db
+    .select({
+      enterpriseId: directoryEvents.enterpriseId,
+      type: directoryEvents.type,
+      approvalDate: directoryEvents.approvalDate,
+      effectivePeriod: directoryEvents.effectivePeriod,
+      townshipId: enterprises.townshipId,
+      supervisingUnitId: enterprises.supervisingUnitId,
+    })
+    .from(directoryEvents)
+    .innerJoin(enterprises, eq(enterprises.id, directoryEvents.enterpriseId))
+    .where(and(countedCondition(a), enterpriseInScope(scope)));
+}

@@ -1,0 +1,55 @@
+import { targetAllocationSchema } from '@shenggui/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { getTargets, putTargets } from './target.service.js';
+
+const unitRow = z.object({
+  unitId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  target: z.number().nullable(),
+});
+const targetsSchema = z.object({
+  year: z.number(),
+  cityTarget: z.number().nullable(),
+  territorial: z.array(unitRow),
+  supervising: z.array(unitRow),
+  sums: z.object({ territorial: z.number(), supervising: z.number() }),
+  warnings: z.array(z.string()),
+});
+const year = z.coerce.number({ error: '年份应为整数' }).int().min(2000, '年份不正确').max(2100, '年份不正确');
+const tags = ['目标任务'];
+
+export function targetRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/targets',
+      {
+        config: { access: 'target:read', cacheable: true },
+        schema: {
+          tags,
+          summary: '年度目标：市下达目标与属地、行业主管两个维度的分解',
+          querystring: z.object({ year }),
+          response: { 200: targetsSchema },
+        },
+      },
+      async (request) => getTargets(db, request.query.year),
+    );
+
+    app.put(
+      '/targets/:year',
+      {
+        config: { access: 'target:allocate' },
+        schema: {
+          tags,
+          summary: '保存年度目标分解（整体替换，逐项审计）',
+          params: z.object({ year }),
+          body: targetAllocationSchema,
+          response: { 200: targetsSchema },
+        },
+      },
+      async (request) => putTargets(db, request.ctx, request.params.year, request.body),
+    );
+  };
+}

@@ -1,0 +1,64 @@
+// 数据导入 calls (import.routes.ts): upload → preview, the error sheet, apply, templates, the history.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiDownload, apiRequest, apiUpload } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import type { ImportApplyResult, ImportBatch, ImportPreview, Paged } from '../../api/types';
+import type { ImportKind } from './import-options';
+
+export interface PreviewRequest {
+  kind: ImportKind;
+  source?: string | undefined;
+  year?: number | undefined;
+  file: File;
+  signal?: AbortSignal;
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+/** Uploads the file as the raw body; the server reads it and answers the preview (nothing written yet). */
+export function uploadForPreview(req: PreviewRequest): Promise<ImportPreview> {
+  return apiUpload<ImportPreview>('/imports/preview', req.file, {
+    query: { kind: req.kind, fileName: req.file.name, source: req.source, year: req.year },
+    ...(req.signal ? { signal: req.signal } : {}),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+  });
+}
+
+export function downloadErrorSheet(token: string, fileName: string) {
+  return apiDownload(
+    `/imports/${encodeURIComponent(token)}/errors.xlsx`,
+    undefined,
+    `${fileName.replace(/\.[^.]+$/, '')}-错误说明.xlsx`,
+  );
+}
+
+export function downloadTemplate(kind: ImportKind, label: string) {
+  return apiDownload(`/imports/templates/${kind}.xlsx`, undefined, `${label}导入模板.xlsx`);
+}
+
+export function useApplyImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { token: string; skipInvalid: boolean }) =>
+      apiRequest<ImportApplyResult>(`/imports/${encodeURIComponent(input.token)}/apply`, {
+        method: 'POST',
+        body: { skipInvalid: input.skipInvalid },
+      }),
+    onSuccess: async () => {
+      // Firms and figures changed: every list, count and firm page is refetched when next shown.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.imports.all }),
+      ]);
+    },
+  });
+}
+
+export function useImportHistory(query: URLSearchParams) {
+  const qs = query.toString();
+  return useQuery({
+    queryKey: queryKeys.imports.history(qs),
+    queryFn: ({ signal }) => apiRequest<Paged<ImportBatch>>('/imports', { query, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
