@@ -17,6 +17,8 @@ import { firstStart } from './cases/first-start.js';
 import { forecastBacktest } from './cases/forecast-backtest.js';
 import { importRevenue } from './cases/import-revenue.js';
 import { libraryRecompute } from './cases/library-recompute.js';
+import { progressApi } from './cases/progress-api.js';
+import { progressProvince } from './cases/progress-province.js';
 import { killAllChildren } from './lib/children.js';
 import { metricsTable, type RunReport, verdict, writeJsonReport } from './lib/report.js';
 import type { BenchCase, BenchConfig, BenchContext, Metric } from './lib/types.js';
@@ -28,6 +30,8 @@ const CASES: BenchCase[] = [
   forecastBacktest,
   libraryRecompute,
   importRevenue,
+  progressApi,
+  progressProvince,
 ];
 
 const benchDir = dirname(fileURLToPath(import.meta.url));

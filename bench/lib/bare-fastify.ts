@@ -1,6 +1,6 @@
 // The baseline: a minimal Fastify app (same Fastify as the server, no plugins, no logger, no database) that
 // answers the enterprise-list URL with a body captured from the real API. Run as a child process:
-//   node --import tsx bench/lib/bare-fastify.ts --port 4000 --body /tmp/body.json
+//   node --import tsx bench/lib/bare-fastify.ts --port 4000 --body /tmp/body.json [--route /api/v1/progress]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
@@ -13,12 +13,13 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       body: { type: 'string' },
+      route: { type: 'string', default: BARE_ROUTE },
     },
   });
   if (!values.port || !values.body) throw new Error('usage: bare-fastify.ts --port N --body FILE');
   const body = readFileSync(values.body, 'utf8');
   const app = Fastify({ logger: false });
-  app.get(BARE_ROUTE, (_request, reply) => {
+  app.get(values.route ?? BARE_ROUTE, (_request, reply) => {
     reply.type('application/json; charset=utf-8').send(body);
   });
   await app.listen({ port: Number(values.port), host: values.host });

@@ -11,6 +11,8 @@ export async function startBareFastify(opts: {
   logFile: string;
   /** A path the bare app answers, polled until it answers 200. */
   readyPath: string;
+  /** The route it serves the body on (default the enterprise list's). */
+  route?: string;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const spawnedAt = performance.now();
@@ -26,6 +28,7 @@ export async function startBareFastify(opts: {
       LOOPBACK,
       '--body',
       opts.bodyFile,
+      ...(opts.route ? ['--route', opts.route] : []),
     ],
     { cwd: opts.repoRoot, logFile: opts.logFile },
   );

@@ -1,6 +1,7 @@
 export * from './access.js';
 export * from './counting.js';
 export * from './credit-code.js';
+export * from './declaration.js';
 export * from './directory.js';
 export * from './forecast.js';
 export * from './industry.js';

@@ -15,6 +15,7 @@ import {
 import type { Db } from './db/client.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { declarationRoutes } from './modules/declaration/declaration.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
@@ -25,6 +26,7 @@ import { progressRoutes } from './modules/progress/progress.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { targetRoutes } from './modules/target/target.routes.js';
+import { todoRoutes } from './modules/todo/todo.routes.js';
 import { userRoutes } from './modules/user/user.routes.js';
 import { registerAccess } from './platform/auth/access.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -109,6 +111,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(progressRoutes(opts.db));
       await api.register(noticeRoutes(opts.db));
       await api.register(libraryRoutes(opts.db));
+      await api.register(declarationRoutes(opts.db));
+      await api.register(todoRoutes(opts.db));
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
       await api.register(settingsRoutes(opts.db));

@@ -39,7 +39,7 @@ const HELP = `升规通命令行 shenggui
       列出企业。
   shenggui user create --username NAME --unit UNIT_CODE --role ROLE [--display-name 姓名] [--data DIR]
       创建用户，密码从标准输入读取（首次登录须修改）。ROLE: ${ROLES.join(' | ')}
-  shenggui import <enterprises|revenue> FILE [--source tax|statistics|self|electricity] [--year YYYY]
+  shenggui import <enterprises|revenue|directory|targets> FILE [--source tax|statistics|self|electricity] [--year YYYY]
                  [--skip-invalid] [--dry-run] [--json]
       导入表格（.xlsx / .xls / .csv）。有错误行时默认全部不导入（退出码2）；--skip-invalid 只导入正确行。
   shenggui report progress --year YYYY [--as-of YYYY-MM-DD] [--json]
@@ -203,7 +203,7 @@ async function runCommand(
     if (!sub || !arg) {
       throw new AppError(
         'VALIDATION',
-        '用法：shenggui import <enterprises|revenue> FILE [--source tax|statistics|self|electricity] [--year YYYY] [--skip-invalid] [--dry-run] [--json]',
+        '用法：shenggui import <enterprises|revenue|directory|targets> FILE [--source tax|statistics|self|electricity] [--year YYYY] [--skip-invalid] [--dry-run] [--json]',
       );
     }
     const { exitCode, output } = await runImportCommand(db, ctx, {

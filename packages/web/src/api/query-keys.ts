@@ -17,6 +17,37 @@ export const queryKeys = {
     all: ['imports'] as const,
     history: (query: string) => ['imports', 'history', query] as const,
   },
+  progress: {
+    all: ['progress'] as const,
+    report: (year: number, asOf: string) => ['progress', 'report', year, asOf] as const,
+    cumulative: (year: number, asOf: string) => ['progress', 'cumulative', year, asOf] as const,
+    firms: (query: string) => ['progress', 'firms', query] as const,
+    deciding: (query: string) => ['progress', 'deciding', query] as const,
+  },
+  targets: (year: number) => ['targets', year] as const,
+  countingRule: (year: number) => ['settings', 'counting-rule', year] as const,
+  notices: (year: number) => ['notices', year] as const,
+  directory: {
+    all: ['directory'] as const,
+    list: (query: string) => ['directory', 'list', query] as const,
+    ofEnterprise: (id: number) => ['directory', 'enterprise', id] as const,
+  },
+  libraries: {
+    all: ['libraries'] as const,
+    list: (library: string, query: string) => ['libraries', 'list', library, query] as const,
+    firm: (id: number) => ['libraries', 'firm', id] as const,
+  },
+  todo: {
+    all: ['todo'] as const,
+    unreported: (year: number | null) => ['todo', 'unreported', year] as const,
+    mine: ['todo', 'mine'] as const,
+  },
+  declarations: {
+    all: ['declarations'] as const,
+    list: (query: string) => ['declarations', 'list', query] as const,
+    detail: (id: number) => ['declarations', 'detail', id] as const,
+    calendar: (year: number) => ['declarations', 'calendar', year] as const,
+  },
   enterprises: {
     all: ['enterprises'] as const,
     list: (query: string) => ['enterprises', 'list', query] as const,

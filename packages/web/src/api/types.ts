@@ -1,6 +1,19 @@
 // Response shapes of the HTTP API (docs/api.md). The domain package holds request schemas only, so the
 // web keeps these here; money is yuan as a decimal string, dates `YYYY-MM-DD`, periods `YYYY-MM`.
-import type { LegalForm, Permission, RevenueSource, Role, ScaleStatus, UnitKind } from '@shenggui/domain';
+import type {
+  DeclarationState,
+  LegalForm,
+  Library,
+  MaterialItem,
+  OperatingStatus,
+  Pathway,
+  Permission,
+  RevenueSource,
+  Role,
+  ScaleStatus,
+  Tier,
+  UnitKind,
+} from '@shenggui/domain';
 
 export interface ErrorDetail {
   path: string;
@@ -256,4 +269,293 @@ export interface ImportBatch {
   createdByName: string | null;
   unitName: string | null;
   summary: Record<string, unknown> | null;
+}
+
+// ── Issue 5: targets, directory events, progress, notices (docs/api.md) ──
+
+export interface ForecastBandPoint {
+  period: string;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface ProgressCumulative {
+  year: number;
+  asOf: string;
+  months: Array<{ period: string; asOf: string; entered: number; exited: number; net: number }>;
+  /** Filled by the forecast when it is available. */
+  forecast?: ForecastBandPoint[];
+}
+
+export interface ProgressFirm {
+  id: number;
+  creditCode: string;
+  name: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  events: Array<{
+    id: number;
+    type: string;
+    mode: string | null;
+    batch: string | null;
+    approvalDate: string;
+    effectivePeriod: string;
+    exitReason: string | null;
+  }>;
+}
+
+export interface ProgressFirmList {
+  year: number;
+  asOf: string;
+  kind: 'entered' | 'exited';
+  items: ProgressFirm[];
+}
+
+export interface TargetUnitRow {
+  unitId: number;
+  code: string;
+  name: string;
+  target: number | null;
+}
+
+export interface TargetsView {
+  year: number;
+  cityTarget: number | null;
+  territorial: TargetUnitRow[];
+  supervising: TargetUnitRow[];
+  sums: { territorial: number; supervising: number };
+  warnings: string[];
+}
+
+export interface DirectoryEvent {
+  id: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  creditCode: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  type: 'entry' | 'exit';
+  typeLabel: string;
+  mode: 'monthly' | 'annual' | null;
+  modeLabel: string | null;
+  batch: string | null;
+  approvalDate: string;
+  effectivePeriod: string;
+  exitReason: string | null;
+  exitReasonLabel: string | null;
+  note: string | null;
+  recordedAt: string;
+  recordedByName: string | null;
+  importBatchId: number | null;
+  voided: boolean;
+  voidedAt: string | null;
+  voidedByName: string | null;
+  voidReason: string | null;
+}
+
+export interface ProgressNotice {
+  id: number;
+  year: number;
+  seq: number;
+  docNumber: string;
+  title: string;
+  asOf: string;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+// ---- 企业库: libraries, pathways, operating status (docs/api.md §Libraries; server library.routes.ts) ----
+export interface LibraryMember {
+  enterpriseId: number;
+  creditCode: string;
+  name: string;
+  legalForm: string;
+  industryCode: string;
+  scaleStatus: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  priorYearRevenue: string | null;
+  ytdRevenue: string | null;
+  ytdMonths: number;
+  taxYtd: string | null;
+  projectedRevenue: string | null;
+  pReachYear: number | null;
+  pBelowYearEnd: number | null;
+  reasons: string[];
+  rule: string | null;
+  manual: boolean;
+  pathway: Pathway | null;
+  pathwaySuggested: Pathway | null;
+  pathwayChosen: boolean;
+  tier: Tier | null;
+  since: string;
+}
+
+export interface LibraryList {
+  items: LibraryMember[];
+  total: number;
+  page: number;
+  pageSize: number;
+  year: number;
+  library: Library;
+}
+
+export interface FirmLibraryHistory {
+  items: Array<{
+    id: number;
+    year: number;
+    library: Library;
+    current: boolean;
+    manual: boolean;
+    enteredAt: string;
+    enteredRule: string | null;
+    enteredReason: string;
+    enteredByName: string | null;
+    leftAt: string | null;
+    leftReason: string | null;
+    leftByName: string | null;
+  }>;
+  pathways: Array<{
+    year: number;
+    pathway: Pathway;
+    reason: string;
+    setAt: string;
+    setByName: string | null;
+  }>;
+  operatingStatus: Array<{
+    status: OperatingStatus;
+    since: string;
+    reason: string;
+    recordedAt: string;
+    recordedByName: string | null;
+  }>;
+}
+
+export interface UnreportedItem {
+  enterpriseId: number;
+  creditCode: string;
+  name: string;
+  legalForm: string;
+  industryCode: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  taxRevenue: string;
+  taxMonths: number;
+  lastPeriod: string;
+  statisticsRevenue: string | null;
+  pathway: Pathway;
+  reason: string;
+}
+
+export interface UnreportedList {
+  year: number;
+  threshold: string;
+  items: UnreportedItem[];
+}
+
+// ---- 申报管理: declarations and the general to-do (server declaration.routes.ts, todo.routes.ts) ----
+export interface DeclarationView {
+  id: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  creditCode: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  year: number;
+  mode: 'monthly' | 'annual';
+  modeLabel: string;
+  batch: string;
+  batchName: string;
+  deadline: string;
+  dataMonth: string;
+  state: DeclarationState;
+  stateLabel: string;
+  lastComment: string | null;
+  directoryEventId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeclarationFile {
+  id: number;
+  version: number;
+  fileName: string;
+  fileType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedByName: string | null;
+}
+
+export interface DeclarationInspection {
+  id: number;
+  kind: 'field' | 'document';
+  kindLabel: string;
+  inspectedOn: string;
+  inspectors: string;
+  findings: string;
+  conclusion: 'pass' | 'fail';
+  conclusionLabel: string;
+  recordedAt: string;
+  recordedByName: string | null;
+  photos: DeclarationFile[];
+}
+
+export interface DeclarationDetail extends DeclarationView {
+  actions: Array<{ to: DeclarationState; label: string; commentRequired: boolean }>;
+  checks: Array<{ key: string; ok: boolean; message: string }>;
+  approvalProblems: string[];
+  materials: Array<{ item: MaterialItem; label: string; files: DeclarationFile[] }>;
+  inspections: DeclarationInspection[];
+  history: Array<{
+    id: number;
+    from: DeclarationState | null;
+    fromLabel: string | null;
+    to: DeclarationState;
+    toLabel: string;
+    at: string;
+    actorName: string | null;
+    comment: string | null;
+  }>;
+}
+
+export interface DeclarationBoard {
+  year: number;
+  batches: Array<{
+    batch: string;
+    batchName: string;
+    mode: 'monthly' | 'annual';
+    deadline: string;
+    total: number;
+    states: Array<{
+      state: DeclarationState;
+      stateLabel: string;
+      count: number;
+      firms: Array<{
+        declarationId: number;
+        enterpriseId: number;
+        enterpriseName: string;
+        townshipName: string;
+      }>;
+    }>;
+  }>;
+}
+
+export interface TodoItem {
+  kind: 'deadline' | 'declaration' | 'unreported';
+  title: string;
+  due: string | null;
+  link: string;
+  count: number | null;
 }

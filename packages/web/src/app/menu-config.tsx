@@ -1,6 +1,14 @@
 // The left menu (ui.md). A slice adds its pages here with the permission they need; entries the user
 // cannot use are hidden by visibleMenu().
-import { BankOutlined, CloudUploadOutlined, DesktopOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DesktopOutlined,
+  FileDoneOutlined,
+  FundOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuNode } from '../lib/menu';
 import type { DictKey } from './dictionary';
@@ -9,6 +17,14 @@ export type AppMenuNode = MenuNode<DictKey, ReactNode>;
 
 export const APP_MENU: AppMenuNode[] = [
   { key: 'home', label: 'menu.home', icon: <DesktopOutlined />, path: '/', permission: null },
+  // 进度看板 (issue 5): units see their own rows (the API filters by scope).
+  {
+    key: 'progress',
+    label: 'menu.progress',
+    icon: <FundOutlined />,
+    path: '/progress',
+    permission: 'target:read',
+  },
   {
     key: 'enterprises',
     label: 'menu.enterprises',
@@ -19,6 +35,57 @@ export const APP_MENU: AppMenuNode[] = [
         key: 'enterprises.all',
         label: 'menu.enterprises.all',
         path: '/enterprises',
+        permission: 'enterprise:read',
+      },
+      {
+        key: 'enterprises.directory',
+        label: 'menu.directory',
+        path: '/directory',
+        permission: 'enterprise:read',
+      },
+      {
+        key: 'libraries.base',
+        label: 'menu.libraries.base',
+        path: '/libraries/base',
+        permission: 'enterprise:read',
+      },
+      {
+        key: 'libraries.cultivation',
+        label: 'menu.libraries.cultivation',
+        path: '/libraries/cultivation',
+        permission: 'enterprise:read',
+      },
+      {
+        key: 'libraries.near',
+        label: 'menu.libraries.near',
+        path: '/libraries/near',
+        permission: 'enterprise:read',
+      },
+      {
+        key: 'libraries.atRisk',
+        label: 'menu.libraries.atRisk',
+        path: '/libraries/atRisk',
+        permission: 'enterprise:read',
+      },
+    ],
+  },
+  {
+    // 申报管理: the declaration calendar and the batch board (a declaration opens from the board or a firm).
+    key: 'declarations',
+    label: 'menu.declarations',
+    icon: <FileDoneOutlined />,
+    permission: 'enterprise:read',
+    children: [
+      {
+        key: 'declarations.calendar',
+        label: 'menu.declarations.calendar',
+        path: '/declarations/calendar',
+        permission: 'enterprise:read',
+      },
+      {
+        key: 'declarations.board',
+        label: 'menu.declarations.board',
+        path: '/declarations/board',
         permission: 'enterprise:read',
       },
     ],
@@ -38,6 +105,17 @@ export const APP_MENU: AppMenuNode[] = [
         path: '/data/imports/history',
         permission: 'enterprise:read',
       },
+    ],
+  },
+  {
+    // 目标考核 (issue 5): targets and allocation, progress notices.
+    key: 'assessment',
+    label: 'menu.assessment',
+    icon: <AimOutlined />,
+    permission: 'target:read',
+    children: [
+      { key: 'assessment.targets', label: 'menu.targets', path: '/targets', permission: 'target:read' },
+      { key: 'assessment.notices', label: 'menu.notices', path: '/notices', permission: 'target:read' },
     ],
   },
   {

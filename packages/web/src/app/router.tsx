@@ -28,6 +28,29 @@ const SecurityPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
+const LibraryListPage = lazy(() =>
+  import('../features/libraries/library-list-page').then((m) => ({ default: m.LibraryListPage })),
+);
+
+const DeclarationBoardPage = lazy(() =>
+  import('../features/declarations/declaration-board-page').then((m) => ({
+    default: m.DeclarationBoardPage,
+  })),
+);
+const DeclarationCalendarPage = lazy(() =>
+  import('../features/declarations/declaration-calendar-page').then((m) => ({
+    default: m.DeclarationCalendarPage,
+  })),
+);
+const DeclarationPage = lazy(() =>
+  import('../features/declarations/declaration-page').then((m) => ({ default: m.DeclarationPage })),
+);
+const DeclarationCreatePage = lazy(() =>
+  import('../features/declarations/declaration-create-page').then((m) => ({
+    default: m.DeclarationCreatePage,
+  })),
+);
+
 const ImportPage = lazy(() =>
   import('../features/imports/import-page').then((m) => ({ default: m.ImportPage })),
 );
@@ -35,6 +58,23 @@ const ImportHistoryPage = lazy(() =>
   import('../features/imports/import-history-page').then((m) => ({ default: m.ImportHistoryPage })),
 );
 
+// Issue 5: the progress board, targets, notices and directory entries/exits.
+const ProgressPage = lazy(() =>
+  import('../features/progress/progress-page').then((m) => ({ default: m.ProgressPage })),
+);
+const TargetsPage = lazy(() =>
+  import('../features/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
+const NoticesPage = lazy(() =>
+  import('../features/notices/notices-page').then((m) => ({ default: m.NoticesPage })),
+);
+const DirectoryPage = lazy(() =>
+  import('../features/directory/directory-page').then((m) => ({ default: m.DirectoryPage })),
+);
+
+const declarationCrumb = (labelKey: DictKey): RouteHandle => ({
+  crumbs: [{ labelKey: 'menu.declarations' }, { labelKey }],
+});
 const adminCrumb = (labelKey: DictKey, to: string): RouteHandle => ({
   crumbs: [{ labelKey: 'menu.admin' }, { labelKey, to }],
 });
@@ -86,6 +126,88 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // 企业库 › 基础库 · 培育库 · 临规 · 临退规 (an unknown library answers the page's own 404).
+        path: 'libraries/:library',
+        handle: {
+          crumbs: (params) => [
+            { labelKey: 'menu.enterprises' },
+            {
+              labelKey:
+                (
+                  {
+                    base: 'menu.libraries.base',
+                    cultivation: 'menu.libraries.cultivation',
+                    near: 'menu.libraries.near',
+                    atRisk: 'menu.libraries.atRisk',
+                  } as Record<string, DictKey>
+                )[params.library ?? ''] ?? 'menu.enterprises',
+            },
+          ],
+        } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission="enterprise:read">
+            <LibraryListPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        // 申报管理: /declarations (the to-do list's links, ?year&batch) shows the board like /declarations/board.
+        path: 'declarations',
+        children: [
+          {
+            index: true,
+            handle: declarationCrumb('menu.declarations.board'),
+            element: (
+              <RequirePermission permission="enterprise:read">
+                <DeclarationBoardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'board',
+            handle: declarationCrumb('menu.declarations.board'),
+            element: (
+              <RequirePermission permission="enterprise:read">
+                <DeclarationBoardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'calendar',
+            handle: declarationCrumb('menu.declarations.calendar'),
+            element: (
+              <RequirePermission permission="enterprise:read">
+                <DeclarationCalendarPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'new',
+            handle: declarationCrumb('decl.start'),
+            element: (
+              <RequirePermission permission="enterprise:write">
+                <DeclarationCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: ':id',
+            handle: {
+              crumbs: [
+                { labelKey: 'menu.declarations' },
+                { labelKey: 'menu.declarations.board', to: '/declarations/board' },
+                { labelKey: 'decl.summary' },
+              ],
+            } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission="enterprise:read">
+                <DeclarationPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
         // 数据管理 › 数据导入 (the page itself says which kinds the user may import) and 导入记录.
         path: 'data/imports',
         children: [
@@ -116,6 +238,48 @@ export const router = createBrowserRouter([
             ),
           },
         ],
+      },
+      {
+        path: 'progress',
+        handle: { crumbs: [{ labelKey: 'menu.progress' }] } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission="target:read">
+            <ProgressPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'targets',
+        handle: {
+          crumbs: [{ labelKey: 'menu.assessment' }, { labelKey: 'menu.targets' }],
+        } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission="target:read">
+            <TargetsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'notices',
+        handle: {
+          crumbs: [{ labelKey: 'menu.assessment' }, { labelKey: 'menu.notices' }],
+        } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission="target:read">
+            <NoticesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'directory',
+        handle: {
+          crumbs: [{ labelKey: 'menu.enterprises' }, { labelKey: 'menu.directory' }],
+        } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission="enterprise:read">
+            <DirectoryPage />
+          </RequirePermission>
+        ),
       },
       {
         path: 'profile',

@@ -155,6 +155,29 @@ export async function findLatestValidEventDates(
   return r ? { approvalDate: String(r.approvalDate), effectivePeriod: String(r.effectivePeriod) } : null;
 }
 
+/** The valid (not voided) events of these firms, oldest first: the import checks rows against them. */
+export function listValidEventsOf(
+  db: Executor,
+  enterpriseIds: number[],
+): Promise<Pick<DirectoryEventRow, 'enterpriseId' | 'type' | 'approvalDate' | 'effectivePeriod'>[]> {
+  if (enterpriseIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      enterpriseId: directoryEvents.enterpriseId,
+      type: directoryEvents.type,
+      approvalDate: directoryEvents.approvalDate,
+      effectivePeriod: directoryEvents.effectivePeriod,
+    })
+    .from(directoryEvents)
+    .where(
+      and(
+        sql`${directoryEvents.enterpriseId} = any(${`{${enterpriseIds.join(',')}}`}::int[])`,
+        isNull(directoryEvents.voidedAt),
+      ),
+    )
+    .orderBy(asc(directoryEvents.approvalDate), asc(directoryEvents.id));
+}
+
 export async function insertDirectoryEvent(
   db: Executor,
   row: DirectoryEventInsert,

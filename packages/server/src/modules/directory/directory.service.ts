@@ -17,7 +17,7 @@ import {
   scaleHistoryReason,
   statusAfter,
 } from '@shenggui/domain';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -173,6 +173,46 @@ export async function listEnterpriseDirectoryEvents(
 }
 
 /**
+ * Writes a checked event: the event row, the firm's new scale status and its scale-history line. The caller
+ * has locked the firm, checked the event with checkDirectoryEvent and audits (per event, or per import batch).
+ */
+export async function writeDirectoryEvent(
+  tx: Executor,
+  ctx: RequestContext,
+  input: DirectoryEventCreate,
+  importBatchId: number | null,
+): Promise<{ row: DirectoryEventRow; status: 'above' | 'below' }> {
+  const status = statusAfter(input.type);
+  const row = await insertDirectoryEvent(tx, {
+    enterpriseId: input.enterpriseId,
+    type: input.type,
+    mode: input.type === 'entry' ? (input.mode ?? null) : null,
+    batch: input.batch,
+    approvalDate: input.approvalDate,
+    effectivePeriod: input.effectivePeriod,
+    exitReason: input.type === 'exit' ? (input.exitReason ?? null) : null,
+    note: input.note,
+    recordedBy: ctx.actor?.id ?? null,
+    recordedAt: ctx.now,
+    importBatchId,
+  });
+  await updateEnterpriseRow(tx, ctx.scope, input.enterpriseId, { scaleStatus: status, updatedAt: ctx.now });
+  await insertScaleHistory(tx, {
+    enterpriseId: input.enterpriseId,
+    status,
+    effectivePeriod: input.effectivePeriod,
+    reason: scaleHistoryReason({
+      ...input,
+      mode: input.mode ?? null,
+      exitReason: input.exitReason ?? null,
+    }),
+    changedBy: ctx.actor?.id ?? null,
+    changedAt: ctx.now,
+  });
+  return { row, status };
+}
+
+/**
  * Records an entry or exit. Refused with a Chinese reason when it contradicts the firm's state (an entry
  * for a firm already 规上 or an individual business, an exit for a firm already 规下, a monthly entry for
  * a firm that is not newly producing) or when the approval date lies in the future.
@@ -190,33 +230,7 @@ export async function recordDirectoryEvent(
     const lastEvent = await findLatestValidEventDates(tx, firm.id);
     const problems = checkDirectoryEvent({ ...firm, lastEvent }, input, chinaDate(ctx.now));
     if (problems.length > 0) throw refusal(problems);
-    const status = statusAfter(input.type);
-    const row = await insertDirectoryEvent(tx, {
-      enterpriseId: firm.id,
-      type: input.type,
-      mode: input.type === 'entry' ? (input.mode ?? null) : null,
-      batch: input.batch,
-      approvalDate: input.approvalDate,
-      effectivePeriod: input.effectivePeriod,
-      exitReason: input.type === 'exit' ? (input.exitReason ?? null) : null,
-      note: input.note,
-      recordedBy: ctx.actor?.id ?? null,
-      recordedAt: ctx.now,
-      importBatchId: opts.importBatchId ?? null,
-    });
-    await updateEnterpriseRow(tx, ctx.scope, firm.id, { scaleStatus: status, updatedAt: ctx.now });
-    await insertScaleHistory(tx, {
-      enterpriseId: firm.id,
-      status,
-      effectivePeriod: input.effectivePeriod,
-      reason: scaleHistoryReason({
-        ...input,
-        mode: input.mode ?? null,
-        exitReason: input.exitReason ?? null,
-      }),
-      changedBy: ctx.actor?.id ?? null,
-      changedAt: ctx.now,
-    });
+    const { row, status } = await writeDirectoryEvent(tx, ctx, input, opts.importBatchId ?? null);
     await recordAudit(tx, ctx, {
       action: `directory.${input.type}`,
       entityType: 'directory_event',

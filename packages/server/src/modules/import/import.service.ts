@@ -14,6 +14,7 @@ import {
   type BatchFilter,
   deleteExpiredPreviews,
   findPreview,
+  findPreviewBytes,
   insertImportBatch,
   insertPreview,
   listImportBatches,
@@ -30,6 +31,46 @@ export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 /** A preview waits this long for its apply; then it and its uploaded file are dropped. */
 export const PREVIEW_TTL_MS = 24 * 3_600_000;
 const FORMULA_MESSAGE = '公式单元格：请将公式转换为数值后再导入';
+/** The preview row keeps this many problems (for the error sheet); the caller of the preview gets them all. */
+export const MAX_STORED_PROBLEMS = 5_000;
+
+interface SheetRead {
+  sha256: string;
+  records: SheetRecord[];
+  problems: Problem[];
+  rows: number[];
+  opts: ParseOptions;
+}
+
+/**
+ * The parsed sheets of the latest previews of this process, by token: the command line (and a web user who
+ * applies soon after previewing) applies without reading the file again. Anything else re-reads the stored
+ * file at apply, which is deterministic. The preview row itself holds only the file, the layout, the counts
+ * and the first problems — never the parsed records, which made it tens of megabytes of jsonb.
+ */
+const recentReads = new Map<string, SheetRead & { expiresAt: number }>();
+const RECENT_READS = 2;
+
+function rememberRead(token: string, read: SheetRead, expiresAt: Date): void {
+  for (const [t, r] of recentReads) if (r.expiresAt < Date.now()) recentReads.delete(t);
+  while (recentReads.size >= RECENT_READS) {
+    const oldest = recentReads.keys().next().value;
+    if (oldest === undefined) break;
+    recentReads.delete(oldest);
+  }
+  recentReads.set(token, { ...read, expiresAt: expiresAt.getTime() });
+}
+
+function takeRead(token: string, sha256: string): SheetRead | null {
+  const r = recentReads.get(token);
+  recentReads.delete(token);
+  return r && r.sha256 === sha256 ? r : null;
+}
+
+/** Test hook: forget the in-process reads, so an apply re-reads the stored file. */
+export function forgetRecentReads(): void {
+  recentReads.clear();
+}
 
 export interface PreviewInput {
   kind: string;
@@ -137,12 +178,16 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
   const rows: number[] = [];
   for (const row of dataRows(input.def, layout, sheet)) {
     rows.push(row.row);
-    for (const cell of [...Object.values(row.cells), ...row.months]) {
+    for (const key in row.cells) {
+      const cell = row.cells[key];
       if (cell?.formula) problems.push({ row: row.row, column: cell.column, message: FORMULA_MESSAGE });
     }
+    for (const cell of row.months) {
+      if (cell.formula) problems.push({ row: row.row, column: cell.column, message: FORMULA_MESSAGE });
+    }
     const parsed = input.def.parseRow(row, opts);
-    records.push(...parsed.records);
-    problems.push(...parsed.problems);
+    for (const r of parsed.records) records.push(r);
+    for (const p of parsed.problems) problems.push(p);
   }
   const how: ImportHow = {
     sheet: layout.sheet,
@@ -201,6 +246,7 @@ export async function previewImport(
   const counts = countsOf(read.rows, problems, plan.changes);
   const token = randomBytes(18).toString('base64url');
   const expiresAt = new Date(ctx.now.getTime() + PREVIEW_TTL_MS);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   await deleteExpiredPreviews(db, ctx.now);
   await insertPreview(db, {
     token,
@@ -208,18 +254,24 @@ export async function previewImport(
     source,
     year: input.year ?? null,
     fileName: input.fileName,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    sha256,
     bytes: Buffer.from(input.bytes),
     how: read.how,
     counts,
-    sheetProblems: read.problems,
-    problems,
-    records: read.records,
-    dataRows: read.rows,
+    // Apply reads the sheet again (or takes it from recentReads): only what the preview shows is kept.
+    sheetProblems: [],
+    problems: problems.slice(0, MAX_STORED_PROBLEMS),
+    records: [],
+    dataRows: [],
     createdBy: ctx.actor?.id ?? null,
     createdAt: ctx.now,
     expiresAt,
   });
+  rememberRead(
+    token,
+    { sha256, records: read.records, problems: read.problems, rows: read.rows, opts: read.opts },
+    expiresAt,
+  );
   return {
     token,
     kind: def.kind,
@@ -241,6 +293,12 @@ async function ownPreview(db: Db, ctx: RequestContext, token: string): Promise<P
   return p;
 }
 
+async function previewBytes(db: Db, token: string): Promise<Buffer> {
+  const bytes = await findPreviewBytes(db, token);
+  if (!bytes) throw notFound('导入预览');
+  return bytes;
+}
+
 export async function getPreview(db: Db, ctx: RequestContext, token: string): Promise<PreviewRow> {
   return ownPreview(db, ctx, token);
 }
@@ -254,22 +312,29 @@ export async function applyImport(
   const { def, source } = resolveKind(preview.kind, preview.source);
   await def.assertAllowed(db, ctx, source);
   const how = preview.how as ImportHow;
-  const opts: ParseOptions = {
-    source,
-    shift: 0, // records already hold yuan / kWh
-    year: how.year,
-  };
+  if (preview.appliedBatchId !== null) {
+    throw new AppError('CONFLICT', `该预览已导入（批次 ${preview.appliedBatchId}），请重新上传文件`);
+  }
+  // The sheet as the preview read it: from this process's memory, else read again from the stored file.
+  const read: SheetRead =
+    takeRead(input.token, preview.sha256) ??
+    (await readImportSheet({
+      kind: preview.kind,
+      fileName: preview.fileName,
+      bytes: await previewBytes(db, input.token),
+      source,
+      year: preview.year,
+      def,
+    }).then((r) => ({ sha256: preview.sha256, ...r })));
   const result = await db.transaction(async (tx) => {
     const locked = await lockPreview(tx, input.token);
     if (!locked) throw notFound('导入预览');
     if (locked.appliedBatchId !== null) {
       throw new AppError('CONFLICT', `该预览已导入（批次 ${locked.appliedBatchId}），请重新上传文件`);
     }
-    const records = preview.records as SheetRecord[];
-    const plan = await def.plan(tx, ctx, records, opts);
-    const problems = sortProblems([...(preview.sheetProblems as Problem[]), ...plan.problems]);
-    const rows = preview.dataRows as number[];
-    const counts = countsOf(rows, problems, plan.changes);
+    const plan = await def.plan(tx, ctx, read.records, read.opts);
+    const problems = sortProblems([...read.problems, ...plan.problems]);
+    const counts = countsOf(read.rows, problems, plan.changes);
     if (problems.length > 0 && !input.skipInvalid) {
       throw new AppError(
         'VALIDATION',
@@ -358,7 +423,7 @@ export async function getErrorWorkbook(db: Db, ctx: RequestContext, token: strin
   const p = await ownPreview(db, ctx, token);
   const buffer = await buildErrorWorkbook({
     fileName: p.fileName,
-    bytes: p.bytes,
+    bytes: await previewBytes(db, token),
     how: p.how as ImportHow,
     problems: p.problems as Problem[],
   });

@@ -21,6 +21,7 @@ import {
   insertFactVersionsBulk,
   listCurrentFacts,
   supersedeFacts,
+  withCheckedKeys,
 } from './import.repository.js';
 import type { FieldSpec, ImportKind, Planned, Problem, SheetRecord } from './import-kind.js';
 import { cellText, parseAmount, parsePeriod } from './values.js';
@@ -281,26 +282,29 @@ export const revenueImport: ImportKind = {
     const meta = { importBatchId: batch.id, recordedBy: ctx.actor?.id ?? null, recordedAt: ctx.now };
     const fresh = changes.filter((c) => c.outcome === 'imported');
     const corrected = changes.filter((c) => c.outcome === 'updated');
-    await insertFirstFactsBulk(
-      tx,
-      fresh.map((c) => ({ enterpriseId: c.enterpriseId, period: c.period, source, value: c.value })),
-      meta,
-    );
-    await supersedeFacts(
-      tx,
-      corrected.map((c) => c.currentId!),
-    );
-    await insertFactVersionsBulk(
-      tx,
-      corrected.map((c) => ({
-        enterpriseId: c.enterpriseId,
-        period: c.period,
-        source,
-        value: c.value,
-        version: c.version,
-      })),
-      { ...meta, reason: `导入更正（批次 ${batch.id}）` },
-    );
+    // The firms were matched by the plan in this transaction and the batch was just inserted.
+    await withCheckedKeys(tx, async () => {
+      await insertFirstFactsBulk(
+        tx,
+        fresh.map((c) => ({ enterpriseId: c.enterpriseId, period: c.period, source, value: c.value })),
+        meta,
+      );
+      await supersedeFacts(
+        tx,
+        corrected.map((c) => c.currentId!),
+      );
+      await insertFactVersionsBulk(
+        tx,
+        corrected.map((c) => ({
+          enterpriseId: c.enterpriseId,
+          period: c.period,
+          source,
+          value: c.value,
+          version: c.version,
+        })),
+        { ...meta, reason: `导入更正（批次 ${batch.id}）` },
+      );
+    });
     // The superseded versions stay in revenue_facts; the audit names the first corrections for reading.
     return {
       corrections: corrected.slice(0, 200).map((c) => ({

@@ -17,6 +17,11 @@ export interface CountingArgs {
   through: string;
   /** YYYY-MM-DD: only events approved by then (and, on the effective basis, in effect by its month). */
   asOf: string;
+  /**
+   * Effective basis only: the last effective period that counts (default asOf's month). The forecast passes
+   * the window's end: an event approved by asOf that takes effect later in the year is already certain.
+   */
+  effectiveThrough?: string | undefined;
 }
 
 function countedCondition(a: CountingArgs): SQL {
@@ -25,7 +30,8 @@ function countedCondition(a: CountingArgs): SQL {
     windowCondition({ basis: a.basis, after: a.after, through: a.through }),
     sql`${directoryEvents.approvalDate} <= ${a.asOf}::date`,
   ];
-  if (a.basis === 'effective') c.push(sql`${directoryEvents.effectivePeriod} <= ${a.asOf.slice(0, 7)}`);
+  if (a.basis === 'effective')
+    c.push(sql`${directoryEvents.effectivePeriod} <= ${a.effectiveThrough ?? a.asOf.slice(0, 7)}`);
   return and(...c)!;
 }
 
@@ -148,4 +154,41 @@ export function listWindowEvents(db: Executor, scope: DataScope, a: CountingArgs
     .from(directoryEvents)
     .innerJoin(enterprises, eq(enterprises.id, directoryEvents.enterpriseId))
     .where(and(countedCondition(a), enterpriseInScope(scope)));
+}
+
+export interface ForecastFirmRow {
+  id: number;
+  creditCode: string;
+  name: string;
+  legalForm: string;
+  industryCode: string;
+  scaleStatus: string;
+  productionStartedOn: string | null;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+}
+
+/** Every firm in the scope with what the forecast needs to tell whether it can still enter or exit. */
+export function listForecastFirms(db: Executor, scope: DataScope): Promise<ForecastFirmRow[]> {
+  return db
+    .select({
+      id: enterprises.id,
+      creditCode: enterprises.creditCode,
+      name: enterprises.name,
+      legalForm: enterprises.legalForm,
+      industryCode: enterprises.industryCode,
+      scaleStatus: enterprises.scaleStatus,
+      productionStartedOn: enterprises.productionStartedOn,
+      townshipId: enterprises.townshipId,
+      townshipName: township.name,
+      supervisingUnitId: enterprises.supervisingUnitId,
+      supervisingUnitName: supervising.name,
+    })
+    .from(enterprises)
+    .innerJoin(township, eq(township.id, enterprises.townshipId))
+    .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId))
+    .where(enterpriseInScope(scope))
+    .orderBy(asc(enterprises.id));
 }

@@ -162,7 +162,7 @@ describe('the board', () => {
       entered: 2,
       exited: 1,
       net: 1,
-      pReachCityTarget: null,
+      pReachCityTarget: 0, // no firm has revenue: nothing more can enter
     });
     expect(rowOf(r.dimensions.territorial, unit.xiushui!)).toMatchObject({
       target: 2,

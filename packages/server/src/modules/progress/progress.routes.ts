@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { getCountingRule, setCountingRule } from './counting-rule.service.js';
-import { getCumulative, getProgressReport, listProgressEnterprises } from './progress.service.js';
+import {
+  getCumulative,
+  getProgressReport,
+  listDecidingFirms,
+  listProgressEnterprises,
+} from './progress.service.js';
 
 const year = z.coerce.number({ error: '年份应为整数' }).int().min(2000, '年份不正确').max(2100, '年份不正确');
 const asOf = z.string().trim().refine(isIsoDate, '截至日期应为有效日期，格式如 2024-06-30').optional();
@@ -126,11 +131,54 @@ export function progressRoutes(db: Db): FastifyPluginAsyncZod {
                   net: z.number(),
                 }),
               ),
+              forecast: z.array(
+                z.object({ period: z.string(), p10: z.number(), p50: z.number(), p90: z.number() }),
+              ),
             }),
           },
         },
       },
       async (request) => getCumulative(db, request.ctx, { year: request.params.year, ...request.query }),
+    );
+
+    app.get(
+      '/progress/:year/deciding',
+      {
+        config: { access: 'enterprise:read', cacheable: true },
+        schema: {
+          tags,
+          summary: '决定目标能否完成的企业：尚未入库（或可能退库）且概率在20%–80%之间的企业（按数据范围）',
+          params: z.object({ year }),
+          querystring: z.object({
+            asOf,
+            dimension: z.enum(['territorial', 'supervising']).optional(),
+            unitId: z.coerce.number().int().positive().optional(),
+          }),
+          response: {
+            200: z.object({
+              year: z.number(),
+              asOf: z.string(),
+              items: z.array(
+                z.object({
+                  id: z.number(),
+                  creditCode: z.string(),
+                  name: z.string(),
+                  townshipId: z.number(),
+                  townshipName: z.string(),
+                  supervisingUnitId: z.number(),
+                  supervisingUnitName: z.string(),
+                  kind: z.enum(['entry', 'exit']),
+                  p: z.number(),
+                  projectedRevenue: z.number().nullable(),
+                  ytdRevenue: z.number().nullable(),
+                  ytdMonths: z.number(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => listDecidingFirms(db, request.ctx, { year: request.params.year, ...request.query }),
     );
 
     app.get(

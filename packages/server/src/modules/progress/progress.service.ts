@@ -13,26 +13,47 @@ import {
   chinaDate,
   countingWindow,
   countNetIncrease,
+  type DataScope,
+  DEFAULT_BATCH_CALENDAR,
   type FirmUnits,
+  isNewProduction,
   lastDayOfPeriod,
   type ProgressReport,
   type ProgressRow,
   periodsOfYear,
   rankUnits,
   remainingOf,
+  scaleStatusAt,
 } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import {
+  listOperatingStatusAt,
+  listScaleHistoryOf,
+  loadMonthlyFigures,
+} from '../library/library.repository.js';
+import { getLibraryThresholds } from '../library/library.service.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
 import { getCountyUnits } from '../target/county.js';
 import { getTargets, type TargetUnitView } from '../target/target.service.js';
 import { getCountingRule } from './counting-rule.service.js';
 import {
+  type FirmOutlook,
+  firmOutlook,
+  forecastHistory,
+  netQuantile,
+  probabilityReachTarget,
+  unitNetDistribution,
+  yearTiming,
+} from './progress.forecast.js';
+import {
   type CountingArgs,
   countByUnit,
+  type ForecastFirmRow,
   listCountedEvents,
   listCountedFirms,
+  listForecastFirms,
   listWindowEvents,
   type UnitCount,
 } from './progress.repository.js';
@@ -60,7 +81,7 @@ function rowsOf(
   counts: UnitCount[],
   dimension: 'territorial' | 'supervising',
 ): ProgressRow[] {
-  const rows = units.map((u) => {
+  const rows = units.map((u): ProgressRow => {
     const c = counts.find((x) => x.dimension === dimension && x.unitId === u.unitId);
     const entered = c?.entered ?? 0;
     const exited = c?.exited ?? 0;
@@ -96,10 +117,107 @@ function visibleRows(ctx: RequestContext, rows: ProgressRow[], dimension: 'terri
   return [];
 }
 
+// ── The forecast (docs/forecast.md, "From firms to the board") ─────────────────────────────────────────
+
+interface YearForecast {
+  firms: ForecastFirmRow[];
+  /** The firms that can still enter or exit in the year, by id. */
+  outlooks: Map<number, FirmOutlook>;
+  /** Per firm, the sign of its events that already count (approved by asOf; +1 entered, −1 exited). */
+  known: Map<number, number>;
+}
+
+/**
+ * Loads the firms of a scope set-based (firms, counted events, operating status, monthly revenue of record,
+ * and the scale history when the day is in the past) and fits each firm once.
+ */
+async function loadYearForecast(
+  db: Executor,
+  ctx: RequestContext,
+  scope: DataScope,
+  year: number,
+  asOf: string,
+  rule: CountingRule,
+): Promise<YearForecast> {
+  const today = chinaDate(ctx.now);
+  const asOfPeriod = asOf.slice(0, 7);
+  const through = asOfPeriod < `${year}-12` ? asOfPeriod : `${year}-12`;
+  const args = { ...countingArgs(year, rule, asOf), effectiveThrough: `${year}-${rule.cutoff.slice(0, 2)}` };
+  const [thresholds, firms, events, operating, monthly, history] = await Promise.all([
+    getLibraryThresholds(db, year),
+    listForecastFirms(db, scope),
+    listWindowEvents(db, scope, args),
+    listOperatingStatusAt(db, scope, null, asOf),
+    loadMonthlyFigures(db, scope, null, `${year - 3}-01`, through),
+    asOf < today ? listScaleHistoryOf(db, scope, null) : Promise.resolve([]),
+  ]);
+  const sums = new Map<number, number>();
+  for (const e of events)
+    sums.set(e.enterpriseId, (sums.get(e.enterpriseId) ?? 0) + (e.type === 'entry' ? 1 : -1));
+  const known = new Map([...sums].map(([id, n]) => [id, Math.sign(n)]));
+  const historyOf = new Map<number, { status: 'above' | 'below'; effectivePeriod: string; seq: number }[]>();
+  for (const h of history) {
+    const list = historyOf.get(h.enterpriseId) ?? [];
+    list.push({ status: h.status as 'above' | 'below', effectivePeriod: h.effectivePeriod, seq: h.id });
+    historyOf.set(h.enterpriseId, list);
+  }
+  const timing = yearTiming(year, asOf, rule);
+  const outlooks = new Map<number, FirmOutlook>();
+  for (const f of firms) {
+    const hist = historyOf.get(f.id);
+    const o = firmOutlook(
+      {
+        id: f.id,
+        legalForm: f.legalForm,
+        industryCode: f.industryCode,
+        scale: hist ? scaleStatusAt(hist, asOfPeriod) : (f.scaleStatus as 'above' | 'below'),
+        isNew: isNewProduction(f.productionStartedOn, year, asOf, thresholds),
+        operating: operating.get(f.id) ?? 'normal',
+        counted: sums.has(f.id),
+        history: forecastHistory(monthly.get(f.id), year, thresholds.revenuePriority),
+      },
+      timing,
+      rule,
+      thresholds.scale,
+      DEFAULT_BATCH_CALENDAR,
+    );
+    if (o) outlooks.set(f.id, o);
+  }
+  return { firms, outlooks, known };
+}
+
+/** Known net and the remaining entry / exit probabilities of a set of firms (final count, or a month end). */
+function unitInputs(forecast: YearForecast, belongs: (f: ForecastFirmRow) => boolean, monthEnd?: number) {
+  let knownNet = 0;
+  const entryPs: number[] = [];
+  const exitPs: number[] = [];
+  for (const f of forecast.firms) {
+    if (!belongs(f)) continue;
+    knownNet += forecast.known.get(f.id) ?? 0;
+    const o = forecast.outlooks.get(f.id);
+    if (!o) continue;
+    const p = monthEnd === undefined || monthEnd >= 12 ? o.p : (o.byMonthEnd[monthEnd - 1] ?? 0);
+    (o.kind === 'entry' ? entryPs : exitPs).push(p);
+  }
+  return { knownNet, entryPs, exitPs };
+}
+
+function reachOf(forecast: YearForecast, belongs: (f: ForecastFirmRow) => boolean, target: number | null) {
+  if (target === null) return null;
+  const u = unitInputs(forecast, belongs);
+  return probabilityReachTarget(u.knownNet, u.entryPs, u.exitPs, target);
+}
+
+export interface ProgressOptions {
+  /** Compute pReachTarget / pReachCityTarget (default true; the province benchmark times the counts alone). */
+  forecast?: boolean;
+}
+
 export async function getProgressReport(
   db: Executor,
   ctx: RequestContext,
   q: ProgressQuery,
+  opts: ProgressOptions = {},
 ): Promise<ProgressReport> {
   const asOf = resolveAsOf(ctx, q.asOf);
   const [{ county }, rule, targets] = await Promise.all([
@@ -107,8 +225,21 @@ export async function getProgressReport(
     getCountingRule(db, q.year),
     getTargets(db, q.year),
   ]);
-  const counts = await countByUnit(db, countyScope(county), countingArgs(q.year, rule, asOf));
+  const [counts, forecast] = await Promise.all([
+    countByUnit(db, countyScope(county), countingArgs(q.year, rule, asOf)),
+    opts.forecast === false
+      ? Promise.resolve(null)
+      : loadYearForecast(db, ctx, countyScope(county), q.year, asOf, rule),
+  ]);
   const total = counts.find((c) => c.dimension === 'county') ?? { entered: 0, exited: 0 };
+  const territorial = rowsOf(targets.territorial, counts, 'territorial');
+  const supervising = rowsOf(targets.supervising, counts, 'supervising');
+  if (forecast) {
+    for (const r of territorial)
+      r.pReachTarget = reachOf(forecast, (f) => f.townshipId === r.unitId, r.target);
+    for (const r of supervising)
+      r.pReachTarget = reachOf(forecast, (f) => f.supervisingUnitId === r.unitId, r.target);
+  }
   return {
     year: q.year,
     asOf,
@@ -122,11 +253,11 @@ export async function getProgressReport(
       entered: total.entered,
       exited: total.exited,
       net: total.entered - total.exited,
-      pReachCityTarget: null,
+      pReachCityTarget: forecast ? reachOf(forecast, () => true, targets.cityTarget) : null,
     },
     dimensions: {
-      territorial: visibleRows(ctx, rowsOf(targets.territorial, counts, 'territorial'), 'territorial'),
-      supervising: visibleRows(ctx, rowsOf(targets.supervising, counts, 'supervising'), 'supervising'),
+      territorial: visibleRows(ctx, territorial, 'territorial'),
+      supervising: visibleRows(ctx, supervising, 'supervising'),
     },
   };
 }
@@ -218,10 +349,29 @@ export async function getCumulative(
   db: Executor,
   ctx: RequestContext,
   q: ProgressQuery,
-): Promise<{ year: number; asOf: string; months: CumulativePoint[] }> {
+): Promise<{ year: number; asOf: string; months: CumulativePoint[]; forecast: ForecastPoint[] }> {
   const asOf = resolveAsOf(ctx, q.asOf);
   const [{ county }, rule] = await Promise.all([getCountyUnits(db), getCountingRule(db, q.year)]);
-  const events = await listWindowEvents(db, countyScope(county), countingArgs(q.year, rule, asOf));
+  const remaining = periodsOfYear(q.year).filter((p) => p > asOf.slice(0, 7));
+  const [events, yearForecast] = await Promise.all([
+    listWindowEvents(db, countyScope(county), countingArgs(q.year, rule, asOf)),
+    remaining.length > 0
+      ? loadYearForecast(db, ctx, countyScope(county), q.year, asOf, rule)
+      : Promise.resolve(null),
+  ]);
+  const forecast: ForecastPoint[] = [];
+  if (yearForecast) {
+    for (const period of remaining) {
+      const u = unitInputs(yearForecast, () => true, Number(period.slice(5, 7)));
+      const dist = unitNetDistribution(u.knownNet, u.entryPs, u.exitPs);
+      forecast.push({
+        period,
+        p10: netQuantile(dist, 0.1),
+        p50: netQuantile(dist, 0.5),
+        p90: netQuantile(dist, 0.9),
+      });
+    }
+  }
   const firms = new Map<number, FirmUnits>(
     events.map((e) => [e.enterpriseId, { townshipId: e.townshipId, supervisingUnitId: e.supervisingUnitId }]),
   );
@@ -234,5 +384,79 @@ export async function getCumulative(
     const c = countNetIncrease(countable, firms, q.year, day, rule).county;
     months.push({ period, asOf: day, ...c });
   }
-  return { year: q.year, asOf, months };
+  return { year: q.year, asOf, months, forecast };
+}
+
+/** The forecast band of the cumulative line: quantiles of the county's net at a month's end. */
+export interface ForecastPoint {
+  period: string;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface DecidingQuery extends ProgressQuery {
+  dimension?: 'territorial' | 'supervising' | undefined;
+  unitId?: number | undefined;
+}
+
+export interface DecidingFirm {
+  id: number;
+  creditCode: string;
+  name: string;
+  townshipId: number;
+  townshipName: string;
+  supervisingUnitId: number;
+  supervisingUnitName: string;
+  /** entry: the firm may still enter this year; exit: it may still exit. */
+  kind: 'entry' | 'exit';
+  /** P(the entry / exit happens and counts in the year). */
+  p: number;
+  projectedRevenue: number | null;
+  ytdRevenue: number | null;
+  ytdMonths: number;
+}
+
+/** The band of probabilities that makes a firm undecided: it may go either way. */
+export const DECIDING_BAND = { low: 0.2, high: 0.8 } as const;
+
+/**
+ * The firms that decide the year (issue 5 §5): those in the caller's scope (optionally of one unit) whose
+ * entry or exit is still open either way, p in [0.2, 0.8], the most likely first.
+ */
+export async function listDecidingFirms(
+  db: Executor,
+  ctx: RequestContext,
+  q: DecidingQuery,
+): Promise<{ year: number; asOf: string; items: DecidingFirm[] }> {
+  if (q.unitId && !q.dimension)
+    throw new AppError('VALIDATION', '按单位查看时请指定维度（territorial 或 supervising）', [
+      { path: 'dimension', message: '请指定维度' },
+    ]);
+  const asOf = resolveAsOf(ctx, q.asOf);
+  const rule = await getCountingRule(db, q.year);
+  const forecast = await loadYearForecast(db, ctx, ctx.scope, q.year, asOf, rule);
+  const items: DecidingFirm[] = [];
+  for (const f of forecast.firms) {
+    if (q.unitId && q.dimension === 'territorial' && f.townshipId !== q.unitId) continue;
+    if (q.unitId && q.dimension === 'supervising' && f.supervisingUnitId !== q.unitId) continue;
+    const o = forecast.outlooks.get(f.id);
+    if (!o || o.p < DECIDING_BAND.low || o.p > DECIDING_BAND.high) continue;
+    items.push({
+      id: f.id,
+      creditCode: f.creditCode,
+      name: f.name,
+      townshipId: f.townshipId,
+      townshipName: f.townshipName,
+      supervisingUnitId: f.supervisingUnitId,
+      supervisingUnitName: f.supervisingUnitName,
+      kind: o.kind,
+      p: Math.round(o.p * 10_000) / 10_000,
+      projectedRevenue: o.projectedRevenue,
+      ytdRevenue: o.ytdRevenue,
+      ytdMonths: o.ytdMonths,
+    });
+  }
+  items.sort((a, b) => b.p - a.p || (b.ytdRevenue ?? 0) - (a.ytdRevenue ?? 0) || a.id - b.id);
+  return { year: q.year, asOf, items };
 }

@@ -24,6 +24,10 @@ let codeA: string;
 let noticeId: number;
 let codeB: string;
 let serial = 500;
+// Per firm: its declaration, an inspection of it and an uploaded file (declaration routes act on these).
+const declOf: Record<number, number> = {};
+const inspectionOf: Record<number, number> = {};
+const fileOf: Record<number, number> = {};
 
 interface Sample {
   /** Path with :id already replaced; `firm` is the firm under test (own or other). */
@@ -185,6 +189,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/progress': { url: () => '/api/v1/progress?year=2026' },
   'GET /api/v1/progress/:year/enterprises': { url: () => '/api/v1/progress/2026/enterprises?kind=entered' },
   'GET /api/v1/progress/:year/cumulative': { url: () => '/api/v1/progress/2026/cumulative' },
+  'GET /api/v1/progress/:year/deciding': { url: () => '/api/v1/progress/2026/deciding' },
   'GET /api/v1/settings/counting-rule/:year': { url: () => '/api/v1/settings/counting-rule/2026' },
   'PUT /api/v1/settings/counting-rule/:year': {
     url: () => '/api/v1/settings/counting-rule/2026',
@@ -223,6 +228,61 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ status: 'normal', since: '2026-01-01', reason: '矩阵测试' }),
   },
   'GET /api/v1/todo/unreported': { url: () => '/api/v1/todo/unreported' },
+  // Declarations (issue 6): each firm has one, made in beforeAll; role refusals of a step answer 403.
+  'GET /api/v1/settings/declaration-calendar/:year': {
+    url: () => '/api/v1/settings/declaration-calendar/2026',
+  },
+  'PUT /api/v1/settings/declaration-calendar/:year': {
+    url: () => '/api/v1/settings/declaration-calendar/2030',
+    body: () => ({
+      monthlyDeadlineDay: 20,
+      preparationFrom: '10-01',
+      batches: [{ key: 'nov', name: '11月批', deadline: '2030-11-20' }],
+      agreementTolerance: 0.1,
+    }),
+  },
+  'GET /api/v1/declarations': { url: () => '/api/v1/declarations?year=2026' },
+  'GET /api/v1/declarations/export': { url: () => '/api/v1/declarations/export?year=2026' },
+  'GET /api/v1/declarations/board': { url: () => '/api/v1/declarations/board?year=2026' },
+  'GET /api/v1/declarations/:id': { url: (f) => `/api/v1/declarations/${declOf[f]}`, firmScoped: true },
+  'POST /api/v1/declarations': {
+    url: () => '/api/v1/declarations',
+    firmScoped: true,
+    body: (f) => ({ enterpriseId: f, year: 2026, mode: 'annual', batch: 'dec' }),
+    ok: (s) => s === 403 || s === 409, // the centre does not create; the firm already has an open one
+  },
+  'POST /api/v1/declarations/:id/transitions': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/transitions`,
+    firmScoped: true,
+    body: () => ({ to: 'township_review' }),
+    ok: (s) => s === 200 || s === 403 || s === 409,
+  },
+  'POST /api/v1/declarations/:id/materials/:item': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/materials/basic_info?fileName=a.pdf`,
+    firmScoped: true,
+    body: () => Buffer.from('%PDF-1.4 matrix'),
+  },
+  'POST /api/v1/declarations/:id/inspections': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/inspections`,
+    firmScoped: true,
+    body: () => ({
+      kind: 'field',
+      inspectedOn: '2026-11-18',
+      inspectors: '矩阵',
+      findings: '矩阵测试',
+      conclusion: 'pass',
+    }),
+  },
+  'POST /api/v1/declarations/:id/inspections/:inspectionId/photos': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/inspections/${inspectionOf[f]}/photos?fileName=a.png`,
+    firmScoped: true,
+    body: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+  },
+  'GET /api/v1/declarations/:id/files/:fileId': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/files/${fileOf[f]}`,
+    firmScoped: true,
+  },
+  'GET /api/v1/todo': { url: () => '/api/v1/todo' },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/export': { url: () => '/api/v1/audit/export' },
   'GET /api/v1/audit/verify': { url: () => '/api/v1/audit/verify' },
@@ -282,6 +342,34 @@ beforeAll(async () => {
   });
   expect(notice.statusCode, notice.body).toBe(201);
   noticeId = notice.json().id;
+  for (const [firm, username] of [
+    [firmA, 'xiushui'],
+    [firmB, 'nanlou'],
+  ] as const) {
+    const unit = await Client.signIn(env.app, username);
+    const d = await unit.post('/api/v1/declarations', {
+      enterpriseId: firm,
+      year: 2026,
+      mode: 'annual',
+      batch: 'nov',
+    });
+    expect(d.statusCode, d.body).toBe(201);
+    declOf[firm] = d.json().id;
+    const i = await centre.post(`/api/v1/declarations/${declOf[firm]}/inspections`, {
+      kind: 'document',
+      inspectedOn: '2026-11-18',
+      inspectors: '矩阵',
+      findings: '矩阵测试',
+      conclusion: 'pass',
+    });
+    inspectionOf[firm] = i.json().id;
+    const file = await centre.post(
+      `/api/v1/declarations/${declOf[firm]}/materials/basic_info?fileName=a.pdf`,
+      Buffer.from('%PDF-1.4 matrix'),
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    fileOf[firm] = file.json().id;
+  }
 });
 afterAll(() => env.close());
 

@@ -13,6 +13,8 @@ import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { defaultChartYear, type RevenueChartMode } from '../../lib/revenue-chart-option';
 import { thresholdOf, useMeta, usePermissions } from '../auth/session';
+import { DirectoryEventsCard } from '../directory/directory-events-card';
+import { FirmLibraryCard } from '../libraries/firm-library-card';
 import { useEnterprise, useEnterpriseRevenue } from './enterprise-api';
 import { EnterpriseFormDrawer } from './enterprise-form-drawer';
 import { FlaggedCodeTag, LegalFormTag, ScaleTag } from './enterprise-tags';
@@ -199,6 +201,12 @@ export function EnterprisePage() {
         </Col>
         <Col xs={24} xl={8}>
           <ScaleHistoryCard history={e.scaleHistory ?? []} />
+          <div style={{ marginTop: 16 }}>
+            <DirectoryEventsCard enterpriseId={e.id} />
+          </div>
+        </Col>
+        <Col xs={24}>
+          <FirmLibraryCard enterpriseId={e.id} creditCode={e.creditCode} name={e.name} />
         </Col>
         {can('revenue:read') && (
           <Col xs={24}>

@@ -8,6 +8,7 @@ import { roleLabel, scopeLabel, unitKindLabel } from '../../app/labels';
 import { PageHeader } from '../../components/page-header';
 import { useMe, useMeta, usePermissions } from '../auth/session';
 import { useEnterpriseCount } from '../enterprises/enterprise-api';
+import { TodoCard } from '../todo/todo-card';
 
 function CountCard({
   title,
@@ -72,6 +73,11 @@ export function HomePage() {
             />
           </Card>
         </Col>
+        {can('enterprise:read') && (
+          <Col xs={24}>
+            <TodoCard />
+          </Col>
+        )}
         {can('enterprise:read') ? (
           <>
             <Col xs={24} md={8}>

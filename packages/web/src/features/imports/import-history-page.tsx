@@ -49,6 +49,8 @@ const DATE = 'YYYY-MM-DD';
 const KIND_LABEL: Record<ImportKind, DictKey> = {
   enterprises: 'imports.kind.enterprises',
   revenue: 'imports.kind.revenue',
+  directory: 'imports.kind.directory',
+  targets: 'imports.kind.targets',
 };
 
 interface FilterValues {

@@ -28,6 +28,25 @@ describe('what the user may import', () => {
     expect(importChoices(['enterprise:read', 'revenue:read'])).toEqual({ kinds: [], sources: [] });
   });
 
+  it('offers directory events to directory:write and targets to target:allocate', () => {
+    // The statistics bureau: its revenue sources and the directory list.
+    expect(
+      importChoices(['revenue:write:statistics', 'revenue:write:electricity', 'directory:write']),
+    ).toEqual({ kinds: ['revenue', 'directory'], sources: ['statistics', 'electricity'] });
+    // The centre: everything.
+    expect(
+      importChoices(['enterprise:write', 'revenue:write:self', 'target:allocate', 'directory:write']).kinds,
+    ).toEqual(['enterprises', 'revenue', 'directory', 'targets']);
+    const centre = importChoices(['target:allocate', 'directory:write']);
+    expect(importFormFromSearch(new URLSearchParams('kind=targets&source=tax&year=2027'), centre)).toEqual({
+      kind: 'targets',
+      source: undefined,
+      year: 2027,
+    });
+    expect(columnTarget({ field: 'effectivePeriod', period: null }, 'zh')).toBe('生效期间');
+    expect(columnTarget({ field: 'target', period: null }, 'en')).toBe('Target');
+  });
+
   it('reads the form from the URL, keeping only allowed values', () => {
     const tax = importChoices(['revenue:write:tax']);
     expect(importFormFromSearch(new URLSearchParams('kind=enterprises&source=self&year=2025'), tax)).toEqual({
@@ -110,7 +129,7 @@ describe('导入记录 URL state', () => {
     );
     expect(countImportHistoryFilters(state)).toBe(4);
     const bad = parseImportHistorySearch(
-      new URLSearchParams('kind=targets&source=x&from=2025-13-01&to=2024-01-01&page=-1&pageSize=7'),
+      new URLSearchParams('kind=payroll&source=x&from=2025-13-01&to=2024-01-01&page=-1&pageSize=7'),
     );
     expect(bad).toEqual({ page: 1, pageSize: 20, to: '2024-01-01' });
     expect(importHistorySearch({ page: 1, pageSize: 20 }).toString()).toBe('');

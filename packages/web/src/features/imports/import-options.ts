@@ -3,7 +3,7 @@
 import { REVENUE_SOURCES, type RevenueSource, revenueWritePermission } from '@shenggui/domain';
 import type { Lang } from '../../app/dictionary';
 
-export const IMPORT_KINDS = ['enterprises', 'revenue'] as const;
+export const IMPORT_KINDS = ['enterprises', 'revenue', 'directory', 'targets'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const MAX_IMPORT_MB = 30;
@@ -29,6 +29,8 @@ export function importChoices(permissions: readonly string[]): ImportChoices {
   const kinds: ImportKind[] = [];
   if (permissions.includes('enterprise:write')) kinds.push('enterprises');
   if (sources.length > 0) kinds.push('revenue');
+  if (permissions.includes('directory:write')) kinds.push('directory');
+  if (permissions.includes('target:allocate')) kinds.push('targets');
   return { kinds, sources };
 }
 
@@ -84,6 +86,15 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   foundedOn: { zh: '成立日期', en: 'Founded' },
   contactName: { zh: '联系人', en: 'Contact' },
   contactPhone: { zh: '联系电话', en: 'Phone' },
+  type: { zh: '类型', en: 'Entry / exit' },
+  mode: { zh: '方式', en: 'Mode' },
+  batch: { zh: '批次', en: 'Batch' },
+  approvalDate: { zh: '批准日期', en: 'Approved on' },
+  effectivePeriod: { zh: '生效期间', en: 'Effective period' },
+  reason: { zh: '原因', en: 'Reason' },
+  year: { zh: '年度', en: 'Year' },
+  unit: { zh: '单位', en: 'Unit' },
+  target: { zh: '目标数', en: 'Target' },
 };
 
 /** What a sheet column was read as: a field, a month (wide sheets), or null (ignored). */

@@ -66,6 +66,8 @@ type Phase =
 const KIND_LABEL: Record<ImportKind, DictKey> = {
   enterprises: 'imports.kind.enterprises',
   revenue: 'imports.kind.revenue',
+  directory: 'imports.kind.directory',
+  targets: 'imports.kind.targets',
 };
 
 const COUNT_KEYS: { key: keyof ImportCounts; label: DictKey }[] = [

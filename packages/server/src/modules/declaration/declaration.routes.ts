@@ -1,0 +1,400 @@
+// Declarations over HTTP (issue 6 items 4–5). Uploads travel as the raw body (application/octet-stream) with
+// the file name in the query, as imports do; the body limit is this plugin's own.
+import {
+  DECLARATION_CHECK_KEYS,
+  DECLARATION_MODES,
+  DECLARATION_STATES,
+  declarationCalendarSchema,
+  declarationCreateSchema,
+  declarationTransitionSchema,
+  INSPECTION_CONCLUSIONS,
+  INSPECTION_KINDS,
+  inspectionCreateSchema,
+  MATERIAL_ITEMS,
+  MAX_UPLOAD_BYTES,
+} from '@shenggui/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { buildWorkbook } from '../../platform/excel.js';
+import { sendWorkbook } from '../../platform/http.js';
+import {
+  createDeclaration,
+  type DeclarationView,
+  declarationBoard,
+  downloadFile,
+  getDeclaration,
+  getDeclarationCalendar,
+  listAllDeclarations,
+  listDeclarations,
+  putDeclarationCalendar,
+  recordInspection,
+  transitionDeclaration,
+  uploadInspectionPhoto,
+  uploadMaterial,
+} from './declaration.service.js';
+
+const viewShape = {
+  id: z.number(),
+  enterpriseId: z.number(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  townshipId: z.number(),
+  townshipName: z.string(),
+  supervisingUnitId: z.number(),
+  supervisingUnitName: z.string(),
+  year: z.number(),
+  mode: z.enum(DECLARATION_MODES),
+  modeLabel: z.string(),
+  batch: z.string(),
+  batchName: z.string(),
+  deadline: z.string(),
+  dataMonth: z.string(),
+  state: z.enum(DECLARATION_STATES),
+  stateLabel: z.string(),
+  lastComment: z.string().nullable(),
+  directoryEventId: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+const viewSchema = z.object(viewShape);
+const fileSchema = z.object({
+  id: z.number(),
+  version: z.number(),
+  fileName: z.string(),
+  fileType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+});
+const inspectionSchema = z.object({
+  id: z.number(),
+  kind: z.enum(INSPECTION_KINDS),
+  kindLabel: z.string(),
+  inspectedOn: z.string(),
+  inspectors: z.string(),
+  findings: z.string(),
+  conclusion: z.enum(INSPECTION_CONCLUSIONS),
+  conclusionLabel: z.string(),
+  recordedAt: z.string(),
+  recordedByName: z.string().nullable(),
+  photos: z.array(fileSchema),
+});
+const detailSchema = z.object({
+  ...viewShape,
+  actions: z.array(
+    z.object({ to: z.enum(DECLARATION_STATES), label: z.string(), commentRequired: z.boolean() }),
+  ),
+  checks: z.array(z.object({ key: z.enum(DECLARATION_CHECK_KEYS), ok: z.boolean(), message: z.string() })),
+  approvalProblems: z.array(z.string()),
+  materials: z.array(
+    z.object({ item: z.enum(MATERIAL_ITEMS), label: z.string(), files: z.array(fileSchema) }),
+  ),
+  inspections: z.array(inspectionSchema),
+  history: z.array(
+    z.object({
+      id: z.number(),
+      from: z.enum(DECLARATION_STATES).nullable(),
+      fromLabel: z.string().nullable(),
+      to: z.enum(DECLARATION_STATES),
+      toLabel: z.string(),
+      at: z.string(),
+      actorName: z.string().nullable(),
+      comment: z.string().nullable(),
+    }),
+  ),
+});
+
+const year = z.coerce.number({ error: '年份应为整数' }).int().min(2000).max(2100);
+const filterQuery = z.object({
+  year: year.optional(),
+  state: z.enum(DECLARATION_STATES, { error: '状态不正确' }).optional(),
+  batch: z.string().trim().max(20).optional(),
+  townshipId: z.coerce.number({ error: '乡镇编号应为正整数' }).int().positive().optional(),
+});
+const listQuery = filterQuery.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const fileNameQuery = z.object({
+  fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
+});
+const tags = ['入库申报'];
+
+function rawBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body))
+    throw new AppError('VALIDATION', '请以 application/octet-stream 上传文件内容', [
+      { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
+    ]);
+  return body;
+}
+
+export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.get(
+      '/settings/declaration-calendar/:year',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '入库申报日历（月度截止日、年度批次、税统比对容差）',
+          params: z.object({ year }),
+          response: { 200: declarationCalendarSchema },
+        },
+      },
+      async (request) => getDeclarationCalendar(db, request.params.year),
+    );
+
+    app.put(
+      '/settings/declaration-calendar/:year',
+      {
+        config: { access: 'target:allocate' },
+        schema: {
+          tags,
+          summary: '设置入库申报日历',
+          params: z.object({ year }),
+          body: declarationCalendarSchema,
+          response: { 200: declarationCalendarSchema },
+        },
+      },
+      async (request) => putDeclarationCalendar(db, request.ctx, request.params.year, request.body),
+    );
+
+    app.get(
+      '/declarations',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '入库申报列表（按数据范围）',
+          querystring: listQuery,
+          response: {
+            200: z.object({
+              items: z.array(viewSchema),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => listDeclarations(db, request.ctx, request.query),
+    );
+
+    app.get(
+      '/declarations/export',
+      {
+        config: { access: 'enterprise:read' },
+        schema: { tags, summary: '导出入库申报列表（Excel）', querystring: filterQuery },
+      },
+      async (request, reply) => {
+        const items = await listAllDeclarations(db, request.ctx, request.query);
+        const buffer = await buildWorkbook<DeclarationView>(
+          '入库申报',
+          [
+            { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+            { header: '企业名称', width: 36, value: (r) => r.enterpriseName },
+            { header: '所属乡镇', value: (r) => r.townshipName },
+            { header: '行业主管单位', width: 18, value: (r) => r.supervisingUnitName },
+            { header: '年度', value: (r) => r.year },
+            { header: '申报方式', value: (r) => r.modeLabel },
+            { header: '批次', width: 16, value: (r) => r.batchName },
+            { header: '截止日期', width: 12, value: (r) => r.deadline },
+            { header: '状态', width: 14, value: (r) => r.stateLabel },
+            { header: '最近意见', width: 30, value: (r) => r.lastComment ?? '' },
+          ],
+          items,
+        );
+        return sendWorkbook(reply, buffer, '入库申报');
+      },
+    );
+
+    app.get(
+      '/declarations/board',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '批次看板：各批次按状态的企业数和企业',
+          querystring: z.object({ year, batch: z.string().trim().max(20).optional() }),
+          response: {
+            200: z.object({
+              year: z.number(),
+              batches: z.array(
+                z.object({
+                  batch: z.string(),
+                  batchName: z.string(),
+                  mode: z.enum(DECLARATION_MODES),
+                  deadline: z.string(),
+                  total: z.number(),
+                  states: z.array(
+                    z.object({
+                      state: z.enum(DECLARATION_STATES),
+                      stateLabel: z.string(),
+                      count: z.number(),
+                      firms: z.array(
+                        z.object({
+                          declarationId: z.number(),
+                          enterpriseId: z.number(),
+                          enterpriseName: z.string(),
+                          townshipName: z.string(),
+                        }),
+                      ),
+                    }),
+                  ),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => declarationBoard(db, request.ctx, request.query.year, request.query.batch),
+    );
+
+    app.get(
+      '/declarations/:id',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '入库申报详情（自动核对、材料、检查记录、流转记录）',
+          params: idParams,
+          response: { 200: detailSchema },
+        },
+      },
+      async (request) => getDeclaration(db, request.ctx, request.params.id),
+    );
+
+    app.post(
+      '/declarations',
+      {
+        config: { access: 'enterprise:write' },
+        schema: {
+          tags,
+          summary: '发起入库申报（企业所在乡镇或行业主管部门）',
+          body: declarationCreateSchema,
+          response: { 201: detailSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createDeclaration(db, request.ctx, request.body)),
+    );
+
+    app.post(
+      '/declarations/:id/transitions',
+      {
+        // Who may make which step is the domain's state table (by role); the route only needs a reader.
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '申报流转（提交审核、审核通过、退回、报统计局、登记已入库）',
+          params: idParams,
+          body: declarationTransitionSchema,
+          response: { 200: detailSchema },
+        },
+      },
+      async (request) => transitionDeclaration(db, request.ctx, request.params.id, request.body),
+    );
+
+    app.post(
+      '/declarations/:id/materials/:item',
+      {
+        config: { access: 'enterprise:write' },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags,
+          summary: '上传申报材料（文件作为请求体，application/octet-stream；每次上传新增一个版本）',
+          params: idParams.extend({ item: z.enum(MATERIAL_ITEMS, { error: '材料项目不正确' }) }),
+          querystring: fileNameQuery,
+          response: { 201: fileSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await uploadMaterial(
+              db,
+              request.ctx,
+              request.params.id,
+              request.params.item,
+              request.query.fileName,
+              rawBody(request.body),
+            ),
+          ),
+    );
+
+    app.post(
+      '/declarations/:id/inspections',
+      {
+        config: { access: 'enterprise:write' },
+        schema: {
+          tags,
+          summary: '记录实地踏勘或资料审核',
+          params: idParams,
+          body: inspectionCreateSchema,
+          response: { 201: inspectionSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await recordInspection(db, request.ctx, request.params.id, request.body)),
+    );
+
+    app.post(
+      '/declarations/:id/inspections/:inspectionId/photos',
+      {
+        config: { access: 'enterprise:write' },
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: {
+          tags,
+          summary: '上传检查照片（jpg/png，文件作为请求体）',
+          params: idParams.extend({ inspectionId: z.coerce.number().int().positive() }),
+          querystring: fileNameQuery,
+          response: { 201: fileSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await uploadInspectionPhoto(
+              db,
+              request.ctx,
+              request.params.id,
+              request.params.inspectionId,
+              request.query.fileName,
+              rawBody(request.body),
+            ),
+          ),
+    );
+
+    app.get(
+      '/declarations/:id/files/:fileId',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '下载申报材料或检查照片',
+          params: idParams.extend({ fileId: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request, reply) => {
+        const f = await downloadFile(db, request.ctx, request.params.id, request.params.fileId);
+        const name = encodeURIComponent(f.fileName);
+        return reply
+          .header('content-type', f.contentType)
+          .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${name}`)
+          .send(f.bytes);
+      },
+    );
+  };
+}

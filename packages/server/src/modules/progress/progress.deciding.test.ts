@@ -1,0 +1,117 @@
+// The firms that decide the year, the forecast on the board and the cumulative line's band, through the API.
+import { periodOf } from '@shenggui/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, COUNTY, createTestEnv, type TestEnv } from '../../test/harness.js';
+import { insertFirstFactsBulk } from '../revenue/revenue.repository.js';
+import { createFirm, registerProgressSlice } from './test-support.js';
+
+let env: TestEnv;
+let centre: Client;
+let xiushui: Client;
+const unit: Record<string, number> = {};
+const firm: Record<string, number> = {};
+const M = 1_000_000;
+
+/** 2023–2025 at `past` a month, 2026 January–October at `now` a month (revenue of record from statistics). */
+async function figures(enterpriseId: number, past: number, now: number) {
+  const rows: { enterpriseId: number; period: string; source: string; value: string }[] = [];
+  for (const y of [2023, 2024, 2025])
+    for (let m = 1; m <= 12; m++)
+      rows.push({ enterpriseId, period: periodOf(y, m), source: 'statistics', value: String(past) });
+  for (let m = 1; m <= 10; m++)
+    rows.push({ enterpriseId, period: periodOf(2026, m), source: 'statistics', value: String(now) });
+  await insertFirstFactsBulk(env.database.db, rows, {
+    importBatchId: null,
+    recordedBy: null,
+    recordedAt: env.clock.now(),
+  });
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  await registerProgressSlice(env.app, env.database.db);
+  unit.xiushui = await env.unitId(`${COUNTY}100000`);
+  unit.nanlou = await env.unitId(`${COUNTY}103000`);
+  centre = await Client.signIn(env.app, 'centre');
+  xiushui = await Client.signIn(env.app, 'xiushui');
+  // Undecided in each township (on the line by November), one certain, one hopeless.
+  firm.X = await createFirm(centre, { townshipId: unit.xiushui, name: '秀水临规有限公司' });
+  firm.N = await createFirm(centre, { townshipId: unit.nanlou, name: '南娄临规有限公司' });
+  firm.Sure = await createFirm(centre, { townshipId: unit.xiushui, name: '秀水稳过有限公司' });
+  firm.Small = await createFirm(centre, { townshipId: unit.nanlou, name: '南娄小微有限公司' });
+  await figures(firm.X, 1.6 * M, 1.82 * M);
+  await figures(firm.N, 1.6 * M, 1.82 * M);
+  await figures(firm.Sure, 2.0 * M, 2.5 * M);
+  await figures(firm.Small, 0.3 * M, 0.3 * M);
+  const put = await centre.put('/api/v1/targets/2026', {
+    cityTarget: 2,
+    territorial: [
+      { unitId: unit.xiushui, target: 1 },
+      { unitId: unit.nanlou, target: 1 },
+    ],
+    supervising: [],
+  });
+  expect(put.statusCode, put.body).toBe(200);
+});
+afterAll(() => env.close());
+
+describe('the forecast on the board', () => {
+  it('gives each unit with a target and the county a probability', async () => {
+    const r = (await centre.get('/api/v1/progress?year=2026&asOf=2026-11-20')).json();
+    const row = (id: number) => r.dimensions.territorial.find((x: { unitId: number }) => x.unitId === id);
+    expect(row(unit.xiushui!).pReachTarget).toBe(1); // 秀水稳过 has already booked the line
+    const pN = row(unit.nanlou!).pReachTarget;
+    expect(pN).toBeGreaterThan(0.2);
+    expect(pN).toBeLessThan(0.8);
+    expect(r.county.pReachCityTarget).toBeCloseTo(1 - (1 - pN) ** 2, 6); // one of X, N beyond 稳过 (same figures, same p)
+    expect(r.county.pReachCityTarget).toBeGreaterThan(pN);
+  });
+
+  it('adds a forecast band for the months left, keeping the months so far', async () => {
+    const r = (await centre.get('/api/v1/progress/2026/cumulative?asOf=2026-09-15')).json();
+    expect(r.months).toHaveLength(9);
+    expect(r.forecast.map((f: { period: string }) => f.period)).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(r.forecast[0]).toEqual({ period: '2026-10', p10: 0, p50: 0, p90: 0 }); // no batch before November
+    const dec = r.forecast[2];
+    expect(dec.p10).toBeLessThanOrEqual(dec.p50);
+    expect(dec.p50).toBeLessThanOrEqual(dec.p90);
+    expect(dec.p90).toBeGreaterThanOrEqual(1);
+    expect((await centre.get('/api/v1/progress/2026/cumulative?asOf=2026-12-31')).json().forecast).toEqual(
+      [],
+    );
+  });
+});
+
+describe('GET /progress/:year/deciding', () => {
+  const ids = async (c: Client, query = '') => {
+    const res = await c.get(`/api/v1/progress/2026/deciding?asOf=2026-11-20${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as {
+      id: number;
+      kind: string;
+      p: number;
+      ytdRevenue: number;
+      ytdMonths: number;
+    }[];
+  };
+
+  it('lists the undecided firms, the most likely first, with p and the revenue figures', async () => {
+    const items = await ids(centre);
+    expect(items.map((i) => i.id).sort()).toEqual([firm.X, firm.N].sort());
+    expect(items[0]).toMatchObject({ kind: 'entry', ytdMonths: 10 });
+    expect(items[0]!.ytdRevenue).toBeCloseTo(18.2 * M, 0);
+    expect(items[0]!.p).toBeGreaterThanOrEqual(items[1]!.p);
+    expect((await ids(centre, `&dimension=territorial&unitId=${unit.nanlou}`)).map((i) => i.id)).toEqual([
+      firm.N,
+    ]);
+  });
+
+  it('a township user sees only its own firms', async () => {
+    expect((await ids(xiushui)).map((i) => i.id)).toEqual([firm.X]);
+    expect(await ids(xiushui, `&dimension=territorial&unitId=${unit.nanlou}`)).toEqual([]);
+  });
+
+  it('asks for the dimension with a unit', async () => {
+    expect((await centre.get(`/api/v1/progress/2026/deciding?unitId=${unit.nanlou}`)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,89 @@
+// The signed-in user's to-do list (issue 6 item 6): declaration deadlines within 14 days (calendar of the
+// year in progress and the next, for a January batch), declarations whose next step is the user's (by role,
+// in scope), and for the centre the firms that reached the threshold but are not counted (达规未入统).
+import {
+  allowedTransitions,
+  chinaDate,
+  DECLARATION_MODE_LABELS,
+  type DeclarationState,
+  daysBetween,
+  declarationDeadlines,
+  statesAwaiting,
+  upcomingDeadlines,
+} from '@shenggui/domain';
+import type { Db } from '../../db/client.js';
+import type { RequestContext } from '../../platform/context.js';
+import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
+import { getDeclarationCalendar } from '../declaration/declaration.service.js';
+import { listUnreported } from '../library/library.service.js';
+
+export const TODO_KINDS = ['deadline', 'declaration', 'unreported'] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
+export interface TodoItem {
+  kind: TodoKind;
+  title: string;
+  /** YYYY-MM-DD */
+  due: string | null;
+  /** Web path of the page to open. */
+  link: string;
+  count: number | null;
+}
+
+export const TODO_DEADLINE_DAYS = 14;
+const PENDING: DeclarationState[] = ['preparing', 'returned', 'township_review', 'centre_review'];
+const MAX_WAITING = 200;
+
+export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: TodoItem[] }> {
+  const items: TodoItem[] = [];
+  const today = chinaDate(ctx.now);
+  const year = Number(today.slice(0, 4));
+  const roles = ctx.actor?.roles ?? [];
+
+  if (ctx.permissions.has('enterprise:read')) {
+    for (const y of [year - 1, year]) {
+      const calendar = await getDeclarationCalendar(db, y);
+      for (const d of upcomingDeadlines(declarationDeadlines(calendar, y), today, TODO_DEADLINE_DAYS)) {
+        const pending = await countDeclarations(db, ctx.scope, { year: y, batch: d.key, states: PENDING });
+        const days = daysBetween(today, d.deadline);
+        items.push({
+          kind: 'deadline',
+          title: `${DECLARATION_MODE_LABELS[d.mode]}（${d.name}）材料截止${days === 0 ? '：今天' : `：还有${days}天`}`,
+          due: d.deadline,
+          link: `/declarations?year=${y}&batch=${encodeURIComponent(d.key)}`,
+          count: pending,
+        });
+      }
+    }
+
+    const states = statesAwaiting(roles);
+    if (states.length > 0) {
+      const rows = await listDeclarationRows(db, ctx.scope, { states }, { limit: MAX_WAITING, offset: 0 });
+      for (const r of rows) {
+        const next = allowedTransitions(r.d.state as DeclarationState, roles)[0];
+        items.push({
+          kind: 'declaration',
+          title: `${r.enterpriseName}入库申报（${r.d.batchName}）待${next?.label ?? '办理'}`,
+          due: r.d.deadline,
+          link: `/declarations/${r.d.id}`,
+          count: null,
+        });
+      }
+    }
+
+    if (roles.includes('centre')) {
+      const unreported = await listUnreported(db, ctx, year);
+      for (const f of unreported.items)
+        items.push({
+          kind: 'unreported',
+          title: `达规未入统：${f.name}（${f.reason}）`,
+          due: null,
+          link: `/enterprises/${f.enterpriseId}`,
+          count: null,
+        });
+    }
+  }
+  // Soonest first; items without a date keep their order at the end.
+  const dated = items.filter((i) => i.due).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+  return { items: [...dated, ...items.filter((i) => !i.due)] };
+}

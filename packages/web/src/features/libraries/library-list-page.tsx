@@ -1,0 +1,479 @@
+// 企业库 › 基础库 · 培育库 · 临规 · 临退规 (/libraries/:library): the firms a library holds for a year, with
+// why they are there, the forecast, the pathway and the tier. Filters and paging live in the URL.
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { canCreateDeclaration, formatWan, type Library, PATHWAYS, TIERS } from '@shenggui/domain';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Result,
+  Row,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { reportError } from '../../api/error-reporter';
+import type { LibraryMember } from '../../api/types';
+import { Can } from '../../app/guards';
+import { useI18n } from '../../app/i18n';
+import { PageHeader } from '../../components/page-header';
+import { formatDate, formatDateTime } from '../../lib/format';
+import {
+  compareTier,
+  countLibraryFilters,
+  formatProbability,
+  isLibrary,
+  LIBRARY_PAGE_SIZES,
+  type LibraryFilters,
+  type LibraryListState,
+  libraryApiQuery,
+  libraryExportQuery,
+  librarySearch,
+  parseLibrarySearch,
+  withLibraryFilters,
+} from '../../lib/library-filters';
+import { useMe, usePermissions } from '../auth/session';
+import { useUnitOptions } from '../org/org-api';
+import { downloadLibraryExport, useLibraryList } from './library-api';
+import { libraryLabel, pathwayLabel, TIER_COLORS } from './library-labels';
+import { MembershipModal, type MembershipTarget } from './membership-modal';
+
+const MENU_KEYS = {
+  base: 'menu.libraries.base',
+  cultivation: 'menu.libraries.cultivation',
+  near: 'menu.libraries.near',
+  atRisk: 'menu.libraries.atRisk',
+} as const;
+const EXPLAIN_KEYS = {
+  base: 'lib.explain.base',
+  cultivation: 'lib.explain.cultivation',
+  near: 'lib.explain.near',
+  atRisk: 'lib.explain.atRisk',
+} as const;
+
+function yearOptions(now = new Date()) {
+  const y = now.getFullYear();
+  return Array.from({ length: 6 }, (_, i) => ({ value: y + 1 - i, label: String(y + 1 - i) }));
+}
+
+function LibraryFilterForm({
+  state,
+  onSubmit,
+  onReset,
+  shownYear,
+}: {
+  state: LibraryListState;
+  shownYear?: number;
+  onSubmit: (f: LibraryFilters) => void;
+  onReset: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<LibraryFilters>();
+  const { townships, supervising, isLoading } = useUnitOptions();
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue({ ...state });
+  }, [form, state]);
+  const span = { xs: 24, sm: 12, lg: 8, xxl: 4 };
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Form<LibraryFilters>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => onSubmit(v)}
+        data-testid="library-filters"
+        className="sg-filter-form"
+      >
+        <Row gutter={16}>
+          <Col {...span}>
+            <Form.Item name="year" label={t('lib.filter.year')}>
+              <Select
+                allowClear
+                options={yearOptions()}
+                placeholder={shownYear ? String(shownYear) : t('filter.all')}
+                data-testid="library-filter-year"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="q" label={t('filter.keyword')}>
+              <Input
+                allowClear
+                maxLength={100}
+                placeholder={t('filter.keywordPlaceholder')}
+                data-testid="library-filter-q"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="townshipId" label={t('field.township')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={isLoading}
+                options={townships}
+                placeholder={t('filter.all')}
+                data-testid="library-filter-township"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="supervisingUnitId" label={t('field.supervisingUnit')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={isLoading}
+                options={supervising}
+                placeholder={t('filter.all')}
+                data-testid="library-filter-supervising"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="tier" label={t('lib.col.tier')}>
+              <Select
+                allowClear
+                options={TIERS.map((x) => ({ value: x, label: x }))}
+                placeholder={t('filter.all')}
+                data-testid="library-filter-tier"
+              />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="pathway" label={t('lib.col.pathway')}>
+              <Select
+                allowClear
+                options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
+                placeholder={t('filter.all')}
+                data-testid="library-filter-pathway"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space>
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SearchOutlined />}
+            data-testid="library-filter-submit"
+          >
+            {t('action.search')}
+          </Button>
+          <Button onClick={onReset}>{t('action.reset')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+export function LibraryListPage() {
+  const params = useParams();
+  const { t } = useI18n();
+  if (!isLibrary(params.library)) {
+    return <Result status="404" title={t('error.notFoundTitle')} subTitle={t('error.notFoundPage')} />;
+  }
+  return <LibraryList key={params.library} library={params.library} />;
+}
+
+function LibraryList({ library }: { library: Library }) {
+  const { t, lang } = useI18n();
+  const { can } = usePermissions();
+  const mayDeclare = canCreateDeclaration(useMe().data?.user.roles ?? []);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseLibrarySearch(searchParams), [searchParams]);
+  const apiQuery = useMemo(() => libraryApiQuery(state), [state]);
+  const list = useLibraryList(library, apiQuery);
+  const [exporting, setExporting] = useState(false);
+  const [target, setTarget] = useState<MembershipTarget | null>(null);
+  const go = (next: LibraryListState) => setSearchParams(librarySearch(next));
+  const year = list.data?.year ?? state.year ?? new Date().getFullYear();
+  const title = t(MENU_KEYS[library]);
+  const filtered = countLibraryFilters(state) > 0;
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await downloadLibraryExport(library, libraryExportQuery(state), `${year}${title}.xlsx`);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const money = (v: string | null) => <span className="sg-money">{formatWan(v)}</span>;
+  const columns: TableProps<LibraryMember>['columns'] = [
+    {
+      title: t('field.name'),
+      dataIndex: 'name',
+      key: 'name',
+      width: 200,
+      fixed: 'left',
+      render: (name: string, row) => (
+        <Link to={`/enterprises/${row.enterpriseId}`} data-testid="library-firm-link">
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: t('lib.col.creditCode'),
+      dataIndex: 'creditCode',
+      key: 'creditCode',
+      width: 180,
+      render: (c: string) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{c}</span>,
+    },
+    { title: t('field.township'), dataIndex: 'townshipName', key: 'township', width: 90 },
+    { title: t('field.supervisingUnit'), dataIndex: 'supervisingUnitName', key: 'supervising', width: 100 },
+    {
+      title: t('lib.col.priorYear'),
+      dataIndex: 'priorYearRevenue',
+      key: 'prior',
+      width: 120,
+      align: 'right',
+      render: money,
+    },
+    {
+      title: t('lib.col.ytd'),
+      dataIndex: 'ytdRevenue',
+      key: 'ytd',
+      width: 130,
+      align: 'right',
+      render: (v: string | null, row) => (
+        <span className="sg-money">
+          {formatWan(v)}
+          {v !== null && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
+              {t('lib.col.months', { n: row.ytdMonths })}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t('lib.col.projected'),
+      dataIndex: 'projectedRevenue',
+      key: 'projected',
+      width: 120,
+      align: 'right',
+      render: money,
+    },
+    library === 'atRisk'
+      ? {
+          title: t('lib.col.pBelow'),
+          dataIndex: 'pBelowYearEnd',
+          key: 'p',
+          width: 90,
+          align: 'right',
+          render: (p: number | null) => formatProbability(p),
+        }
+      : {
+          title: t('lib.col.pReach'),
+          dataIndex: 'pReachYear',
+          key: 'p',
+          width: 90,
+          align: 'right',
+          render: (p: number | null) => formatProbability(p),
+        },
+    {
+      title: t('lib.col.reasons'),
+      dataIndex: 'reasons',
+      key: 'reasons',
+      width: 260,
+      render: (reasons: string[], row) => (
+        <div data-testid="library-reasons">
+          {row.manual && <Tag color="orange">{t('lib.manualTag')}</Tag>}
+          {reasons.map((r) => (
+            <div key={r} style={{ fontSize: 13, lineHeight: 1.5 }}>
+              · {r}
+            </div>
+          ))}
+        </div>
+      ),
+    },
+    {
+      title: t('lib.col.pathway'),
+      dataIndex: 'pathway',
+      key: 'pathway',
+      width: 110,
+      render: (_p: unknown, row) =>
+        row.pathway ? (
+          <Tooltip title={row.pathwayChosen ? undefined : t('lib.pathwaySuggested')}>
+            <Tag color={row.pathwayChosen ? 'geekblue' : undefined}>{pathwayLabel(lang, row.pathway)}</Tag>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('lib.col.tier'),
+      dataIndex: 'tier',
+      key: 'tier',
+      width: 70,
+      sorter: (a, b) => compareTier(a.tier, b.tier),
+      render: (tier: LibraryMember['tier']) =>
+        tier ? (
+          <Tag color={TIER_COLORS[tier]} data-testid="library-tier">
+            {tier}
+          </Tag>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('lib.col.since'),
+      dataIndex: 'since',
+      key: 'since',
+      width: 100,
+      render: (v: string) => <Tooltip title={formatDateTime(v)}>{formatDate(v)}</Tooltip>,
+    },
+  ];
+  if (can('enterprise:write')) {
+    columns.push({
+      title: t('lib.col.actions'),
+      key: 'actions',
+      width: 100,
+      fixed: 'right',
+      render: (_v, row) => (
+        <Space size={0} direction="vertical">
+          <Button
+            type="link"
+            size="small"
+            danger
+            icon={<MinusCircleOutlined />}
+            onClick={() =>
+              setTarget({ action: 'remove', enterpriseId: row.enterpriseId, name: row.name, library, year })
+            }
+            data-testid="library-remove"
+          >
+            {t('lib.remove')}
+          </Button>
+          {row.manual && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                setTarget({ action: 'reset', enterpriseId: row.enterpriseId, name: row.name, library, year })
+              }
+              data-testid="library-reset"
+            >
+              {t('lib.reset')}
+            </Button>
+          )}
+          {library === 'cultivation' && mayDeclare && (
+            <Link to={`/declarations/new?enterpriseId=${row.enterpriseId}`} data-testid="library-declare">
+              {t('decl.start')}
+            </Link>
+          )}
+        </Space>
+      ),
+    });
+  }
+
+  const explain = t(EXPLAIN_KEYS[library]);
+  const empty = filtered ? (
+    <Empty description={t('list.emptyFiltered')}>
+      <Button onClick={() => go({ page: 1, pageSize: state.pageSize, year: state.year })}>
+        {t('list.clearFilters')}
+      </Button>
+    </Empty>
+  ) : (
+    <Empty
+      data-testid="library-empty"
+      description={
+        <div style={{ maxWidth: 560, margin: '0 auto' }}>
+          <div>{explain}</div>
+          <Typography.Text type="secondary">{t('lib.emptyHint', { year })}</Typography.Text>
+        </div>
+      }
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span data-testid="library-title">
+            {title}
+            <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 8 }}>
+              {libraryLabel(lang, library) !== title ? libraryLabel(lang, library) : ''}
+            </Typography.Text>
+          </span>
+        }
+        subtitle={
+          list.data ? (
+            <Tooltip title={explain}>
+              <span data-testid="library-summary">
+                {t('lib.summary', { year: list.data.year, total: list.data.total.toLocaleString('en-US') })}
+              </span>
+            </Tooltip>
+          ) : undefined
+        }
+        actions={
+          <>
+            <Can permission="enterprise:write">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => setTarget({ action: 'add', enterpriseId: null, name: '', library, year })}
+                data-testid="library-add"
+              >
+                {t('lib.add')}
+              </Button>
+            </Can>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={exportExcel}
+              disabled={list.data?.total === 0}
+              data-testid="library-export"
+            >
+              {t('action.exportExcel')}
+            </Button>
+          </>
+        }
+      />
+      <LibraryFilterForm
+        state={state}
+        shownYear={list.data?.year}
+        onSubmit={(f) => go(withLibraryFilters(state, f))}
+        onReset={() => go({ page: 1, pageSize: state.pageSize })}
+      />
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <div data-testid="library-table">
+          <Table<LibraryMember>
+            rowKey="enterpriseId"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1700 }}
+            locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
+            onChange={(pagination, _f, _s, extra) => {
+              if (extra.action !== 'paginate') return;
+              const pageSize = pagination.pageSize ?? state.pageSize;
+              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (pagination.current ?? 1) });
+            }}
+            pagination={{
+              current: state.page,
+              pageSize: state.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: LIBRARY_PAGE_SIZES.map(String),
+              showTotal: (total) => t('list.total', { total: total.toLocaleString('en-US') }),
+              style: { padding: '0 16px' },
+            }}
+          />
+        </div>
+      </Card>
+      <MembershipModal target={target} onClose={() => setTarget(null)} />
+    </>
+  );
+}

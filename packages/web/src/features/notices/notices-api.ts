@@ -1,0 +1,40 @@
+// 进度通报 (GET/POST /notices, documents and preview).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiDownload, apiRequest } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import type { ProgressNotice } from '../../api/types';
+
+export function useNotices(year: number) {
+  return useQuery({
+    queryKey: queryKeys.notices(year),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: ProgressNotice[] }>('/notices', { query: { year }, signal }).then((r) => r.items),
+  });
+}
+
+export interface IssueNotice {
+  year: number;
+  asOf?: string;
+  title?: string;
+  praise: string;
+  attention: string;
+  cc?: string;
+  autoSummary: boolean;
+}
+
+export function useIssueNotice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IssueNotice) => apiRequest<ProgressNotice>('/notices', { method: 'POST', body }),
+    meta: { handlesErrors: true },
+    onSuccess: (n) => queryClient.invalidateQueries({ queryKey: queryKeys.notices(n.year) }),
+  });
+}
+
+export function downloadNotice(n: ProgressNotice, ext: 'docx' | 'pdf') {
+  return apiDownload(`/notices/${n.id}/document.${ext}`, undefined, `${n.docNumber}.${ext}`);
+}
+
+export function downloadNoticePreview(year: number, asOf: string | undefined) {
+  return apiDownload('/notices/preview.docx', { year, asOf }, `进度通报预览.docx`);
+}
