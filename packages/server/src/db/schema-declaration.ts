@@ -2,27 +2,9 @@
 // change, the inspection records (domain.md §7) and the uploaded files (materials and inspection photos).
 // Transitions, inspections and files are only ever inserted; a new upload adds a version, never overwrites.
 import { sql } from 'drizzle-orm';
-import {
-  customType,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea, ts } from './columns.js';
 import { enterprises, users } from './schema.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-/** bytea as a Buffer on both drivers (PGlite gives a Uint8Array, node-postgres a Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const declarations = pgTable(
   'declarations',

@@ -4,7 +4,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -14,19 +13,10 @@ import {
   real,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { jsonb, ts } from './columns.js';
 import { enterprises, users } from './schema.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-/** jsonb returned as stored (see schema.ts: drizzle's own jsonb parses string results twice). */
-const jsonb = customType<{ data: unknown; driverData: unknown }>({
-  dataType: () => 'jsonb',
-  toDriver: (value) => JSON.stringify(value),
-  fromDriver: (value) => value,
-});
 
 /**
  * One row per stay of a firm in a library for a plan year: entered (by which rule, or by whom and why) and,

@@ -1,23 +1,8 @@
 // The notice registry (issue 5 §7): every progress notice (进度通报) issued, with its number in the year's
 // sequence and the whole input it was rendered from, so a notice downloads again exactly as issued.
-import {
-  customType,
-  date,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { jsonb } from './columns.js';
 import { users } from './schema.js';
-
-/** jsonb returned as stored (see schema.ts: drizzle's own jsonb parses string results twice). */
-const jsonb = customType<{ data: unknown; driverData: unknown }>({
-  dataType: () => 'jsonb',
-  toDriver: (value) => JSON.stringify(value),
-  fromDriver: (value) => value,
-});
 
 export const notices = pgTable(
   'notices',

@@ -1,9 +1,8 @@
 // Tables of the progress slice (issue 5): directory entries and exits (入库 / 退库). Targets live in
 // schema.ts (set up with the foundation); the counting rule is a setting.
-import { char, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { char, date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 import { enterprises, importBatches, users } from './schema.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * One row per decision of the statistics authority. Never edited or deleted: a mistaken event is voided

@@ -5,7 +5,6 @@ import {
   bigserial,
   boolean,
   char,
-  customType,
   date,
   index,
   integer,
@@ -13,21 +12,9 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-/**
- * jsonb whose value comes back exactly as stored. Both drivers already parse jsonb; Drizzle's own jsonb
- * parses string results a second time, turning the stored JSON string "140322" into the number 140322.
- */
-const jsonb = customType<{ data: unknown; driverData: unknown }>({
-  dataType: () => 'jsonb',
-  toDriver: (value) => JSON.stringify(value),
-  fromDriver: (value) => value,
-});
+import { bytea, jsonb, ts } from './columns.js';
 
 export const orgUnits = pgTable(
   'org_units',
@@ -222,12 +209,6 @@ export const auditLog = pgTable(
 );
 
 // ── Imports (issue 4) ────────────────────────────────────────────────────────────────────────────────
-/** bytea as a Buffer on both drivers (PGlite gives a Uint8Array, node-postgres a Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /**
  * An uploaded sheet between preview and apply: how it was read, its problems, and the records parsed from
