@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clearedErrors,
   compareTier,
   countLibraryFilters,
   formatProbability,
@@ -61,5 +62,14 @@ describe('library filters', () => {
     ]);
     expect(isLibrary('near')).toBe(true);
     expect(isLibrary('foo')).toBe(false);
+  });
+});
+
+describe('clearedErrors', () => {
+  it('clears the errors of the changed fields only', () => {
+    expect(clearedErrors({ reason: 'x', year: 2025 })).toEqual([
+      { name: 'reason', errors: [] },
+      { name: 'year', errors: [] },
+    ]);
   });
 });

@@ -120,3 +120,13 @@ const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2 };
 export function compareTier(a: Tier | null | undefined, b: Tier | null | undefined): number {
   return (a ? TIER_ORDER[a] : 3) - (b ? TIER_ORDER[b] : 3);
 }
+
+/**
+ * The fields a form change touched, with their errors cleared: an error set from a schema or the server
+ * stays until the user edits that field (antd keeps manual errors otherwise).
+ */
+export function clearedErrors<T extends object>(
+  changed: T,
+): Array<{ name: keyof T & string; errors: string[] }> {
+  return (Object.keys(changed) as Array<keyof T & string>).map((name) => ({ name, errors: [] }));
+}

@@ -15,9 +15,10 @@ import {
   forgetRecentReads,
   getErrorWorkbook,
   getTemplate,
+  MAX_STORED_PROBLEMS,
   previewImport,
 } from './import.service.js';
-import { type CorpusSheet, everyFormat, xlsxOf } from './test-corpus.js';
+import { type CorpusSheet, csvOf, everyFormat, xlsxOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;
@@ -310,5 +311,25 @@ describe('targets (目标任务)', () => {
     const p = await previewImport(db(), centre, { kind: 'targets', fileName: 't.xlsx', bytes: t.buffer });
     expect(p.how.headerRow).toBe(3);
     expect(p.counts).toMatchObject({ rows: 1, valid: 1 });
+  });
+});
+
+describe('the preview row stays small', () => {
+  it('keeps the first problems for the error sheet, reports all, and re-reads the file at apply', async () => {
+    const n = MAX_STORED_PROBLEMS + 100;
+    const rows = [['年度', '单位', '目标数']];
+    for (let i = 0; i < n; i++) rows.push(['2028', `不存在的单位${i}`, '1']);
+    rows.push(['2028', '秀水镇', '6']);
+    const bytes = csvOf(rows);
+    const p = await previewImport(db(), centre, { kind: 'targets', fileName: 'big.csv', bytes });
+    expect(p.problems).toHaveLength(n);
+    expect(p.counts).toMatchObject({ rows: n + 1, valid: 1, invalid: n });
+    const { buffer } = await getErrorWorkbook(db(), centre, p.token);
+    expect(buffer.length).toBeGreaterThan(1000);
+    forgetRecentReads();
+    const r = await applyImport(db(), centre, { token: p.token, skipInvalid: true });
+    expect(r.rejected).toHaveLength(n);
+    expect(r.counts).toMatchObject({ imported: 1 });
+    expect((await getTargets(db(), 2028)).territorial.find((u) => u.name === '秀水镇')?.target).toBe(6);
   });
 });

@@ -13,6 +13,7 @@ import { applyServerError, applyZodErrors } from '../../api/form-errors';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
+import { clearedErrors } from '../../lib/library-filters';
 import { useMe } from '../auth/session';
 import { useEnterprise } from '../enterprises/enterprise-api';
 import { useCreateDeclaration, useDeclarationCalendar } from './declaration-api';
@@ -92,7 +93,13 @@ export function DeclarationCreatePage() {
         {!mayCreate && (
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('decl.createByUnit')} />
         )}
-        <Form<Values> form={form} layout="vertical" data-testid="declaration-create-form" onFinish={submit}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          data-testid="declaration-create-form"
+          onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+          onFinish={submit}
+        >
           <Form.Item name="year" label={t('lib.filter.year')} required>
             <Select
               options={[thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}

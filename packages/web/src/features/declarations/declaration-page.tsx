@@ -54,6 +54,7 @@ import type { DeclarationDetail, DeclarationFile } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime, formatPeriod } from '../../lib/format';
+import { clearedErrors } from '../../lib/library-filters';
 import { usePermissions } from '../auth/session';
 import {
   downloadDeclarationFile,
@@ -472,7 +473,12 @@ function TransitionModal({
       <Typography.Paragraph data-testid="transition-confirm">
         {t('decl.transitionBody', { name: d.enterpriseName, from: d.stateLabel, action: action.label })}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" data-testid="transition-form">
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="transition-form"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
         {entering && (
           <>
             <Form.Item name="approvalDate" label={t('decl.approvalDate')} required>
@@ -560,7 +566,12 @@ function InspectionModal({
       cancelText={t('action.cancel')}
       confirmLoading={record.isPending}
     >
-      <Form form={form} layout="vertical" data-testid="inspection-form">
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="inspection-form"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
         <Form.Item name="kind" label={t('decl.inspectionKind')} required>
           <Radio.Group data-testid="inspection-kind">
             {INSPECTION_KINDS.map((k) => (

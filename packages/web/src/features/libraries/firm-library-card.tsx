@@ -33,7 +33,7 @@ import type { FirmLibraryHistory } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { formatProbability } from '../../lib/library-filters';
+import { clearedErrors, formatProbability } from '../../lib/library-filters';
 import { useMe } from '../auth/session';
 import { useFirmLibraries, useLibraryList, useSetOperatingStatus, useSetPathway } from './library-api';
 import { libraryLabel, operatingLabel, pathwayLabel, TIER_COLORS } from './library-labels';
@@ -275,7 +275,12 @@ function PathwayModal({
       okText={t('lib.next')}
       cancelText={t('action.cancel')}
     >
-      <Form form={form} layout="vertical" data-testid="pathway-form">
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="pathway-form"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
         <Form.Item name="pathway" label={t('lib.col.pathway')} required>
           <Select
             options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
@@ -354,7 +359,12 @@ function OperatingStatusModal({
       okText={t('lib.next')}
       cancelText={t('action.cancel')}
     >
-      <Form form={form} layout="vertical" data-testid="operating-status-form">
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="operating-status-form"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
         <Form.Item name="status" label={t('lib.card.operating')} required>
           <Select
             options={OPERATING_STATUSES.map((s) => ({ value: s, label: operatingLabel(lang, s) }))}

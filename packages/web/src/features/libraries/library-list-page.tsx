@@ -228,10 +228,10 @@ function LibraryList({ library }: { library: Library }) {
       title: t('lib.col.creditCode'),
       dataIndex: 'creditCode',
       key: 'creditCode',
-      width: 180,
+      width: 165,
       render: (c: string) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{c}</span>,
     },
-    { title: t('field.township'), dataIndex: 'townshipName', key: 'township', width: 90 },
+    { title: t('field.township'), dataIndex: 'townshipName', key: 'township', width: 80 },
     { title: t('field.supervisingUnit'), dataIndex: 'supervisingUnitName', key: 'supervising', width: 100 },
     {
       title: t('lib.col.priorYear'),
@@ -454,7 +454,7 @@ function LibraryList({ library }: { library: Library }) {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1700 }}
+            scroll={{ x: 1600 }}
             locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
             onChange={(pagination, _f, _s, extra) => {
               if (extra.action !== 'paginate') return;

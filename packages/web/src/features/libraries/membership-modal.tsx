@@ -7,6 +7,7 @@ import { apiRequest } from '../../api/client';
 import { applyServerError, applyZodErrors } from '../../api/form-errors';
 import type { EnterpriseList } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { clearedErrors } from '../../lib/library-filters';
 import { useChangeMembership } from './library-api';
 import { libraryLabel } from './library-labels';
 
@@ -153,7 +154,12 @@ export function MembershipModal({
         style={{ marginBottom: 16 }}
         message={t(`lib.actionHint.${target.action}`)}
       />
-      <Form<Values> form={form} layout="vertical" data-testid="membership-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        data-testid="membership-form"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
         {target.enterpriseId === null && (
           <Form.Item name="enterpriseId" label={t('lib.firm')} required>
             <FirmPicker
