@@ -18,9 +18,31 @@ export async function buildWorkbook<T>(
   columns: ExportColumn<T>[],
   rows: T[],
 ): Promise<Buffer> {
+  return buildWorkbookSheets([sheetOf(sheetName, columns, rows)]);
+}
+
+/** One sheet of a multi-sheet export. */
+export interface ExportSheet<T> {
+  name: string;
+  columns: ExportColumn<T>[];
+  rows: T[];
+}
+
+/** A typed sheet for buildWorkbookSheets (its rows and columns checked against each other). */
+export function sheetOf<T>(name: string, columns: ExportColumn<T>[], rows: T[]): ExportSheet<unknown> {
+  return { name, columns, rows } as ExportSheet<unknown>;
+}
+
+/** Several sheets in one workbook, each laid out as buildWorkbook lays out its one. */
+export async function buildWorkbookSheets(sheets: ExportSheet<unknown>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '升规通';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  for (const sheet of sheets) addSheet(wb, sheet);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addSheet<T>(wb: ExcelJS.Workbook, { name, columns, rows }: ExportSheet<T>) {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c, i) => ({
     header: c.header,
     key: `c${i}`,
@@ -39,5 +61,4 @@ export async function buildWorkbook<T>(
     if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -88,6 +88,12 @@ export const APP_MENU: AppMenuNode[] = [
         path: '/declarations/board',
         permission: 'enterprise:read',
       },
+      {
+        key: 'declarations.list',
+        label: 'menu.declarations.list',
+        path: '/declarations/list',
+        permission: 'enterprise:read',
+      },
     ],
   },
   {

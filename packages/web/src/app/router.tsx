@@ -37,6 +37,11 @@ const DeclarationBoardPage = lazy(() =>
     default: m.DeclarationBoardPage,
   })),
 );
+const DeclarationListPage = lazy(() =>
+  import('../features/declarations/declaration-list-page').then((m) => ({
+    default: m.DeclarationListPage,
+  })),
+);
 const DeclarationCalendarPage = lazy(() =>
   import('../features/declarations/declaration-calendar-page').then((m) => ({
     default: m.DeclarationCalendarPage,
@@ -169,6 +174,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="enterprise:read">
                 <DeclarationBoardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'list',
+            handle: declarationCrumb('menu.declarations.list'),
+            element: (
+              <RequirePermission permission="enterprise:read">
+                <DeclarationListPage />
               </RequirePermission>
             ),
           },

@@ -1,10 +1,11 @@
 // Imports over HTTP. The file travels as the raw request body (application/octet-stream) with the kind,
 // file name, source and year in the query: no multipart dependency, and the body limit is this plugin's own.
-import { REVENUE_SOURCES } from '@shenggui/domain';
+import { REVENUE_SOURCE_LABELS, REVENUE_SOURCES, type RevenueSource } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
 import {
   applyImport,
@@ -14,7 +15,7 @@ import {
   MAX_IMPORT_BYTES,
   previewImport,
 } from './import.service.js';
-import { IMPORT_KINDS } from './import-kinds.js';
+import { findImportKind, IMPORT_KINDS } from './import-kinds.js';
 
 const tags = ['数据导入'];
 const problemSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });
@@ -51,6 +52,29 @@ const previewSchema = z.object({
 });
 const kinds = IMPORT_KINDS.map((k) => k.kind) as [string, ...string[]];
 const kindField = z.enum(kinds, { error: `导入类型应为 ${kinds.join('、')}` });
+const historyFilter = z.object({
+  kind: kindField.optional(),
+  source: z.enum(REVENUE_SOURCES).optional(),
+  from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+});
+type HistoryFilter = z.infer<typeof historyFilter>;
+type HistoryItem = Awaited<ReturnType<typeof listImports>>['items'][number];
+
+/** Dates are the county's calendar days (UTC+8): `to` includes its whole day. */
+function batchFilter({ from, to, ...rest }: HistoryFilter) {
+  return {
+    ...rest,
+    from: from ? new Date(`${from}T00:00:00+08:00`) : undefined,
+    to: to ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+  };
+}
+
+function summaryCount(item: HistoryItem, key: string): number | null {
+  const v = item.summary?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
 
 export function importRoutes(db: Db): FastifyPluginAsyncZod {
@@ -139,13 +163,9 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '导入记录（按数据范围）',
-          querystring: z.object({
+          querystring: historyFilter.extend({
             page: z.coerce.number().int().min(1).max(100_000).default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(20),
-            kind: kindField.optional(),
-            source: z.enum(REVENUE_SOURCES).optional(),
-            from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-            to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
           }),
           response: {
             200: z.object({
@@ -170,13 +190,55 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { from, to, ...rest } = request.query;
-        // Dates are the county's calendar days (UTC+8): `to` includes its whole day.
-        return listImports(db, request.ctx, {
-          ...rest,
-          from: from ? new Date(`${from}T00:00:00+08:00`) : undefined,
-          to: to ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+        const { page, pageSize, ...filter } = request.query;
+        return listImports(db, request.ctx, { ...batchFilter(filter), page, pageSize });
+      },
+    );
+
+    app.get(
+      '/imports/export',
+      {
+        config: { access: 'enterprise:read' },
+        schema: { tags, summary: '导出导入记录（Excel，按数据范围）', querystring: historyFilter },
+      },
+      async (request, reply) => {
+        const { items } = await listImports(db, request.ctx, {
+          ...batchFilter(request.query),
+          page: 1,
+          pageSize: 10_000,
         });
+        const count = (header: string, key: string) => ({
+          header,
+          value: (r: HistoryItem) => summaryCount(r, key),
+        });
+        const buffer = await buildWorkbook<HistoryItem>(
+          '导入记录',
+          [
+            { header: '批次', value: (r) => r.id },
+            { header: '类型', value: (r) => findImportKind(r.kind)?.label ?? r.kind },
+            {
+              header: '来源',
+              value: (r) =>
+                r.source ? (REVENUE_SOURCE_LABELS[r.source as RevenueSource] ?? r.source) : null,
+            },
+            { header: '文件名', width: 36, value: (r) => r.fileName },
+            { header: '导入人', value: (r) => r.createdByName },
+            { header: '单位', width: 20, value: (r) => r.unitName },
+            {
+              header: '导入时间',
+              width: 22,
+              value: (r) => new Date(r.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            },
+            count('总行数（行）', 'rows'),
+            count('新增（条）', 'imported'),
+            count('更新（条）', 'updated'),
+            count('未变（条）', 'unchanged'),
+            count('跳过（行）', 'invalid'),
+            { header: 'SHA-256', width: 66, value: (r) => r.sha256 },
+          ],
+          items,
+        );
+        return sendWorkbook(reply, buffer, '导入记录');
       },
     );
   };

@@ -4,6 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { buildWorkbook } from '../../platform/excel.js';
+import { sendWorkbook } from '../../platform/http.js';
 import { convertToPdf } from './notice.pdf.js';
 import { renderProgressNotice } from './notice.render.js';
 import {
@@ -12,6 +14,7 @@ import {
   issueNoticeSchema,
   issueProgressNotice,
   listProgressNotices,
+  type NoticeView,
 } from './notice.service.js';
 
 const tags = ['进度通报'];
@@ -66,6 +69,39 @@ export function noticeRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ items: await listProgressNotices(db, request.query.year) }),
+    );
+
+    app.get(
+      '/notices/export',
+      {
+        config: { access: 'target:read' },
+        schema: {
+          tags,
+          summary: '导出进度通报列表（Excel）',
+          querystring: z.object({ year: yearField.optional() }),
+        },
+      },
+      async (request, reply) => {
+        const items = await listProgressNotices(db, request.query.year);
+        const buffer = await buildWorkbook<NoticeView>(
+          '进度通报',
+          [
+            { header: '年度', value: (n) => n.year },
+            { header: '期号', value: (n) => n.seq },
+            { header: '文号', width: 24, value: (n) => n.docNumber },
+            { header: '标题', width: 40, value: (n) => n.title },
+            { header: '截至日期', width: 12, value: (n) => n.asOf },
+            { header: '印发人', value: (n) => n.createdByName },
+            {
+              header: '印发时间',
+              width: 22,
+              value: (n) => new Date(n.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            },
+          ],
+          items,
+        );
+        return sendWorkbook(reply, buffer, '进度通报');
+      },
     );
 
     app.post(

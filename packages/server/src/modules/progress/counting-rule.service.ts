@@ -6,10 +6,17 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
 
-const keyOf = (year: number) => `counting.rule.${year}`;
+/** The settings key of a year's rule. */
+export const countingRuleKey = (year: number) => `counting.rule.${year}`;
+const keyOf = countingRuleKey;
 
 export async function getCountingRule(db: Executor, year: number): Promise<CountingRule> {
-  const parsed = countingRuleSchema.safeParse(await findSetting(db, keyOf(year)));
+  return countingRuleOf(await findSetting(db, keyOf(year)));
+}
+
+/** A stored setting's value as a rule: the default when there is none or it does not parse. */
+export function countingRuleOf(value: unknown): CountingRule {
+  const parsed = countingRuleSchema.safeParse(value);
   return parsed.success ? parsed.data : DEFAULT_COUNTING_RULE;
 }
 

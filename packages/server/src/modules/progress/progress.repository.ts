@@ -5,10 +5,11 @@ import type { DataScope } from '@shenggui/domain';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { enterprises, orgUnits } from '../../db/schema.js';
+import { enterprises, orgUnits, settings, targets } from '../../db/schema.js';
 import { directoryEvents } from '../../db/schema-progress.js';
 import { enterpriseInScope } from '../../db/scope.js';
 import { windowCondition } from '../directory/directory.repository.js';
+import type { OrgUnitRow } from '../org/org.repository.js';
 
 export interface CountingArgs {
   basis: 'approval' | 'effective';
@@ -46,6 +47,51 @@ function countedFirms(db: Executor, a: CountingArgs) {
     .where(countedCondition(a))
     .groupBy(directoryEvents.enterpriseId)
     .as('counted');
+}
+
+export interface BoardContext {
+  /** The county of the deployment (settings `county` + '000000'); null before initialisation. */
+  county: OrgUnitRow | null;
+  /** The units directly under the county, in listUnitsUnder's order (sort, code). */
+  units: OrgUnitRow[];
+  /** The year's targets, every dimension. */
+  targets: { unitId: number; dimension: string; target: number }[];
+  /** The stored counting rule of the year (parsed JSON, not validated), or null. */
+  rule: unknown;
+}
+
+/**
+ * What the board needs besides the counts, in one round trip: the county (as getCountyUnits finds it), its
+ * direct units, the year's targets and the stored counting rule (key `ruleKey`).
+ */
+export async function loadBoardContext(db: Executor, year: number, ruleKey: string): Promise<BoardContext> {
+  // 'county' is the settings key of the county code (settings.service KEYS.county), a JSON string.
+  const result = await db.execute(sql`
+    with county as (
+      select u.id, u.code, u.name, u.kind, u.parent_id, u.path, u.sort
+      from ${orgUnits} u
+      where u.code = (
+        select s.value #>> '{}' from ${settings} s where s.key = 'county' and jsonb_typeof(s.value) = 'string'
+      ) || '000000'
+      limit 1
+    )
+    select
+      (select json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'kind', c.kind,
+              'parentId', c.parent_id, 'path', c.path, 'sort', c.sort) from county c) as county,
+      (select coalesce(json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind,
+              'parentId', u.parent_id, 'path', u.path, 'sort', u.sort) order by u.sort, u.code), '[]')
+         from ${orgUnits} u join county c on u.parent_id = c.id and u.path like c.path || '%') as units,
+      (select coalesce(json_agg(json_build_object('unitId', t.unit_id, 'dimension', t.dimension,
+              'target', t.target)), '[]') from ${targets} t where t.year = ${year}) as targets,
+      (select s.value::text from ${settings} s where s.key = ${ruleKey}) as rule`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return {
+    county: json<OrgUnitRow | null>(row.county ?? null),
+    units: json<OrgUnitRow[]>(row.units ?? []),
+    targets: json<BoardContext['targets']>(row.targets ?? []),
+    rule: typeof row.rule === 'string' ? JSON.parse(row.rule) : null,
+  };
 }
 
 export interface UnitCount {

@@ -35,9 +35,9 @@ import {
 } from '../library/library.repository.js';
 import { getLibraryThresholds } from '../library/library.service.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
-import { getCountyUnits } from '../target/county.js';
-import { getTargets, type TargetUnitView } from '../target/target.service.js';
-import { getCountingRule } from './counting-rule.service.js';
+import { countyUnitsOf } from '../target/county.js';
+import { type TargetUnitView, targetsViewOf } from '../target/target.service.js';
+import { countingRuleKey, countingRuleOf, getCountingRule } from './counting-rule.service.js';
 import {
   type FirmOutlook,
   firmOutlook,
@@ -55,6 +55,7 @@ import {
   listCountedFirms,
   listForecastFirms,
   listWindowEvents,
+  loadBoardContext,
   type UnitCount,
 } from './progress.repository.js';
 
@@ -127,6 +128,14 @@ interface YearForecast {
   known: Map<number, number>;
 }
 
+/** Per firm with counted events, the sign of their sum (0 when they cancel out). */
+function knownOf(events: { enterpriseId: number; type: string }[]): Map<number, number> {
+  const sums = new Map<number, number>();
+  for (const e of events)
+    sums.set(e.enterpriseId, (sums.get(e.enterpriseId) ?? 0) + (e.type === 'entry' ? 1 : -1));
+  return new Map([...sums].map(([id, n]) => [id, Math.sign(n)]));
+}
+
 /**
  * Loads the firms of a scope set-based (firms, counted events, operating status, monthly revenue of record,
  * and the scale history when the day is in the past) and fits each firm once.
@@ -143,25 +152,27 @@ async function loadYearForecast(
   const asOfPeriod = asOf.slice(0, 7);
   const through = asOfPeriod < `${year}-12` ? asOfPeriod : `${year}-12`;
   const args = { ...countingArgs(year, rule, asOf), effectiveThrough: `${year}-${rule.cutoff.slice(0, 2)}` };
-  const [thresholds, firms, events, operating, monthly, history] = await Promise.all([
+  const timing = yearTiming(year, asOf, rule);
+  const firmsAndEvents = Promise.all([listForecastFirms(db, scope), listWindowEvents(db, scope, args)]);
+  if (timing.closed) {
+    // The window is closed: no firm can move the year any more (firmOutlook), so no figures are needed.
+    const [firms, events] = await firmsAndEvents;
+    return { firms, outlooks: new Map(), known: knownOf(events) };
+  }
+  const [[firms, events], thresholds, operating, monthly, history] = await Promise.all([
+    firmsAndEvents,
     getLibraryThresholds(db, year),
-    listForecastFirms(db, scope),
-    listWindowEvents(db, scope, args),
     listOperatingStatusAt(db, scope, null, asOf),
     loadMonthlyFigures(db, scope, null, `${year - 3}-01`, through),
     asOf < today ? listScaleHistoryOf(db, scope, null) : Promise.resolve([]),
   ]);
-  const sums = new Map<number, number>();
-  for (const e of events)
-    sums.set(e.enterpriseId, (sums.get(e.enterpriseId) ?? 0) + (e.type === 'entry' ? 1 : -1));
-  const known = new Map([...sums].map(([id, n]) => [id, Math.sign(n)]));
+  const known = knownOf(events);
   const historyOf = new Map<number, { status: 'above' | 'below'; effectivePeriod: string; seq: number }[]>();
   for (const h of history) {
     const list = historyOf.get(h.enterpriseId) ?? [];
     list.push({ status: h.status as 'above' | 'below', effectivePeriod: h.effectivePeriod, seq: h.id });
     historyOf.set(h.enterpriseId, list);
   }
-  const timing = yearTiming(year, asOf, rule);
   const outlooks = new Map<number, FirmOutlook>();
   for (const f of firms) {
     const hist = historyOf.get(f.id);
@@ -173,7 +184,7 @@ async function loadYearForecast(
         scale: hist ? scaleStatusAt(hist, asOfPeriod) : (f.scaleStatus as 'above' | 'below'),
         isNew: isNewProduction(f.productionStartedOn, year, asOf, thresholds),
         operating: operating.get(f.id) ?? 'normal',
-        counted: sums.has(f.id),
+        counted: known.has(f.id),
         history: forecastHistory(monthly.get(f.id), year, thresholds.revenuePriority),
       },
       timing,
@@ -208,6 +219,13 @@ function reachOf(forecast: YearForecast, belongs: (f: ForecastFirmRow) => boolea
   return probabilityReachTarget(u.knownNet, u.entryPs, u.exitPs, target);
 }
 
+/** The county (as getCountyUnits finds it), its direct units, the year's targets and rule: one round trip. */
+async function countyAndRule(db: Executor, year: number) {
+  const board = await loadBoardContext(db, year, countingRuleKey(year));
+  if (!board.county) throw new AppError('NOT_FOUND', '尚未初始化县级组织机构');
+  return { board, county: board.county, rule: countingRuleOf(board.rule) };
+}
+
 export interface ProgressOptions {
   /** Compute pReachTarget / pReachCityTarget (default true; the province benchmark times the counts alone). */
   forecast?: boolean;
@@ -220,11 +238,9 @@ export async function getProgressReport(
   opts: ProgressOptions = {},
 ): Promise<ProgressReport> {
   const asOf = resolveAsOf(ctx, q.asOf);
-  const [{ county }, rule, targets] = await Promise.all([
-    getCountyUnits(db),
-    getCountingRule(db, q.year),
-    getTargets(db, q.year),
-  ]);
+  // One round trip for the county, its units, the targets and the rule; then the counts (and the forecast).
+  const { board, county, rule } = await countyAndRule(db, q.year);
+  const targets = targetsViewOf(q.year, countyUnitsOf(county, board.units), board.targets);
   const [counts, forecast] = await Promise.all([
     countByUnit(db, countyScope(county), countingArgs(q.year, rule, asOf)),
     opts.forecast === false
@@ -351,7 +367,7 @@ export async function getCumulative(
   q: ProgressQuery,
 ): Promise<{ year: number; asOf: string; months: CumulativePoint[]; forecast: ForecastPoint[] }> {
   const asOf = resolveAsOf(ctx, q.asOf);
-  const [{ county }, rule] = await Promise.all([getCountyUnits(db), getCountingRule(db, q.year)]);
+  const { county, rule } = await countyAndRule(db, q.year);
   const remaining = periodsOfYear(q.year).filter((p) => p > asOf.slice(0, 7));
   const [events, yearForecast] = await Promise.all([
     listWindowEvents(db, countyScope(county), countingArgs(q.year, rule, asOf)),

@@ -16,7 +16,11 @@ export async function getCountyUnits(db: Executor): Promise<CountyUnits> {
   const code = await getCountyCode(db);
   const county = code ? await findUnitByCode(db, `${code}000000`) : null;
   if (!county) throw new AppError('NOT_FOUND', '尚未初始化县级组织机构');
-  const units = await listUnitsUnder(db, county.path);
+  return countyUnitsOf(county, await listUnitsUnder(db, county.path));
+}
+
+/** The county's townships and supervising units among units under it (in the order given). */
+export function countyUnitsOf(county: OrgUnitRow, units: OrgUnitRow[]): CountyUnits {
   return {
     county,
     townships: units.filter((u) => u.kind === 'township' && u.parentId === county.id),

@@ -12,8 +12,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
-import { getCountyUnits } from './county.js';
-import { deleteTarget, listTargets, upsertTarget } from './target.repository.js';
+import { type CountyUnits, getCountyUnits } from './county.js';
+import { deleteTarget, listTargets, type TargetRow, upsertTarget } from './target.repository.js';
 
 /** Sets a target (year, unit, dimension); audited with before and after. */
 export async function setTarget(
@@ -51,8 +51,16 @@ export interface TargetsView {
 
 /** Targets of a year for every township and supervising unit of the county (null where none is set). */
 export async function getTargets(db: Executor, year: number): Promise<TargetsView> {
-  const { county, townships, supervising } = await getCountyUnits(db);
-  const rows = await listTargets(db, year);
+  const units = await getCountyUnits(db);
+  return targetsViewOf(year, units, await listTargets(db, year));
+}
+
+/** The targets view from the county's units and a year's target rows (the progress report loads both itself). */
+export function targetsViewOf(
+  year: number,
+  { county, townships, supervising }: CountyUnits,
+  rows: Pick<TargetRow, 'unitId' | 'dimension' | 'target'>[],
+): TargetsView {
   const targetOf = (unitId: number, dimension: TargetDimension) =>
     rows.find((r) => r.unitId === unitId && r.dimension === dimension)?.target ?? null;
   const view = (units: OrgUnitRow[], dimension: AllocationDimension): TargetUnitView[] =>

@@ -158,7 +158,9 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/imports/templates/:kind.xlsx': { url: () => '/api/v1/imports/templates/revenue.xlsx' },
   'GET /api/v1/imports': { url: () => '/api/v1/imports' },
+  'GET /api/v1/imports/export': { url: () => '/api/v1/imports/export' },
   'GET /api/v1/targets': { url: () => '/api/v1/targets?year=2026' },
+  'GET /api/v1/targets/export': { url: () => '/api/v1/targets/export?year=2026' },
   'PUT /api/v1/targets/:year': {
     url: () => '/api/v1/targets/2026',
     body: () => ({ cityTarget: 8, territorial: [{ unitId: xiushuiId, target: 4 }], supervising: [] }),
@@ -187,6 +189,7 @@ const SAMPLES: Record<string, Sample> = {
     ok: (s) => s === 404,
   },
   'GET /api/v1/progress': { url: () => '/api/v1/progress?year=2026' },
+  'GET /api/v1/progress/export': { url: () => '/api/v1/progress/export?year=2026&asOf=2026-11-20' },
   'GET /api/v1/progress/:year/enterprises': { url: () => '/api/v1/progress/2026/enterprises?kind=entered' },
   'GET /api/v1/progress/:year/cumulative': { url: () => '/api/v1/progress/2026/cumulative' },
   'GET /api/v1/progress/:year/deciding': { url: () => '/api/v1/progress/2026/deciding' },
@@ -196,6 +199,7 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ basis: 'approval', cutoff: '12-31' }),
   },
   'GET /api/v1/notices': { url: () => '/api/v1/notices?year=2026' },
+  'GET /api/v1/notices/export': { url: () => '/api/v1/notices/export?year=2026' },
   'POST /api/v1/notices': {
     url: () => '/api/v1/notices',
     body: () => ({ year: 2026, asOf: '2026-11-20', praise: '', attention: '' }),

@@ -6,7 +6,7 @@ import type {
   InspectionCreate,
   MaterialItem,
 } from '@shenggui/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest, apiUpload } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type {
@@ -14,6 +14,8 @@ import type {
   DeclarationDetail,
   DeclarationFile,
   DeclarationInspection,
+  DeclarationView,
+  Paged,
   TodoItem,
 } from '../../api/types';
 
@@ -104,4 +106,18 @@ export function uploadInspectionPhoto(id: number, inspectionId: number, file: Fi
 
 export function downloadDeclarationFile(id: number, file: DeclarationFile) {
   return apiDownload(`/declarations/${id}/files/${file.id}`, undefined, file.fileName);
+}
+
+/** GET /declarations: the paged list in the user's scope. */
+export function useDeclarationList(query: URLSearchParams) {
+  return useQuery({
+    queryKey: queryKeys.declarations.list(query.toString()),
+    queryFn: ({ signal }) => apiRequest<Paged<DeclarationView>>('/declarations', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /declarations/export: the list under the page's filters (no paging), in the user's scope. */
+export function downloadDeclarationExport(query: URLSearchParams) {
+  return apiDownload('/declarations/export', query, '入库申报.xlsx');
 }

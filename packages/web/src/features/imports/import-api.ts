@@ -62,3 +62,8 @@ export function useImportHistory(query: URLSearchParams) {
     staleTime: 0,
   });
 }
+
+/** GET /imports/export: the history under the page's filters (no paging), in the user's scope. */
+export function downloadImportHistoryExport(query: URLSearchParams) {
+  return apiDownload('/imports/export', query, '导入记录.xlsx');
+}

@@ -72,6 +72,11 @@ export function importHistoryApiQuery(state: ImportHistoryState): URLSearchParam
   return params;
 }
 
+/** GET /imports/export: the filters only. */
+export function importHistoryExportQuery(state: ImportHistoryFilters): URLSearchParams {
+  return filterParams(state);
+}
+
 export function countImportHistoryFilters(state: ImportHistoryFilters): number {
   return [state.kind, state.source, state.from, state.to].filter((v) => v !== undefined).length;
 }

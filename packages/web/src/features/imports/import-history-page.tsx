@@ -24,15 +24,17 @@ import type { ImportBatch } from '../../api/types';
 import type { DictKey } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { sourceLabel } from '../../app/labels';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { ADMIN_PAGE_SIZES, withNewFilters } from '../../lib/admin-filters';
 import { formatDateTime } from '../../lib/format';
-import { useImportHistory } from './import-api';
+import { downloadImportHistoryExport, useImportHistory } from './import-api';
 import {
   countImportHistoryFilters,
   type ImportHistoryFilters,
   type ImportHistoryState,
   importHistoryApiQuery,
+  importHistoryExportQuery,
   importHistorySearch,
   parseImportHistorySearch,
 } from './import-history-filters';
@@ -262,11 +264,18 @@ export function ImportHistoryPage() {
             : t('imports.history.subtitle')
         }
         actions={
-          <Link to="/data/imports">
-            <Button type="primary" icon={<UploadOutlined />}>
-              {t('imports.history.new')}
-            </Button>
-          </Link>
+          <>
+            <Link to="/data/imports">
+              <Button type="primary" icon={<UploadOutlined />}>
+                {t('imports.history.new')}
+              </Button>
+            </Link>
+            <ExportButton
+              onExport={() => downloadImportHistoryExport(importHistoryExportQuery(state))}
+              disabled={list.data?.total === 0}
+              testId="import-history-export"
+            />
+          </>
         }
       />
       <HistoryFilterForm state={state} onSubmit={(f) => go(withNewFilters(state, f))} />

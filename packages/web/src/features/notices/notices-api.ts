@@ -38,3 +38,8 @@ export function downloadNotice(n: ProgressNotice, ext: 'docx' | 'pdf') {
 export function downloadNoticePreview(year: number, asOf: string | undefined) {
   return apiDownload('/notices/preview.docx', { year, asOf }, `进度通报预览.docx`);
 }
+
+/** GET /notices/export: the year's notices as a spreadsheet. */
+export function downloadNoticeListExport(year: number) {
+  return apiDownload('/notices/export', { year }, `进度通报-${year}年.xlsx`);
+}

@@ -25,13 +25,20 @@ import { applyServerError } from '../../api/form-errors';
 import type { ProgressNotice } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { defaultNoticeAsOf, defaultNoticeTitle, parseYearParam } from '../../lib/notice-form';
 import { boardYears, chinaToday } from '../../lib/progress-board';
 import { usePermissions } from '../auth/session';
 import { usePT } from '../progress/texts';
-import { downloadNotice, downloadNoticePreview, useIssueNotice, useNotices } from './notices-api';
+import {
+  downloadNotice,
+  downloadNoticeListExport,
+  downloadNoticePreview,
+  useIssueNotice,
+  useNotices,
+} from './notices-api';
 
 interface FormValues {
   year: number;
@@ -302,6 +309,11 @@ export function NoticesPage() {
               data-testid="notice-list-year"
             />
             {newButton('notice-new')}
+            <ExportButton
+              onExport={() => downloadNoticeListExport(year)}
+              disabled={notices.data?.length === 0}
+              testId="notice-export"
+            />
           </>
         }
       />

@@ -2,7 +2,7 @@
 // /progress/:year/enterprises, /progress/:year/deciding when the forecast provides it).
 import type { ProgressReport } from '@shenggui/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../api/client';
+import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { ProgressCumulative, ProgressFirmList } from '../../api/types';
 
@@ -83,4 +83,9 @@ export function useDecidingFirms(
     retry: false,
     meta: { quiet: true },
   });
+}
+
+/** GET /progress/export: both ranking tables (属地, 行业主管) as two sheets, for the board's year and date. */
+export function downloadProgressExport(year: number, asOf: string | null) {
+  return apiDownload('/progress/export', { year, asOf: asOf ?? undefined }, `净增进度-${year}年.xlsx`);
 }

@@ -27,6 +27,7 @@ import { errorText } from '../../api/errors';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
 import { EChart } from '../../components/echart';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import {
   type BoardState,
@@ -49,7 +50,12 @@ import {
   ZH_PROGRESS_CHART_LABELS,
 } from '../../lib/progress-chart-option';
 import { useMe } from '../auth/session';
-import { type DrillDown, useProgressCumulative, useProgressReport } from './progress-api';
+import {
+  type DrillDown,
+  downloadProgressExport,
+  useProgressCumulative,
+  useProgressReport,
+} from './progress-api';
 import { ProgressFirmsDrawer } from './progress-firms-drawer';
 import { type PT, usePT } from './texts';
 import './progress.css';
@@ -477,6 +483,11 @@ export function ProgressPage() {
               disabledDate={(d) => d.format('YYYY-MM-DD') > today}
               style={{ width: 200 }}
               data-testid="progress-asof"
+            />
+            <ExportButton
+              onExport={() => downloadProgressExport(state.year, state.asOf)}
+              disabled={!r}
+              testId="progress-export"
             />
           </>
         }

@@ -1,7 +1,7 @@
 // 目标任务 (GET/PUT /targets) and the year's counting rule (GET/PUT /settings/counting-rule/:year).
 import type { CountingRule } from '@shenggui/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../api/client';
+import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { TargetsView } from '../../api/types';
 import type { allocationBody } from '../../lib/targets-diff';
@@ -43,4 +43,9 @@ export function useSaveCountingRule(year: number) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.directory.all });
     },
   });
+}
+
+/** GET /targets/export: the saved allocation (summary, 属地, 行业主管) as a spreadsheet. */
+export function downloadTargetsExport(year: number) {
+  return apiDownload('/targets/export', { year }, `目标任务-${year}年.xlsx`);
 }

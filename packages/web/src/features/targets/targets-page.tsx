@@ -23,6 +23,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TargetsView } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { parseYearParam } from '../../lib/notice-form';
 import { boardYears, chinaToday } from '../../lib/progress-board';
@@ -37,7 +38,13 @@ import {
 } from '../../lib/targets-diff';
 import { usePermissions } from '../auth/session';
 import { type PT, usePT } from '../progress/texts';
-import { useCountingRule, useSaveCountingRule, useSaveTargets, useTargets } from './targets-api';
+import {
+  downloadTargetsExport,
+  useCountingRule,
+  useSaveCountingRule,
+  useSaveTargets,
+  useTargets,
+} from './targets-api';
 
 function draftOf(view: TargetsView): AllocationDraft {
   const rows = (list: TargetsView['territorial']): EditableUnit[] =>
@@ -267,6 +274,11 @@ export function TargetsPage() {
                 label: pt('board.yearOption', { year: y }),
               }))}
               data-testid="targets-year"
+            />
+            <ExportButton
+              onExport={() => downloadTargetsExport(year)}
+              disabled={!targets.data}
+              testId="targets-export"
             />
             {editable && (
               <>
