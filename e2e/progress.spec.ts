@@ -98,13 +98,22 @@ describe('net-increase progress in the browser', () => {
     await page.getByTestId('directory-table').locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, '31-directory-list');
     await page.getByTestId('directory-record').click();
-    await page.getByTestId('directory-form-firm').click();
-    await page.keyboard.type(firm.creditCode);
-    await page
-      .locator('.ant-select-dropdown .ant-select-item-option')
-      .filter({ hasText: firm.name })
-      .first()
-      .click();
+    // The picker searches as one types (debounced): wait until the results for the whole code have
+    // settled to this one firm before choosing it, and check the choice took.
+    const picker = page.getByTestId('directory-form-firm');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await picker.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(firm.creditCode);
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await page.waitForFunction((code) => {
+        const items = [...document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')];
+        return items.length === 1 && items[0]?.textContent?.includes(code);
+      }, firm.creditCode);
+      await options.filter({ hasText: firm.name }).first().click();
+      if (((await picker.textContent()) ?? '').includes(firm.name)) break;
+    }
+    expect(await picker.textContent()).toContain(firm.name);
     await page.getByTestId('directory-form-type').getByText('入库', { exact: true }).click();
     await page.getByTestId('directory-form-mode').getByText('年度入库', { exact: true }).click();
     // Approval today (China), effective the current month: the form's defaults, checked.
