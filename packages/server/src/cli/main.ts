@@ -1,12 +1,16 @@
 // `npx shenggui <command>`: the same services as the API, on the embedded database (--data DIR, default ./data)
 // or on DATABASE_URL. Machine-readable output with --json; errors go to stderr with a non-zero exit.
 
+import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   enterpriseListQuerySchema,
   formatWan,
+  isIsoDate,
+  LIBRARIES,
+  type Library,
   ROLES,
   type Role,
   SCALE_STATUS_LABELS,
@@ -17,14 +21,21 @@ import { readEnv } from '../env.js';
 import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
 import { purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
 import { createUser } from '../modules/auth/auth.service.js';
+import { exportDeclarations } from '../modules/declaration/declaration.export.js';
+import { exportDirectoryEvents } from '../modules/directory/directory.export.js';
+import { exportEnterprises } from '../modules/enterprise/enterprise.export.js';
 import { listAllEnterprises } from '../modules/enterprise/enterprise.service.js';
 import { runImportCommand } from '../modules/import/import.cli.js';
 import { formatLibrariesReport, runLibrariesReport } from '../modules/library/library.cli.js';
+import { exportLibrary } from '../modules/library/library.export.js';
+import { currentPlanYear } from '../modules/library/library.service.js';
 import { runNoticeCommand } from '../modules/notice/notice.cli.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
 import { formatProgressTable, runProgressReport } from '../modules/progress/progress.cli.js';
+import { exportProgress } from '../modules/progress/progress.export.js';
 import { initCounty } from '../modules/setup/setup.service.js';
-import { systemContext } from '../platform/context.js';
+import { exportTargets } from '../modules/target/target.export.js';
+import { type RequestContext, systemContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { configureSecrets } from '../platform/keys.js';
 
@@ -48,6 +59,9 @@ const HELP = `升规通命令行 shenggui
       列出当年基础库、培育库、临规、临退规企业及入库原因、升规路径与梯队。
   shenggui notice progress --year YYYY [--as-of YYYY-MM-DD] --out FILE.docx|FILE.pdf [--json]
       按年度顺序编号印发进度通报并写入文件（.pdf 需安装 LibreOffice）。
+  shenggui export <enterprises|directory|libraries|declarations|progress|targets> --out FILE.xlsx [--year YYYY]
+                 [--library ${LIBRARIES.join('|')}] [--as-of YYYY-MM-DD] [--json]
+      导出列表为 Excel（与网页导出相同的列）：企业、入库退库记录、各库名单（默认培育库）、入库申报、净增进度排名、目标分解。
   shenggui audit verify [--json]
       校验审计记录的 HMAC 链，报告第一条被篡改的记录，或 OK 与记录数。
   shenggui audit purge --before YYYY-MM-DD
@@ -76,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
       source: { type: 'string' },
       year: { type: 'string' },
       'as-of': { type: 'string' },
+      library: { type: 'string' },
       out: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
@@ -249,6 +264,14 @@ async function runCommand(
     out({ ...r.notice, file: r.file, bytes: r.bytes }, () => `已印发 ${r.notice.docNumber}，写入 ${r.file}`);
     return 0;
   }
+  if (command === 'export') {
+    const r = await runExport(db, ctx, sub, values);
+    out(
+      { list: r.list, file: r.file, bytes: r.bytes },
+      () => `已导出「${r.baseName}」到 ${r.file}（${r.bytes} 字节）`,
+    );
+    return 0;
+  }
   if (command === 'audit' && sub === 'verify') {
     const r = await verifyAudit(db);
     out(r, () =>
@@ -268,6 +291,61 @@ async function runCommand(
   }
   console.error(`未知命令：${[command, sub].filter(Boolean).join(' ')}\n\n${HELP}`);
   return 1;
+}
+
+const EXPORT_LISTS = [
+  'enterprises',
+  'directory',
+  'libraries',
+  'declarations',
+  'progress',
+  'targets',
+] as const;
+type ExportList = (typeof EXPORT_LISTS)[number];
+
+/** `shenggui export <list> --out FILE.xlsx`: the same workbook as the list's /export route, whole database. */
+async function runExport(
+  db: Database['db'],
+  ctx: RequestContext,
+  list: string | undefined,
+  values: Values,
+): Promise<{ list: ExportList; file: string; bytes: number; baseName: string }> {
+  if (!EXPORT_LISTS.includes(list as ExportList))
+    throw new AppError('VALIDATION', `请指定要导出的列表：${EXPORT_LISTS.join(' | ')}`, [
+      { path: 'list', message: list ? `未知列表：${list}` : '缺少列表名' },
+    ]);
+  const file = typeof values.out === 'string' ? values.out : '';
+  if (!file) throw new AppError('VALIDATION', '请用 --out FILE.xlsx 指定输出文件');
+  let year: number | undefined;
+  if (typeof values.year === 'string') {
+    year = Number(values.year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new AppError('VALIDATION', '请用 --year YYYY 指定年份', [
+        { path: 'year', message: '年份不正确' },
+      ]);
+  }
+  const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
+  if (asOf !== undefined && !isIsoDate(asOf))
+    throw new AppError('VALIDATION', '--as-of 应为有效日期，格式如 2024-06-30');
+  const library = (typeof values.library === 'string' ? values.library : 'cultivation') as Library;
+  if (!LIBRARIES.includes(library))
+    throw new AppError('VALIDATION', `--library 应为：${LIBRARIES.join(' | ')}`);
+  const planYear = year ?? currentPlanYear(ctx.now);
+  const name = list as ExportList;
+  const { buffer, baseName } =
+    name === 'enterprises'
+      ? await exportEnterprises(db, ctx, enterpriseListQuerySchema.parse({ q: values.q, revenueYear: year }))
+      : name === 'directory'
+        ? await exportDirectoryEvents(db, ctx, { year })
+        : name === 'libraries'
+          ? await exportLibrary(db, ctx, library, { year })
+          : name === 'declarations'
+            ? await exportDeclarations(db, ctx, { year })
+            : name === 'progress'
+              ? await exportProgress(db, ctx, { year: planYear, asOf })
+              : await exportTargets(db, ctx, planYear);
+  await writeFile(file, buffer);
+  return { list: name, file, bytes: buffer.length, baseName };
 }
 
 async function readPassword(): Promise<string> {

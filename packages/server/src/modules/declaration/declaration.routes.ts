@@ -17,16 +17,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
+import { exportDeclarations } from './declaration.export.js';
 import {
   createDeclaration,
-  type DeclarationView,
   declarationBoard,
   downloadFile,
   getDeclaration,
   getDeclarationCalendar,
-  listAllDeclarations,
   listDeclarations,
   putDeclarationCalendar,
   recordInspection,
@@ -197,24 +195,8 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: { tags, summary: '导出入库申报列表（Excel）', querystring: filterQuery },
       },
       async (request, reply) => {
-        const items = await listAllDeclarations(db, request.ctx, request.query);
-        const buffer = await buildWorkbook<DeclarationView>(
-          '入库申报',
-          [
-            { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
-            { header: '企业名称', width: 36, value: (r) => r.enterpriseName },
-            { header: '所属乡镇', value: (r) => r.townshipName },
-            { header: '行业主管单位', width: 18, value: (r) => r.supervisingUnitName },
-            { header: '年度', value: (r) => r.year },
-            { header: '申报方式', value: (r) => r.modeLabel },
-            { header: '批次', width: 16, value: (r) => r.batchName },
-            { header: '截止日期', width: 12, value: (r) => r.deadline },
-            { header: '状态', width: 14, value: (r) => r.stateLabel },
-            { header: '最近意见', width: 30, value: (r) => r.lastComment ?? '' },
-          ],
-          items,
-        );
-        return sendWorkbook(reply, buffer, '入库申报');
+        const { buffer, baseName } = await exportDeclarations(db, request.ctx, request.query);
+        return sendWorkbook(reply, buffer, baseName);
       },
     );
 

@@ -1,12 +1,8 @@
 import {
-  LEGAL_FORM_LABELS,
-  type LegalForm,
   LIBRARIES,
-  LIBRARY_LABELS,
   libraryMembershipChangeSchema,
   OPERATING_STATUSES,
   operatingStatusChangeSchema,
-  PATHWAY_LABELS,
   PATHWAYS,
   pathwayChangeSchema,
   TIERS,
@@ -14,12 +10,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
+import { exportLibrary } from './library.export.js';
 import {
   changeMembership,
-  type LibraryMemberView,
-  listAllOfLibrary,
   listFirmLibraries,
   listLibrary,
   listUnreported,
@@ -110,8 +104,6 @@ const historySchema = z.object({
   ),
 });
 
-const wan = (yuan: string | null) => (yuan === null ? null : Math.round(Number(yuan) / 100) / 100);
-
 export function libraryRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -145,46 +137,13 @@ export function libraryRoutes(db: Db): FastifyPluginAsyncZod {
         schema: { tags, summary: '导出库名单（Excel）', params: libraryParams, querystring: filterSchema },
       },
       async (request, reply) => {
-        const library = request.params.library;
-        const { items, year: y } = await listAllOfLibrary(db, request.ctx, library, request.query);
-        const title = `${y}年${LIBRARY_LABELS[library]}`;
-        const buffer = await buildWorkbook<LibraryMemberView>(
-          title,
-          [
-            { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
-            { header: '企业名称', width: 36, value: (r) => r.name },
-            { header: '法人类型', value: (r) => LEGAL_FORM_LABELS[r.legalForm as LegalForm] ?? r.legalForm },
-            { header: '行业代码', value: (r) => r.industryCode },
-            { header: '所属乡镇', value: (r) => r.townshipName },
-            { header: '行业主管单位', width: 18, value: (r) => r.supervisingUnitName },
-            {
-              header: `${y - 1}年营业收入（万元）`,
-              width: 20,
-              numFmt: '#,##0.00',
-              value: (r) => wan(r.priorYearRevenue),
-            },
-            {
-              header: `${y}年累计营业收入（万元）`,
-              width: 22,
-              numFmt: '#,##0.00',
-              value: (r) => wan(r.ytdRevenue),
-            },
-            { header: '累计月数', value: (r) => r.ytdMonths },
-            {
-              header: '预计全年（万元）',
-              width: 18,
-              numFmt: '#,##0.00',
-              value: (r) => wan(r.projectedRevenue),
-            },
-            { header: '升规路径', value: (r) => (r.pathway ? PATHWAY_LABELS[r.pathway] : '') },
-            { header: '梯队', value: (r) => r.tier ?? '' },
-            { header: '入库原因', width: 60, value: (r) => r.reasons.join('；') },
-            { header: '人工调整', value: (r) => (r.manual ? '是' : '') },
-            { header: '入库时间', width: 20, value: (r) => r.since.slice(0, 10) },
-          ],
-          items,
+        const { buffer, baseName } = await exportLibrary(
+          db,
+          request.ctx,
+          request.params.library,
+          request.query,
         );
-        return sendWorkbook(reply, buffer, title);
+        return sendWorkbook(reply, buffer, baseName);
       },
     );
 

@@ -1,10 +1,10 @@
-import { COUNTING_BASES, countingRuleSchema, isIsoDate, type ProgressRow } from '@shenggui/domain';
+import { COUNTING_BASES, countingRuleSchema, isIsoDate } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { buildWorkbookSheets, type ExportColumn, sheetOf } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
 import { getCountingRule, setCountingRule } from './counting-rule.service.js';
+import { exportProgress } from './progress.export.js';
 import {
   getCumulative,
   getProgressReport,
@@ -43,26 +43,6 @@ const reportSchema = z.object({
   }),
   dimensions: z.object({ territorial: z.array(row), supervising: z.array(row) }),
 });
-/** The columns of a ranking sheet: the board's table, counts in 户 and rates as percentages. */
-const rankingColumns: ExportColumn<ProgressRow>[] = [
-  { header: '排名', value: (r) => r.rank },
-  { header: '单位代码', width: 14, value: (r) => r.code },
-  { header: '单位', width: 22, value: (r) => r.name },
-  { header: '目标（户）', value: (r) => r.target },
-  { header: '入库（户）', value: (r) => r.entered },
-  { header: '退库（户）', value: (r) => r.exited },
-  { header: '净增（户）', value: (r) => r.net },
-  { header: '剩余（户）', value: (r) => r.remaining },
-  {
-    header: '完成率（%）',
-    numFmt: '0.0%',
-    value: (r) => (r.target !== null && r.target > 0 ? r.net / r.target : null),
-  },
-  { header: '达标概率（%）', width: 16, numFmt: '0%', value: (r) => r.pReachTarget },
-];
-const byRank = (rows: ProgressRow[]) =>
-  [...rows].sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
-
 const ruleSchema = z.object({ basis: z.enum(COUNTING_BASES), cutoff: z.string() });
 const tags = ['净增进度'];
 
@@ -93,12 +73,8 @@ export function progressRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const report = await getProgressReport(db, request.ctx, request.query);
-        const buffer = await buildWorkbookSheets([
-          sheetOf('属地维度', rankingColumns, byRank(report.dimensions.territorial)),
-          sheetOf('行业主管维度', rankingColumns, byRank(report.dimensions.supervising)),
-        ]);
-        return sendWorkbook(reply, buffer, `净增进度-${report.year}年-截至${report.asOf}`);
+        const { buffer, baseName } = await exportProgress(db, request.ctx, request.query);
+        return sendWorkbook(reply, buffer, baseName);
       },
     );
 

@@ -2,9 +2,9 @@ import { targetAllocationSchema } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { buildWorkbookSheets, type ExportColumn, sheetOf } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
-import { getTargets, putTargets, type TargetUnitView } from './target.service.js';
+import { exportTargets } from './target.export.js';
+import { getTargets, putTargets } from './target.service.js';
 
 const unitRow = z.object({
   unitId: z.number(),
@@ -22,16 +22,6 @@ const targetsSchema = z.object({
 });
 const year = z.coerce.number({ error: '年份应为整数' }).int().min(2000, '年份不正确').max(2100, '年份不正确');
 const tags = ['目标任务'];
-const unitColumns: ExportColumn<TargetUnitView>[] = [
-  { header: '单位代码', width: 14, value: (r) => r.code },
-  { header: '单位', width: 22, value: (r) => r.name },
-  { header: '目标（户）', value: (r) => r.target },
-];
-const summaryColumns: ExportColumn<{ item: string; value: number | null }>[] = [
-  { header: '项目', width: 22, value: (r) => r.item },
-  { header: '数值（户）', value: (r) => r.value },
-];
-
 export function targetRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -59,17 +49,8 @@ export function targetRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const view = await getTargets(db, request.query.year);
-        const buffer = await buildWorkbookSheets([
-          sheetOf('汇总', summaryColumns, [
-            { item: '市下达目标', value: view.cityTarget },
-            { item: '属地维度分解合计', value: view.sums.territorial },
-            { item: '行业主管维度分解合计', value: view.sums.supervising },
-          ]),
-          sheetOf('属地维度', unitColumns, view.territorial),
-          sheetOf('行业主管维度', unitColumns, view.supervising),
-        ]);
-        return sendWorkbook(reply, buffer, `目标任务-${view.year}年`);
+        const { buffer, baseName } = await exportTargets(db, request.ctx, request.query.year);
+        return sendWorkbook(reply, buffer, baseName);
       },
     );
 
