@@ -61,6 +61,18 @@ export function restrictionOf(
   return null;
 }
 
+// Roles → permission set, computed once per combination (the catalogue is static).
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+function permissionSetOf(roles: Role[]): ReadonlySet<Permission> {
+  const key = roles.join(',');
+  let set = permissionSets.get(key);
+  if (!set) {
+    set = new Set(permissionsOf(roles));
+    permissionSets.set(key, set);
+  }
+  return set;
+}
+
 function anonymous(request: FastifyRequest, now: Date): RequestContext {
   return {
     actor: null,
@@ -156,7 +168,7 @@ export function registerAccess(
           };
           request.ctx = {
             actor,
-            permissions: new Set(permissionsOf(roles)),
+            permissions: permissionSetOf(roles),
             scope: scopeFor(actor.unit),
             requestId: request.id,
             ip: request.ip,
