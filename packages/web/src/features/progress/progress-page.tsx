@@ -304,34 +304,20 @@ function DimensionPanel({
       align: 'right',
       render: (v: number | null) => v ?? '—',
     },
-    {
-      title: pt('board.col.entered'),
-      key: 'entered',
+    ...(['entered', 'exited'] as const).map((kind) => ({
+      title: pt(`board.col.${kind}`),
+      key: kind,
       width: 60,
-      align: 'right',
-      render: (_: unknown, r) => (
+      align: 'right' as const,
+      render: (_: unknown, r: ProgressRow) => (
         <DrillNumber
-          value={r.entered}
-          testId={`drill-entered-${dimension}-${r.unitId}`}
+          value={r[kind]}
+          testId={`drill-${kind}-${dimension}-${r.unitId}`}
           hint={hint}
-          onClick={() => drill(r, 'entered')}
+          onClick={() => drill(r, kind)}
         />
       ),
-    },
-    {
-      title: pt('board.col.exited'),
-      key: 'exited',
-      width: 60,
-      align: 'right',
-      render: (_: unknown, r) => (
-        <DrillNumber
-          value={r.exited}
-          testId={`drill-exited-${dimension}-${r.unitId}`}
-          hint={hint}
-          onClick={() => drill(r, 'exited')}
-        />
-      ),
-    },
+    })),
     {
       title: pt('board.col.net'),
       key: 'net',
