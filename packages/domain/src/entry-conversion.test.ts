@@ -24,7 +24,9 @@ const M = 1_000_000;
 
 describe('batches that can still count in the year', () => {
   it('approval basis: the November and December annual batches, until their deadlines pass', () => {
-    expect(countingBatches(2026, '2026-06-30', approval, cal, false).map((b) => [b.key, b.dataMonth])).toEqual([
+    expect(
+      countingBatches(2026, '2026-06-30', approval, cal, false).map((b) => [b.key, b.dataMonth]),
+    ).toEqual([
       ['nov', 10],
       ['dec', 11],
     ]);
@@ -134,7 +136,13 @@ describe('the chance that an entry counts in the year', () => {
 });
 
 describe('exits', () => {
-  const base = { year: 2026, rule: approval, stopped: false, pBelowYearEnd: () => 0, priorYearShortfall: false };
+  const base = {
+    year: 2026,
+    rule: approval,
+    stopped: false,
+    pBelowYearEnd: () => 0,
+    priorYearShortfall: false,
+  };
   it('an ordinary above-scale firm keeps a small hazard that shrinks to 0 at the cut-off', () => {
     const jan = exitChance({ ...base, asOf: '2026-01-01' });
     expect(jan).toBeGreaterThan(0);
@@ -145,9 +153,9 @@ describe('exits', () => {
   });
   it('last year’s shortfall not yet taken out and a stopped firm are likely exits', () => {
     expect(exitChance({ ...base, asOf: '2026-01-05', priorYearShortfall: true })).toBeGreaterThan(0.9);
-    expect(exitChance({ ...base, asOf: '2026-06-30', stopped: true, pBelowYearEnd: () => 0.6 })).toBeGreaterThan(
-      0.6,
-    );
+    expect(
+      exitChance({ ...base, asOf: '2026-06-30', stopped: true, pBelowYearEnd: () => 0.6 }),
+    ).toBeGreaterThan(0.6);
   });
   it('prior-year shortfall needs a full year of figures below the line', () => {
     expect(priorYearShortfall(Array(12).fill(1.5 * M), 20 * M)).toBe(true);

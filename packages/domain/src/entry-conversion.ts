@@ -224,7 +224,8 @@ export function remainingShare(year: number, asOf: string, rule: CountingRule): 
 
 /** Shrinks an observed share toward a prior worth `weight` observations: (s + prior·w) / (n + w). */
 export function shrunkRate(successes: number, trials: number, prior: number, weight: number): number {
-  if (!(trials >= 0 && successes >= 0 && successes <= trials)) throw new RangeError('成功次数应在0至试验次数之间');
+  if (!(trials >= 0 && successes >= 0 && successes <= trials))
+    throw new RangeError('成功次数应在0至试验次数之间');
   return (successes + prior * weight) / (trials + weight);
 }
 
@@ -238,9 +239,7 @@ export interface ConversionEstimate {
 }
 
 /** The county's conversion rate from its own past years, shrunk toward CONVERSION_PARAMS.conversionPrior. */
-export function countyConversion(
-  years: readonly { crossed: number; entered: number }[],
-): ConversionEstimate {
+export function countyConversion(years: readonly { crossed: number; entered: number }[]): ConversionEstimate {
   const crossed = years.reduce((s, y) => s + y.crossed, 0);
   const entered = years.reduce((s, y) => s + y.entered, 0);
   const P = CONVERSION_PARAMS;
