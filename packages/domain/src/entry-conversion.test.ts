@@ -208,3 +208,11 @@ describe('open or decided, and what is shown', () => {
     expect(formatProbabilityPercent(1)).toBe('100%');
   });
 });
+
+describe('a crossing needs a known year before', () => {
+  it('leaves out a firm whose year before has no figures, unless it is new', () => {
+    const none = Array(12).fill(null);
+    expect(crossedInYear(none, Array(12).fill(2 * M), 11, 20 * M)).toBe(false);
+    expect(crossedInYear(none, Array(12).fill(2 * M), 11, 20 * M, true)).toBe(true);
+  });
+});

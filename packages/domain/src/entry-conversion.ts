@@ -247,17 +247,20 @@ export function countyConversion(years: readonly { crossed: number; entered: num
 }
 
 /**
- * Whether a firm counts as a crossing of past year `y` for the conversion rate: the year before ended below
- * the line (or had no figures: the firm was below scale at the start of `y`), and the cumulative revenue of
- * `y` reached the line by `dataMonth` (the last batch that counted in `y`). Missing months count as 0.
+ * Whether a firm counts as a crossing of past year `y` for the conversion rate: the year before is known to
+ * have ended below the line (all 12 months on record, or the firm is new in `y`: it was below scale at the
+ * start of `y`), and the cumulative revenue of `y` reached the line by `dataMonth` (the last batch that
+ * counted in `y`). Missing months count as 0; a firm whose year before is unknown is left out.
  */
 export function crossedInYear(
   priorYear: readonly (number | null)[],
   thisYear: readonly (number | null)[],
   dataMonth: number,
   threshold: number,
+  isNew = false,
 ): boolean {
   if (dataMonth < 1) return false;
+  if (!isNew && priorYear.filter((v) => v !== null).length < 12) return false;
   if (sum(priorYear, 12) >= threshold) return false;
   return sum(thisYear, Math.min(12, dataMonth)) >= threshold;
 }

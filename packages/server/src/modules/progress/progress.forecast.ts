@@ -317,7 +317,8 @@ export function conversionFromHistory(
       const row = f.history.pastYears[i];
       const prior = f.history.pastYears[i - 1];
       if (!row || !prior) continue;
-      if (!crossedInYear(prior, row, f.isNewIn(y) ? dataMonth.new : dataMonth.old, threshold)) continue;
+      const isNew = f.isNewIn(y);
+      if (!crossedInYear(prior, row, isNew ? dataMonth.new : dataMonth.old, threshold, isNew)) continue;
       crossed++;
       if (entered(f.id, y)) enteredSame++;
     }
