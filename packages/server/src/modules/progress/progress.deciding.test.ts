@@ -113,7 +113,11 @@ describe('GET /progress/:year/deciding', () => {
   });
 
   it('a township user sees only its own firms', async () => {
-    expect((await ids(xiushui)).map((i) => i.id)).toEqual([firm.Sure, firm.X]);
+    const own = await ids(xiushui);
+    expect(own.map((i) => i.id)).toEqual([firm.Sure, firm.X]);
+    // The same probabilities as the centre sees: the conversion rate is the county's, whoever asks.
+    const all = await ids(centre);
+    for (const i of own) expect(i.p).toBe(all.find((a) => a.id === i.id)!.p);
     expect(await ids(xiushui, `&dimension=territorial&unitId=${unit.nanlou}`)).toEqual([]);
   });
 

@@ -156,6 +156,8 @@ async function loadYearForecast(
   year: number,
   asOf: string,
   rule: CountingRule,
+  /** The county's scope when `scope` is narrower: the conversion rate is always the county's. */
+  county: DataScope | null = null,
 ): Promise<YearForecast> {
   const today = chinaDate(ctx.now);
   const asOfPeriod = asOf.slice(0, 7);
@@ -177,17 +179,35 @@ async function loadYearForecast(
     asOf: `${year - 1}-${rule.cutoff}`,
     effectiveThrough: `${year - 1}-${cutMonth}`,
   };
-  const [[firms, events], thresholds, operating, monthly, history, pastEvents, declared, calendars] =
-    await Promise.all([
-      firmsAndEvents,
-      getLibraryThresholds(db, year),
-      listOperatingStatusAt(db, scope, null, asOf),
-      loadMonthlyFigures(db, scope, null, `${year - 3}-01`, through),
-      asOf < today ? listScaleHistoryOf(db, scope, null) : Promise.resolve([]),
-      listWindowEvents(db, scope, pastArgs),
-      listOpenDeclarations(db, scope, [year - 1, year]),
-      Promise.all([year - 2, year - 1, year].map((y) => getDeclarationCalendar(db, y))),
-    ]);
+  // A narrower scope (a township's /deciding list) still uses the county's rate: an aggregate, no firm data.
+  const wide = county
+    ? Promise.all([
+        listForecastFirms(db, county),
+        loadMonthlyFigures(db, county, null, `${year - 3}-01`, `${year - 1}-12`),
+        listWindowEvents(db, county, pastArgs),
+      ])
+    : null;
+  const [
+    [firms, events],
+    thresholds,
+    operating,
+    monthly,
+    history,
+    pastEvents,
+    declared,
+    calendars,
+    countyFacts,
+  ] = await Promise.all([
+    firmsAndEvents,
+    getLibraryThresholds(db, year),
+    listOperatingStatusAt(db, scope, null, asOf),
+    loadMonthlyFigures(db, scope, null, `${year - 3}-01`, through),
+    asOf < today ? listScaleHistoryOf(db, scope, null) : Promise.resolve([]),
+    county ? Promise.resolve([]) : listWindowEvents(db, scope, pastArgs),
+    listOpenDeclarations(db, scope, [year - 1, year]),
+    Promise.all([year - 2, year - 1, year].map((y) => getDeclarationCalendar(db, y))),
+    wide,
+  ]);
   const calendarOf = (y: number) => calendars[Math.min(2, Math.max(0, y - year + 2))]!;
   const known = knownOf(events);
   const historyOf = new Map<number, { status: 'above' | 'below'; effectivePeriod: string; seq: number }[]>();
@@ -197,7 +217,7 @@ async function loadYearForecast(
     historyOf.set(h.enterpriseId, list);
   }
   const enteredIn = new Set<string>();
-  for (const e of pastEvents)
+  for (const e of countyFacts ? countyFacts[2] : pastEvents)
     if (e.type === 'entry') enteredIn.add(`${e.enterpriseId}:${countingYear(e, rule)}`);
   const declarationOf = new Map<number, { state: string; batch: CountingBatch }>();
   for (const d of declared) {
@@ -212,15 +232,22 @@ async function loadYearForecast(
     );
     if (batch) declarationOf.set(d.enterpriseId, { state: d.state, batch });
   }
-  const facts = firms.map((f) => ({
-    id: f.id,
-    legalForm: f.legalForm,
-    industryCode: f.industryCode,
-    isNewIn: (y: number) => isNewProduction(f.productionStartedOn, y, `${y}-12-31`, thresholds),
-    history: forecastHistory(monthly.get(f.id), year, thresholds.revenuePriority),
-  }));
-  const conversion = conversionFromHistory(facts, year, rule, calendarOf, thresholds.scale, (id, y) =>
-    enteredIn.has(`${id}:${y}`),
+  const factsOf = (list: ForecastFirmRow[], figures: typeof monthly) =>
+    list.map((f) => ({
+      id: f.id,
+      legalForm: f.legalForm,
+      industryCode: f.industryCode,
+      isNewIn: (y: number) => isNewProduction(f.productionStartedOn, y, `${y}-12-31`, thresholds),
+      history: forecastHistory(figures.get(f.id), year, thresholds.revenuePriority),
+    }));
+  const facts = factsOf(firms, monthly);
+  const conversion = conversionFromHistory(
+    countyFacts ? factsOf(countyFacts[0], countyFacts[1]) : facts,
+    year,
+    rule,
+    calendarOf,
+    thresholds.scale,
+    (id, y) => enteredIn.has(`${id}:${y}`),
   );
   const setting = {
     timing,
@@ -495,8 +522,17 @@ export async function listDecidingFirms(
       { path: 'dimension', message: '请指定维度' },
     ]);
   const asOf = resolveAsOf(ctx, q.asOf);
-  const rule = await getCountingRule(db, q.year);
-  const forecast = await loadYearForecast(db, ctx, ctx.scope, q.year, asOf, rule);
+  const { county, rule } = await countyAndRule(db, q.year);
+  const whole = ctx.scope.kind === 'subtree' && ctx.scope.unitId === county.id;
+  const forecast = await loadYearForecast(
+    db,
+    ctx,
+    ctx.scope,
+    q.year,
+    asOf,
+    rule,
+    whole ? null : countyScope(county),
+  );
   const items: DecidingFirm[] = [];
   for (const f of forecast.firms) {
     if (q.unitId && q.dimension === 'territorial' && f.townshipId !== q.unitId) continue;
