@@ -153,6 +153,8 @@ describe('exits', () => {
   });
   it('last year’s shortfall not yet taken out and a stopped firm are likely exits', () => {
     expect(exitChance({ ...base, asOf: '2026-01-05', priorYearShortfall: true })).toBeGreaterThan(0.9);
+    // Still in the directory in November: the January approvals passed it by; less likely now.
+    expect(exitChance({ ...base, asOf: '2026-11-15', priorYearShortfall: true })).toBeLessThan(0.2);
     expect(
       exitChance({ ...base, asOf: '2026-06-30', stopped: true, pBelowYearEnd: () => 0.6 }),
     ).toBeGreaterThan(0.6);

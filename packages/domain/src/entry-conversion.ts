@@ -170,12 +170,13 @@ export function entryChance(input: EntryChanceInput): EntryChance {
   if (!last) return NO_ENTRY;
   const c = clamp01(input.conversion);
   const p = clamp01(input.reachBy(last.dataMonth) * c);
-  const byMonthEnd = Array.from({ length: 12 }, (_, i) => {
-    let best = 0;
-    for (const b of batches)
-      if (boardMonthOf(b, rule, year) <= i + 1) best = Math.max(best, input.reachBy(b.dataMonth) * c);
-    return clamp01(best);
-  });
+  // Each batch once: the month it shows on the board and its chance; then the best shown by each month end.
+  const byMonthEnd: number[] = Array(12).fill(0);
+  for (const b of batches) {
+    const q = clamp01(input.reachBy(b.dataMonth) * c);
+    for (let m = Math.max(1, boardMonthOf(b, rule, year)); m <= 12; m++)
+      if (q > byMonthEnd[m - 1]!) byMonthEnd[m - 1] = q;
+  }
   byMonthEnd[11] = p;
   return { p, possible: true, byMonthEnd, via: 'batch' };
 }
@@ -198,7 +199,8 @@ export interface ExitChanceInput {
  * P(an above-scale firm's exit counts in the year), combining independent causes:
  * - stopped: P(the year ends below the line);
  * - last year's shortfall not yet taken out: its exit is approved in January with effect from January, so it
- *   counts in the year when that date lies in the window — then CONVERSION_PARAMS.shortfallExit;
+ *   counts in the year when that date lies in the window — then CONVERSION_PARAMS.shortfallExit, after January
+ *   scaled by the share of the window still to come;
  * - any other reason: the yearly hazard × the share of the window still to come.
  * A full-year shortfall of THIS year is decided next January and counts next year (domain.md §5).
  */
@@ -206,7 +208,11 @@ export function exitChance(input: ExitChanceInput): number {
   const { year, asOf, rule } = input;
   const P = CONVERSION_PARAMS;
   const janEvent = { approvalDate: `${year}-01-15`, effectivePeriod: periodOf(year, 1) };
-  const shortfall = input.priorYearShortfall && countingYear(janEvent, rule) === year ? P.shortfallExit : 0;
+  // Expected with the January approvals; a firm still in the directory after January may yet be taken out,
+  // in proportion to the window still to come.
+  const late = asOf > `${year}-01-31` ? remainingShare(year, asOf, rule) : 1;
+  const shortfall =
+    input.priorYearShortfall && countingYear(janEvent, rule) === year ? P.shortfallExit * late : 0;
   const stopped = input.stopped ? clamp01(input.pBelowYearEnd()) : 0;
   const other = P.otherExitPerYear * remainingShare(year, asOf, rule);
   return clamp01(1 - (1 - shortfall) * (1 - stopped) * (1 - other));
@@ -260,7 +266,11 @@ export function crossedInYear(
   isNew = false,
 ): boolean {
   if (dataMonth < 1) return false;
-  if (!isNew && priorYear.filter((v) => v !== null).length < 12) return false;
+  if (!isNew) {
+    let known = 0;
+    for (const v of priorYear) if (v !== null) known++;
+    if (known < 12) return false;
+  }
   if (sum(priorYear, 12) >= threshold) return false;
   return sum(thisYear, Math.min(12, dataMonth)) >= threshold;
 }

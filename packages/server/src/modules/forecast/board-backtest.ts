@@ -33,6 +33,7 @@ import {
   firmOutlook,
   probabilityReachTarget,
   unitInputsOf,
+  withBatches,
   yearTiming,
 } from '../progress/progress.forecast.js';
 import { demoDirectoryEvents } from '../setup/demo-directory.js';
@@ -213,14 +214,14 @@ function backtestCounty(seed: number, year: number, rule: CountingRule) {
     conversion = conversionFromHistory(facts, year, rule, calendarOf, t.scale, (id, y) =>
       enteredIn.has(`${id}:${y}`),
     );
-    const setting = {
+    const setting = withBatches({
       timing: yearTiming(year, asOf, rule),
       asOf,
       rule,
       threshold: t.scale,
       calendar: calendarOf(year),
       conversion: conversion.rate,
-    };
+    });
     const outlooks = new Map<number, FirmOutlook>();
     present.forEach((f, i) => {
       const o = firmOutlook(

@@ -190,6 +190,14 @@ export interface YearSetting {
   calendar: DeclarationCalendar;
   /** The county's conversion rate (countyConversion). */
   conversion: number;
+  /** countingBatches for firms that are not / are new (computed once per year, not per firm). */
+  batches?: { old: CountingBatch[]; new: CountingBatch[] };
+}
+
+/** The batches still open that count, for established and for new firms: once per request. */
+export function withBatches(y: YearSetting): YearSetting {
+  const of = (isNew: boolean) => countingBatches(y.timing.year, y.asOf, y.rule, y.calendar, isNew);
+  return { ...y, batches: { old: of(false), new: of(true) } };
 }
 
 export interface FirmOutlook {
@@ -265,7 +273,9 @@ export function firmOutlook(f: ForecastFirmFacts, y: YearSetting): FirmOutlook |
       year: t.year,
       rule: y.rule,
       declaration: f.declaration,
-      openBatches: countingBatches(t.year, y.asOf, y.rule, y.calendar, f.isNew),
+      openBatches:
+        (f.isNew ? y.batches?.new : y.batches?.old) ??
+        countingBatches(t.year, y.asOf, y.rule, y.calendar, f.isNew),
       reachBy,
       conversion: y.conversion,
     });

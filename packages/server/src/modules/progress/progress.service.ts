@@ -50,6 +50,7 @@ import {
   probabilityReachTarget,
   unitInputsOf,
   unitNetDistribution,
+  withBatches,
   yearTiming,
 } from './progress.forecast.js';
 import {
@@ -208,6 +209,7 @@ async function loadYearForecast(
     Promise.all([year - 2, year - 1, year].map((y) => getDeclarationCalendar(db, y))),
     wide,
   ]);
+  const T0 = performance.now();
   const calendarOf = (y: number) => calendars[Math.min(2, Math.max(0, y - year + 2))]!;
   const known = knownOf(events);
   const historyOf = new Map<number, { status: 'above' | 'below'; effectivePeriod: string; seq: number }[]>();
@@ -249,14 +251,14 @@ async function loadYearForecast(
     thresholds.scale,
     (id, y) => enteredIn.has(`${id}:${y}`),
   );
-  const setting = {
+  const setting = withBatches({
     timing,
     asOf,
     rule,
     threshold: thresholds.scale,
     calendar: calendarOf(year),
     conversion: conversion.rate,
-  };
+  });
   const outlooks = new Map<number, FirmOutlook>();
   firms.forEach((f, i) => {
     const hist = historyOf.get(f.id);
@@ -276,6 +278,7 @@ async function loadYearForecast(
     );
     if (o) outlooks.set(f.id, o);
   });
+  if (process.env.FC_PROFILE) console.log('compute', Math.round(performance.now() - T0));
   return { firms, outlooks, known, closed: false };
 }
 
