@@ -209,7 +209,6 @@ async function loadYearForecast(
     Promise.all([year - 2, year - 1, year].map((y) => getDeclarationCalendar(db, y))),
     wide,
   ]);
-  const T0 = performance.now();
   const calendarOf = (y: number) => calendars[Math.min(2, Math.max(0, y - year + 2))]!;
   const known = knownOf(events);
   const historyOf = new Map<number, { status: 'above' | 'below'; effectivePeriod: string; seq: number }[]>();
@@ -278,7 +277,6 @@ async function loadYearForecast(
     );
     if (o) outlooks.set(f.id, o);
   });
-  if (process.env.FC_PROFILE) console.log('compute', Math.round(performance.now() - T0));
   return { firms, outlooks, known, closed: false };
 }
 
