@@ -327,5 +327,5 @@ export function formatProbabilityPercent(p: number | null | undefined): string {
 }
 
 function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return Math.min(1, Math.max(0, x));
 }
