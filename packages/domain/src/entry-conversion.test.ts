@@ -116,6 +116,20 @@ describe('the chance that an entry counts in the year', () => {
     expect(early.p).toBeCloseTo((CONVERSION_PARAMS.stagePass.preparing ?? 0) * 0.5, 12);
   });
 
+  it('a firm with an entered declaration on a batch that counts in the year counts', () => {
+    const nov = countingBatchOf(cal, 2026, 'annual', 'nov', approval, 2026)!;
+    const c = entryChance({
+      ...base,
+      declaration: { state: 'entered', batch: nov },
+      openBatches: [],
+      reachBy: () => 0,
+    });
+    expect(c).toMatchObject({ p: 1, possible: true, via: 'declaration' });
+    // On the board from the batch's month (approval basis: November).
+    expect(c.byMonthEnd[9]).toBe(0);
+    expect(c.byMonthEnd[10]).toBe(1);
+  });
+
   it('a declaration on a batch that counts next year falls back to the batches still open', () => {
     const annual = countingBatchOf(cal, 2026, 'annual', 'nov', effective, 2026)!;
     expect(annual.countsIn).toBe(2027);

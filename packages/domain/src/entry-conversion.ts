@@ -26,6 +26,8 @@ export const CONVERSION_PARAMS = {
     township_review: 0.8,
     centre_review: 0.9,
     submitted: 0.97,
+    /** The bureau recorded it (the directory event exists; the board counts it as known). */
+    entered: 1,
   } as Record<string, number>,
   /** P(an above-scale firm whose previous year ended below the line is taken out in the window). */
   shortfallExit: 0.9,
@@ -155,7 +157,8 @@ export function entryChance(input: EntryChanceInput): EntryChance {
   const { declaration: d, rule, year } = input;
   const pass = d ? CONVERSION_PARAMS.stagePass[d.state] : undefined;
   if (d && pass !== undefined && d.batch.countsIn === year && d.batch.dataMonth <= 12) {
-    const reach = d.state === 'submitted' || d.batch.dataMonth < 1 ? 1 : input.reachBy(d.batch.dataMonth);
+    const checked = d.state === 'submitted' || d.state === 'entered' || d.batch.dataMonth < 1;
+    const reach = checked ? 1 : input.reachBy(d.batch.dataMonth);
     const p = clamp01(pass * reach);
     const shows = boardMonthOf(d.batch, rule, year);
     return {
