@@ -3,6 +3,7 @@ export * from './counting.js';
 export * from './credit-code.js';
 export * from './declaration.js';
 export * from './directory.js';
+export * from './entry-conversion.js';
 export * from './forecast.js';
 export * from './industry.js';
 export * from './libraries.js';

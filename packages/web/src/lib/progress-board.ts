@@ -49,14 +49,11 @@ export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${rate.toFixed(1)}%`;
 }
 
-/** A probability 0..1 as a percentage; "—" when unknown. */
-export function formatProbability(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
-  const pct = Math.round(Math.min(1, Math.max(0, p)) * 100);
-  if (pct === 0 && p > 0) return '<1%';
-  if (pct === 100 && p < 1) return '>99%';
-  return `${pct}%`;
-}
+/**
+ * A probability 0..1 as a percentage ("<1%" / ">99%" near the ends while open, "—" when unknown): the one
+ * definition in domain entry-conversion.ts, shared with the command line.
+ */
+export { formatProbabilityPercent as formatProbability } from '@shenggui/domain';
 
 /** target − net, never below 0; null without a target. */
 export function remainingOf(net: number, target: number | null | undefined): number | null {

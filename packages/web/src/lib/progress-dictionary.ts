@@ -24,7 +24,8 @@ export const progressZh = {
   'board.kpi.noTarget': '未下达',
   'board.kpi.completion': '完成率 {rate}',
   'board.kpi.probability': '达标概率',
-  'board.kpi.probabilityHint': '按各企业营业收入走势预测，达到市下达目标的可能性',
+  'board.kpi.probabilityHint':
+    '按各企业营业收入走势、申报进度、批次时间和本县以往入库比例预测，截至计数截止日净增达到市下达目标的可能性；年度未结束时不显示0%或100%',
   'board.kpi.clickHint': '点击查看企业',
   'board.unit': '户',
   'board.dim.territorial': '按乡镇（属地）',
@@ -209,7 +210,8 @@ export const progressEn: Record<ProgressTextKey, string> = {
   'board.kpi.noTarget': 'Not set',
   'board.kpi.completion': 'Completion {rate}',
   'board.kpi.probability': 'Chance of reaching',
-  'board.kpi.probabilityHint': 'Forecast from each firm’s revenue: the chance of reaching the city target',
+  'board.kpi.probabilityHint':
+    'Forecast from each firm’s revenue, its declaration, the batches left and the county’s past conversion: the chance that the net counted at the cut-off reaches the city target; never 0% or 100% while the year is open',
   'board.kpi.clickHint': 'Click to see the firms',
   'board.unit': 'firms',
   'board.dim.territorial': 'By township',

@@ -1,6 +1,6 @@
 // `shenggui report progress --year YYYY [--as-of YYYY-MM-DD] [--json]` (issue 5 §8): the same report as
 // the API, county-wide (the command line runs as the system, whole database).
-import { isIsoDate, type ProgressReport, type ProgressRow } from '@shenggui/domain';
+import { formatProbabilityPercent, isIsoDate, type ProgressReport, type ProgressRow } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -68,7 +68,6 @@ export function toCommandOutput(report: ProgressReport): ProgressCommandOutput {
 /** A readable Chinese table, one section per dimension, ordered by rank. */
 export function formatProgressTable(out: ProgressCommandOutput): string {
   const dash = (v: number | null) => (v === null ? '—' : String(v));
-  const pct = (p: number | null) => (p === null ? '—' : `${Math.round(p * 100)}%`);
   const section = (title: string, rows: ProgressCommandRow[]) => [
     '',
     title,
@@ -84,7 +83,7 @@ export function formatProgressTable(out: ProgressCommandOutput): string {
           r.exited,
           r.net,
           dash(r.remaining),
-          pct(r.pReachTarget),
+          formatProbabilityPercent(r.pReachTarget),
         ].join('\t'),
       ),
   ];

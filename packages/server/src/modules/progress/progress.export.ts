@@ -20,7 +20,7 @@ const rankingColumns: ExportColumn<ProgressRow>[] = [
     numFmt: '0.0%',
     value: (r) => (r.target !== null && r.target > 0 ? r.net / r.target : null),
   },
-  { header: '达标概率（%）', width: 16, numFmt: '0%', value: (r) => r.pReachTarget },
+  { header: '达标概率（%）', width: 16, numFmt: '0.0%', value: (r) => r.pReachTarget },
 ];
 const byRank = (rows: ProgressRow[]) =>
   [...rows].sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));

@@ -2,25 +2,35 @@
 // exit in a year, with what probability, and how that turns into each unit's chance of reaching its target
 // and the county's forecast band. Pure: the service loads the facts set-based and asks these functions.
 import {
-  type BatchCalendar,
+  type ConversionEstimate,
+  type CountingBatch,
   type CountingRule,
+  countingBatches,
+  countyConversion,
+  crossedInYear,
+  type DeclarationCalendar,
+  decidedOutcome,
+  entryChance,
+  exitChance,
   type FirmHistory,
   type FirmModel,
   fitFirm,
   isIndustrialCode,
-  netDistribution,
-  periodOf,
-  probabilityAtLeast,
+  priorYearShortfall,
   projectModel,
   reachProbability,
+  shownProbability,
 } from '@shenggui/domain';
 
-/** Probabilities this close to 0 or 1 are taken as 0 or 1 (keeps the O(n²) convolution small). */
+/** Probabilities this close to 0 or 1 are taken as 0 or 1 (a certain entry shifts the known net). */
 const EPS = 1e-9;
+/** Tail mass below this is dropped while convolving: the support stays a few dozen wide, not n. */
+const TAIL = 1e-15;
 
 /**
- * The net distribution of a unit: the known net so far plus independent remaining entries and exits.
- * Certain events (p ≥ 1 − ε) shift the known net, near-impossible ones (p ≤ ε) are dropped.
+ * The net distribution of a unit: the known net so far plus independent remaining entries and exits
+ * (exact Poisson-binomial convolution with negligible tails trimmed as it goes, so thousands of small exit
+ * hazards cost O(n · width) instead of O(n²)). Certain events (p ≥ 1 − ε) shift the known net.
  */
 export function unitNetDistribution(
   knownNet: number,
@@ -28,30 +38,70 @@ export function unitNetDistribution(
   exitPs: readonly number[],
 ): { min: number; pmf: number[] } {
   let shift = knownNet;
-  const en: number[] = [];
-  const ex: number[] = [];
+  const moves: number[] = []; // +p: an entry, −p: an exit
   for (const p of entryPs) {
     if (p >= 1 - EPS) shift++;
-    else if (p > EPS) en.push(p);
+    else if (p > EPS) moves.push(p);
   }
   for (const p of exitPs) {
     if (p >= 1 - EPS) shift--;
-    else if (p > EPS) ex.push(p);
+    else if (p > EPS) moves.push(-p);
   }
-  const d = netDistribution(en, ex);
-  return { min: d.min + shift, pmf: d.pmf };
+  const n = moves.filter((m) => m < 0).length;
+  // Index i holds P(net = shift − n + i); [lo, hi] is the support kept so far.
+  const pmf = new Float64Array(moves.length + 1);
+  let lo = n;
+  let hi = n;
+  pmf[n] = 1;
+  for (const m of moves) {
+    if (m > 0) {
+      const p = m;
+      pmf[hi + 1] = pmf[hi]! * p;
+      for (let i = hi; i > lo; i--) pmf[i] = pmf[i]! * (1 - p) + pmf[i - 1]! * p;
+      pmf[lo] = pmf[lo]! * (1 - p);
+      hi++;
+    } else {
+      const p = -m;
+      pmf[lo - 1] = pmf[lo]! * p;
+      for (let i = lo; i < hi; i++) pmf[i] = pmf[i]! * (1 - p) + pmf[i + 1]! * p;
+      pmf[hi] = pmf[hi]! * (1 - p);
+      lo--;
+    }
+    while (lo < hi && pmf[lo]! < TAIL) pmf[lo++] = 0;
+    while (hi > lo && pmf[hi]! < TAIL) pmf[hi--] = 0;
+  }
+  return { min: shift - n + lo, pmf: Array.from(pmf.subarray(lo, hi + 1)) };
 }
 
-/** P(the unit's net at the end of the year ≥ its target); null without a target. */
-export function probabilityReachTarget(
-  knownNet: number,
-  entryPs: readonly number[],
-  exitPs: readonly number[],
-  target: number | null,
-): number | null {
+/** What a unit's year rests on: the known net and the events that may still come. */
+export interface UnitInputs {
+  knownNet: number;
+  entryPs: number[];
+  exitPs: number[];
+  /** Firms that can still enter / exit at all (their probability may be tiny, never structurally 0). */
+  possibleEntries: number;
+  possibleExits: number;
+}
+
+/**
+ * P(the unit's net at the end of the year ≥ its target), as shown: the exact outcome once decided (after the
+ * cut-off, or when no possible event can change it), else kept strictly inside (0, 1) (shownProbability).
+ * Null without a target.
+ */
+export function probabilityReachTarget(u: UnitInputs, target: number | null, closed: boolean): number | null {
   if (target === null) return null;
-  if (knownNet - exitPs.length >= target) return 1; // met whatever happens
-  return probabilityAtLeast(unitNetDistribution(knownNet, entryPs, exitPs), target);
+  const decided = decidedOutcome({
+    closed,
+    knownNet: u.knownNet,
+    target,
+    possibleEntries: u.possibleEntries,
+    possibleExits: u.possibleExits,
+  });
+  if (decided !== null) return decided;
+  const dist = unitNetDistribution(u.knownNet, u.entryPs, u.exitPs);
+  let sum = 0;
+  for (let i = Math.max(0, target - dist.min); i < dist.pmf.length; i++) sum += dist.pmf[i]!;
+  return shownProbability(sum, null);
 }
 
 /** The smallest net k with P(net ≤ k) ≥ q. */
@@ -127,6 +177,27 @@ export interface ForecastFirmFacts {
   /** The firm already has an event that counts in the year (entered, exited, or both). */
   counted: boolean;
   history: FirmHistory;
+  /** The firm's open declaration (not entered, not withdrawn) on a batch that may count in the year. */
+  declaration: { state: string; batch: CountingBatch } | null;
+}
+
+/** What every firm of the year shares: the timing, the rule, the line, the calendar and the conversion rate. */
+export interface YearSetting {
+  timing: YearTiming;
+  asOf: string;
+  rule: CountingRule;
+  threshold: number;
+  calendar: DeclarationCalendar;
+  /** The county's conversion rate (countyConversion). */
+  conversion: number;
+  /** countingBatches for firms that are not / are new (computed once per year, not per firm). */
+  batches?: { old: CountingBatch[]; new: CountingBatch[] };
+}
+
+/** The batches still open that count, for established and for new firms: once per request. */
+export function withBatches(y: YearSetting): YearSetting {
+  const of = (isNew: boolean) => countingBatches(y.timing.year, y.asOf, y.rule, y.calendar, isNew);
+  return { ...y, batches: { old: of(false), new: of(true) } };
 }
 
 export interface FirmOutlook {
@@ -134,39 +205,30 @@ export interface FirmOutlook {
   kind: 'entry' | 'exit';
   /** P(the event happens and counts in the year). */
   p: number;
-  /** Entries: P(counted on the board at the end of month m), m = 1…12 (index m − 1). */
+  /** The event can still happen in the year at all (decides whether a unit's outcome is still open). */
+  possible: boolean;
+  /** P(counted on the board at the end of month m), m = 1…12 (index m − 1). */
   byMonthEnd: number[];
   ytdRevenue: number | null;
   ytdMonths: number;
-  projectedRevenue: number | null;
+  /** The model's expected full year, computed only when asked (the firms that decide the year). */
+  projectedRevenue: () => number | null;
 }
 
 /**
- * Whether and how a firm can still move the year's net, or null when it cannot.
+ * Whether and how a firm can still move the year's net (docs/forecast.md, "From crossing to a counted entry"),
+ * or null when it cannot.
  * - Entry candidates: below-scale industrial firms, not individual businesses, with no event counted in the
- *   year; p = P(cumulative revenue reaches the line by the month before the last batch still to come).
- *   On the effective basis an annual entry takes effect in January of the next year (domain.md §5), so only
- *   new firms, through the monthly batches, can still enter with effect this year.
- * - Exit candidates: above-scale firms with no event counted in the year. The exits for this year's revenue
- *   are approved next January with effect from next January: they count next year on either basis. So only
- *   a firm marked stopped (停产) can still exit this year, with p = P(the year ends below the line).
+ *   year: entryChance — an open declaration on a batch that counts, else the last open batch that counts,
+ *   with P(reach the line by its data month) × the county's conversion rate.
+ * - Exit candidates: above-scale firms with no event counted in the year: exitChance — stopped firms,
+ *   last year's shortfall not yet taken out, and a small hazard for any other reason.
  */
-export function firmOutlook(
-  f: ForecastFirmFacts,
-  t: YearTiming,
-  rule: CountingRule,
-  threshold: number,
-  calendar: BatchCalendar,
-): FirmOutlook | null {
+export function firmOutlook(f: ForecastFirmFacts, y: YearSetting): FirmOutlook | null {
+  const t = y.timing;
   if (f.counted || t.closed) return null;
   const entry = f.scale === 'below' && f.legalForm !== 'individual' && isIndustrialCode(f.industryCode);
-  const exit = f.scale === 'above' && f.operating === 'stopped';
-  if (!entry && !exit) return null;
-  const annual = rule.basis === 'approval' ? calendar.annual : [];
-  const batches = [...new Set([...annual, ...(f.isNew ? calendar.monthly : [])])]
-    .filter((b) => b >= t.firstBatch && b <= t.lastBatch && b >= 2)
-    .sort((a, b) => a - b);
-  if (entry && batches.length === 0) return null;
+  if (!entry && f.scale !== 'above') return null;
   let model: FirmModel | null = null;
   const fit = () => {
     model ??= fitFirm(f.history);
@@ -176,34 +238,103 @@ export function firmOutlook(
   const reachBy = (month: number) => {
     let p = reach.get(month);
     if (p === undefined) {
-      p = reachProbability(fit(), threshold, month);
+      p = reachProbability(fit(), y.threshold, month);
       reach.set(month, p);
     }
     return p;
   };
-  const known = f.history.thisYear.filter((v): v is number => v !== null);
-  const hasData = known.length > 0 || f.history.pastYears.some((y) => y.some((v) => v !== null));
-  const outlook = (kind: 'entry' | 'exit', p: number, byMonthEnd: number[]): FirmOutlook => ({
-    id: f.id,
-    kind,
-    p,
-    byMonthEnd,
-    ytdRevenue: known.length > 0 ? Math.round(known.reduce((s, v) => s + v, 0) * 100) / 100 : null,
-    ytdMonths: known.length,
-    projectedRevenue: hasData ? Math.round(projectModel(fit()).expected * 100) / 100 : null,
-  });
+  const outlook = (
+    kind: 'entry' | 'exit',
+    p: number,
+    possible: boolean,
+    byMonthEnd: number[],
+  ): FirmOutlook => {
+    let ytd = 0;
+    let months = 0;
+    for (const v of f.history.thisYear)
+      if (v !== null) {
+        ytd += v;
+        months++;
+      }
+    return {
+      id: f.id,
+      kind,
+      p,
+      possible,
+      byMonthEnd,
+      ytdRevenue: months > 0 ? Math.round(ytd * 100) / 100 : null,
+      ytdMonths: months,
+      projectedRevenue: () =>
+        fit().logLevel === null && months === 0 ? null : Math.round(projectModel(fit()).expected * 100) / 100,
+    };
+  };
   if (entry) {
-    const last = batches.at(-1)!;
-    const byMonthEnd = Array.from({ length: 12 }, (_, i) => {
-      const b = batches.filter((x) => x + t.lag <= i + 1).at(-1);
-      return b === undefined ? 0 : reachBy(b - 1);
+    const c = entryChance({
+      year: t.year,
+      rule: y.rule,
+      declaration: f.declaration,
+      openBatches:
+        (f.isNew ? y.batches?.new : y.batches?.old) ??
+        countingBatches(t.year, y.asOf, y.rule, y.calendar, f.isNew),
+      reachBy,
+      conversion: y.conversion,
     });
-    return outlook('entry', reachBy(last - 1), byMonthEnd);
+    return c.possible ? outlook('entry', c.p, true, c.byMonthEnd) : null;
   }
-  const p = 1 - reachBy(12);
-  // A stopped firm's exit may be approved any month after the as-of month (effective basis: shown a month later).
+  const stopped = f.operating === 'stopped';
+  const p = exitChance({
+    year: t.year,
+    asOf: y.asOf,
+    rule: y.rule,
+    stopped,
+    pBelowYearEnd: () => 1 - reachBy(12),
+    priorYearShortfall: priorYearShortfall(f.history.pastYears.at(-1) ?? [], y.threshold),
+  });
+  // An exit may be approved any month after the as-of month (effective basis: shown a month later).
   const byMonthEnd = Array.from({ length: 12 }, (_, i) => (i + 1 > t.asOfMonth + t.lag ? p : 0));
-  return outlook('exit', p, byMonthEnd);
+  return outlook('exit', p, p > 0, byMonthEnd);
+}
+
+/**
+ * The county's conversion rate from its own past years Y−2 and Y−1: firms (industrial, not individual) that
+ * crossed the line by the data month of the last batch that counted for them (crossedInYear), and of those
+ * the ones with an entry counted in the same year. `entered(id, y)` says whether the firm's entry counted in y.
+ */
+export function conversionFromHistory(
+  firms: readonly {
+    id: number;
+    legalForm: string;
+    industryCode: string;
+    isNewIn: (year: number) => boolean;
+    history: FirmHistory;
+  }[],
+  year: number,
+  rule: CountingRule,
+  calendarOf: (year: number) => DeclarationCalendar,
+  threshold: number,
+  entered: (id: number, year: number) => boolean,
+): ConversionEstimate {
+  const years = [year - 2, year - 1].map((y) => {
+    const lastData = (isNew: boolean) =>
+      countingBatches(y, `${y}-01-01`, rule, calendarOf(y), isNew).at(-1)?.dataMonth ?? 0;
+    const dataMonth = { old: lastData(false), new: lastData(true) };
+    let crossed = 0;
+    let enteredSame = 0;
+    for (const f of firms) {
+      if (f.legalForm === 'individual' || !isIndustrialCode(f.industryCode)) continue;
+      // pastYears are Y−3, Y−2, Y−1: year y is at index y − (Y − 3).
+      const i = y - (year - 3);
+      const row = f.history.pastYears[i];
+      const prior = f.history.pastYears[i - 1];
+      if (!row || !prior) continue;
+      const isNew = f.isNewIn(y);
+      if (!crossedInYear(prior, row, isNew ? dataMonth.new : dataMonth.old, threshold, isNew)) continue;
+      crossed++;
+      if (entered(f.id, y)) enteredSame++;
+    }
+    return { crossed, entered: enteredSame };
+  });
+  return countyConversion(years);
 }
 
 /** Monthly revenue of record as the forecast sees it: Y−3…Y−1 (12 months each) and Y up to its last figure. */
@@ -212,13 +343,44 @@ export function forecastHistory(
   year: number,
   priority: 'statistics-first' | 'tax-first',
 ): FirmHistory {
-  const cells = new Map<string, number>();
+  // 48 cells, Y−3 January … Y December, filled straight from the periods (no map of strings).
+  const cells: (number | null)[] = Array(48).fill(null);
   for (const [period, s, t] of months ?? []) {
     const v = priority === 'statistics-first' ? (s ?? t) : (t ?? s);
-    if (v !== null) cells.set(period, v);
+    if (v === null) continue;
+    const i = (Number(period.slice(0, 4)) - year + 3) * 12 + Number(period.slice(5, 7)) - 1;
+    if (i >= 0 && i < 48) cells[i] = v;
   }
-  const row = (y: number) => Array.from({ length: 12 }, (_, i) => cells.get(periodOf(y, i + 1)) ?? null);
-  const thisYear = row(year);
+  const thisYear = cells.slice(36, 48);
   while (thisYear.length > 0 && thisYear.at(-1) === null) thisYear.pop();
-  return { pastYears: [row(year - 3), row(year - 2), row(year - 1)], thisYear };
+  return { pastYears: [cells.slice(0, 12), cells.slice(12, 24), cells.slice(24, 36)], thisYear };
+}
+
+/**
+ * Known net and the remaining entry / exit probabilities of the firms `belongs` picks, for the year's final
+ * count or for the board at the end of `monthEnd` (1–12).
+ */
+export function unitInputsOf<F extends { id: number }>(
+  firms: readonly F[],
+  outlooks: ReadonlyMap<number, FirmOutlook>,
+  known: ReadonlyMap<number, number>,
+  belongs: (f: F) => boolean,
+  monthEnd?: number,
+): UnitInputs {
+  const u: UnitInputs = { knownNet: 0, entryPs: [], exitPs: [], possibleEntries: 0, possibleExits: 0 };
+  for (const f of firms) {
+    if (!belongs(f)) continue;
+    u.knownNet += known.get(f.id) ?? 0;
+    const o = outlooks.get(f.id);
+    if (!o) continue;
+    const p = monthEnd === undefined || monthEnd >= 12 ? o.p : (o.byMonthEnd[monthEnd - 1] ?? 0);
+    if (o.kind === 'entry') {
+      u.entryPs.push(p);
+      if (o.possible) u.possibleEntries++;
+    } else {
+      u.exitPs.push(p);
+      if (o.possible) u.possibleExits++;
+    }
+  }
+  return u;
 }

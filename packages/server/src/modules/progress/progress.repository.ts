@@ -2,10 +2,11 @@
 // the two to the same figures). Per firm, the counted entries minus exits are netted first, so a firm is
 // one entered or one exited firm at most; it then counts in its CURRENT township and supervising unit.
 import type { DataScope } from '@shenggui/domain';
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { enterprises, orgUnits, settings, targets } from '../../db/schema.js';
+import { declarations } from '../../db/schema-declaration.js';
 import { directoryEvents } from '../../db/schema-progress.js';
 import { enterpriseInScope } from '../../db/scope.js';
 import { windowCondition } from '../directory/directory.repository.js';
@@ -237,4 +238,41 @@ export function listForecastFirms(db: Executor, scope: DataScope): Promise<Forec
     .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId))
     .where(enterpriseInScope(scope))
     .orderBy(asc(enterprises.id));
+}
+
+export interface OpenDeclarationRow {
+  enterpriseId: number;
+  year: number;
+  mode: string;
+  batch: string;
+  state: string;
+}
+
+/**
+ * The declarations of some years not yet entered (the forecast's declaration state per firm), in the scope.
+ * At most one open declaration per firm and year; the latest year first.
+ */
+export function listOpenDeclarations(
+  db: Executor,
+  scope: DataScope,
+  years: number[],
+): Promise<OpenDeclarationRow[]> {
+  return db
+    .select({
+      enterpriseId: declarations.enterpriseId,
+      year: declarations.year,
+      mode: declarations.mode,
+      batch: declarations.batch,
+      state: declarations.state,
+    })
+    .from(declarations)
+    .innerJoin(enterprises, eq(enterprises.id, declarations.enterpriseId))
+    .where(
+      and(
+        inArray(declarations.year, years),
+        sql`${declarations.state} <> 'entered'`,
+        enterpriseInScope(scope),
+      ),
+    )
+    .orderBy(asc(declarations.enterpriseId), desc(declarations.year), desc(declarations.id));
 }

@@ -9,12 +9,14 @@
 //   zone/department user its own row in the supervising dimension; county bodies, leaders and the city all.
 // - Voided events never count. Per firm entries and exits are netted first (a firm counts once a view).
 import {
+  type CountingBatch,
   type CountingRule,
   chinaDate,
+  countingBatchOf,
   countingWindow,
+  countingYear,
   countNetIncrease,
   type DataScope,
-  DEFAULT_BATCH_CALENDAR,
   type FirmUnits,
   isNewProduction,
   lastDayOfPeriod,
@@ -28,6 +30,7 @@ import {
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { getDeclarationCalendar } from '../declaration/declaration.service.js';
 import {
   listOperatingStatusAt,
   listScaleHistoryOf,
@@ -39,12 +42,15 @@ import { countyUnitsOf } from '../target/county.js';
 import { type TargetUnitView, targetsViewOf } from '../target/target.service.js';
 import { countingRuleKey, countingRuleOf, getCountingRule } from './counting-rule.service.js';
 import {
+  conversionFromHistory,
   type FirmOutlook,
   firmOutlook,
   forecastHistory,
   netQuantile,
   probabilityReachTarget,
+  unitInputsOf,
   unitNetDistribution,
+  withBatches,
   yearTiming,
 } from './progress.forecast.js';
 import {
@@ -54,6 +60,7 @@ import {
   listCountedEvents,
   listCountedFirms,
   listForecastFirms,
+  listOpenDeclarations,
   listWindowEvents,
   loadBoardContext,
   type UnitCount,
@@ -126,6 +133,8 @@ interface YearForecast {
   outlooks: Map<number, FirmOutlook>;
   /** Per firm, the sign of its events that already count (approved by asOf; +1 entered, −1 exited). */
   known: Map<number, number>;
+  /** The year's counting window has closed: the known net is the outcome. */
+  closed: boolean;
 }
 
 /** Per firm with counted events, the sign of their sum (0 when they cancel out). */
@@ -137,8 +146,9 @@ function knownOf(events: { enterpriseId: number; type: string }[]): Map<number, 
 }
 
 /**
- * Loads the firms of a scope set-based (firms, counted events, operating status, monthly revenue of record,
- * and the scale history when the day is in the past) and fits each firm once.
+ * Loads the firms of a scope set-based (firms, counted events of the year and of the two years before,
+ * open declarations, operating status, monthly revenue of record, the declaration calendars, and the scale
+ * history when the day is in the past), estimates the county's conversion rate and asks each firm once.
  */
 async function loadYearForecast(
   db: Executor,
@@ -147,25 +157,59 @@ async function loadYearForecast(
   year: number,
   asOf: string,
   rule: CountingRule,
+  /** The county's scope when `scope` is narrower: the conversion rate is always the county's. */
+  county: DataScope | null = null,
 ): Promise<YearForecast> {
   const today = chinaDate(ctx.now);
   const asOfPeriod = asOf.slice(0, 7);
   const through = asOfPeriod < `${year}-12` ? asOfPeriod : `${year}-12`;
-  const args = { ...countingArgs(year, rule, asOf), effectiveThrough: `${year}-${rule.cutoff.slice(0, 2)}` };
+  const cutMonth = rule.cutoff.slice(0, 2);
+  const args = { ...countingArgs(year, rule, asOf), effectiveThrough: `${year}-${cutMonth}` };
   const timing = yearTiming(year, asOf, rule);
   const firmsAndEvents = Promise.all([listForecastFirms(db, scope), listWindowEvents(db, scope, args)]);
   if (timing.closed) {
     // The window is closed: no firm can move the year any more (firmOutlook), so no figures are needed.
     const [firms, events] = await firmsAndEvents;
-    return { firms, outlooks: new Map(), known: knownOf(events) };
+    return { firms, outlooks: new Map(), known: knownOf(events), closed: true };
   }
-  const [[firms, events], thresholds, operating, monthly, history] = await Promise.all([
+  // The two years before, for the county's conversion rate: their counted entries.
+  const pastArgs = {
+    basis: rule.basis,
+    after: `${year - 3}-${rule.cutoff}`,
+    through: `${year - 1}-${rule.cutoff}`,
+    asOf: `${year - 1}-${rule.cutoff}`,
+    effectiveThrough: `${year - 1}-${cutMonth}`,
+  };
+  // A narrower scope (a township's /deciding list) still uses the county's rate: an aggregate, no firm data.
+  const wide = county
+    ? Promise.all([
+        listForecastFirms(db, county),
+        loadMonthlyFigures(db, county, null, `${year - 3}-01`, `${year - 1}-12`),
+        listWindowEvents(db, county, pastArgs),
+      ])
+    : null;
+  const [
+    [firms, events],
+    thresholds,
+    operating,
+    monthly,
+    history,
+    pastEvents,
+    declared,
+    calendars,
+    countyFacts,
+  ] = await Promise.all([
     firmsAndEvents,
     getLibraryThresholds(db, year),
     listOperatingStatusAt(db, scope, null, asOf),
     loadMonthlyFigures(db, scope, null, `${year - 3}-01`, through),
     asOf < today ? listScaleHistoryOf(db, scope, null) : Promise.resolve([]),
+    county ? Promise.resolve([]) : listWindowEvents(db, scope, pastArgs),
+    listOpenDeclarations(db, scope, [year - 1, year]),
+    Promise.all([year - 2, year - 1, year].map((y) => getDeclarationCalendar(db, y))),
+    wide,
   ]);
+  const calendarOf = (y: number) => calendars[Math.min(2, Math.max(0, y - year + 2))]!;
   const known = knownOf(events);
   const historyOf = new Map<number, { status: 'above' | 'below'; effectivePeriod: string; seq: number }[]>();
   for (const h of history) {
@@ -173,8 +217,49 @@ async function loadYearForecast(
     list.push({ status: h.status as 'above' | 'below', effectivePeriod: h.effectivePeriod, seq: h.id });
     historyOf.set(h.enterpriseId, list);
   }
+  const enteredIn = new Set<string>();
+  for (const e of countyFacts ? countyFacts[2] : pastEvents)
+    if (e.type === 'entry') enteredIn.add(`${e.enterpriseId}:${countingYear(e, rule)}`);
+  const declarationOf = new Map<number, { state: string; batch: CountingBatch }>();
+  for (const d of declared) {
+    if (declarationOf.has(d.enterpriseId)) continue; // the latest year's
+    const batch = countingBatchOf(
+      calendarOf(d.year),
+      d.year,
+      d.mode as 'monthly' | 'annual',
+      d.batch,
+      rule,
+      year,
+    );
+    if (batch) declarationOf.set(d.enterpriseId, { state: d.state, batch });
+  }
+  const factsOf = (list: ForecastFirmRow[], figures: typeof monthly) =>
+    list.map((f) => ({
+      id: f.id,
+      legalForm: f.legalForm,
+      industryCode: f.industryCode,
+      isNewIn: (y: number) => isNewProduction(f.productionStartedOn, y, `${y}-12-31`, thresholds),
+      history: forecastHistory(figures.get(f.id), year, thresholds.revenuePriority),
+    }));
+  const facts = factsOf(firms, monthly);
+  const conversion = conversionFromHistory(
+    countyFacts ? factsOf(countyFacts[0], countyFacts[1]) : facts,
+    year,
+    rule,
+    calendarOf,
+    thresholds.scale,
+    (id, y) => enteredIn.has(`${id}:${y}`),
+  );
+  const setting = withBatches({
+    timing,
+    asOf,
+    rule,
+    threshold: thresholds.scale,
+    calendar: calendarOf(year),
+    conversion: conversion.rate,
+  });
   const outlooks = new Map<number, FirmOutlook>();
-  for (const f of firms) {
+  firms.forEach((f, i) => {
     const hist = historyOf.get(f.id);
     const o = firmOutlook(
       {
@@ -185,38 +270,20 @@ async function loadYearForecast(
         isNew: isNewProduction(f.productionStartedOn, year, asOf, thresholds),
         operating: operating.get(f.id) ?? 'normal',
         counted: known.has(f.id),
-        history: forecastHistory(monthly.get(f.id), year, thresholds.revenuePriority),
+        history: facts[i]!.history,
+        declaration: declarationOf.get(f.id) ?? null,
       },
-      timing,
-      rule,
-      thresholds.scale,
-      DEFAULT_BATCH_CALENDAR,
+      setting,
     );
     if (o) outlooks.set(f.id, o);
-  }
-  return { firms, outlooks, known };
-}
-
-/** Known net and the remaining entry / exit probabilities of a set of firms (final count, or a month end). */
-function unitInputs(forecast: YearForecast, belongs: (f: ForecastFirmRow) => boolean, monthEnd?: number) {
-  let knownNet = 0;
-  const entryPs: number[] = [];
-  const exitPs: number[] = [];
-  for (const f of forecast.firms) {
-    if (!belongs(f)) continue;
-    knownNet += forecast.known.get(f.id) ?? 0;
-    const o = forecast.outlooks.get(f.id);
-    if (!o) continue;
-    const p = monthEnd === undefined || monthEnd >= 12 ? o.p : (o.byMonthEnd[monthEnd - 1] ?? 0);
-    (o.kind === 'entry' ? entryPs : exitPs).push(p);
-  }
-  return { knownNet, entryPs, exitPs };
+  });
+  return { firms, outlooks, known, closed: false };
 }
 
 function reachOf(forecast: YearForecast, belongs: (f: ForecastFirmRow) => boolean, target: number | null) {
   if (target === null) return null;
-  const u = unitInputs(forecast, belongs);
-  return probabilityReachTarget(u.knownNet, u.entryPs, u.exitPs, target);
+  const u = unitInputsOf(forecast.firms, forecast.outlooks, forecast.known, belongs);
+  return probabilityReachTarget(u, target, forecast.closed);
 }
 
 /** The county (as getCountyUnits finds it), its direct units, the year's targets and rule: one round trip. */
@@ -378,7 +445,13 @@ export async function getCumulative(
   const forecast: ForecastPoint[] = [];
   if (yearForecast) {
     for (const period of remaining) {
-      const u = unitInputs(yearForecast, () => true, Number(period.slice(5, 7)));
+      const u = unitInputsOf(
+        yearForecast.firms,
+        yearForecast.outlooks,
+        yearForecast.known,
+        () => true,
+        Number(period.slice(5, 7)),
+      );
       const dist = unitNetDistribution(u.knownNet, u.entryPs, u.exitPs);
       forecast.push({
         period,
@@ -450,8 +523,17 @@ export async function listDecidingFirms(
       { path: 'dimension', message: '请指定维度' },
     ]);
   const asOf = resolveAsOf(ctx, q.asOf);
-  const rule = await getCountingRule(db, q.year);
-  const forecast = await loadYearForecast(db, ctx, ctx.scope, q.year, asOf, rule);
+  const { county, rule } = await countyAndRule(db, q.year);
+  const whole = ctx.scope.kind === 'subtree' && ctx.scope.unitId === county.id;
+  const forecast = await loadYearForecast(
+    db,
+    ctx,
+    ctx.scope,
+    q.year,
+    asOf,
+    rule,
+    whole ? null : countyScope(county),
+  );
   const items: DecidingFirm[] = [];
   for (const f of forecast.firms) {
     if (q.unitId && q.dimension === 'territorial' && f.townshipId !== q.unitId) continue;
@@ -468,7 +550,7 @@ export async function listDecidingFirms(
       supervisingUnitName: f.supervisingUnitName,
       kind: o.kind,
       p: Math.round(o.p * 10_000) / 10_000,
-      projectedRevenue: o.projectedRevenue,
+      projectedRevenue: o.projectedRevenue(),
       ytdRevenue: o.ytdRevenue,
       ytdMonths: o.ytdMonths,
     });
