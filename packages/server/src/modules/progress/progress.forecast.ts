@@ -8,11 +8,13 @@ import {
   type FirmModel,
   fitFirm,
   isIndustrialCode,
+  monthlyModelRow,
   netDistribution,
-  periodOf,
   probabilityAtLeast,
   projectModel,
   reachProbability,
+  revenueOfRecordEntries,
+  type SourcedFigure,
 } from '@shenggui/domain';
 
 /** Probabilities this close to 0 or 1 are taken as 0 or 1 (keeps the O(n²) convolution small). */
@@ -206,19 +208,30 @@ export function firmOutlook(
   return outlook('exit', p, byMonthEnd);
 }
 
-/** Monthly revenue of record as the forecast sees it: Y−3…Y−1 (12 months each) and Y up to its last figure. */
+/**
+ * Monthly revenue of record as the forecast sees it: Y−3…Y−1 (12 months each) and Y up to its last figure.
+ * The record is decided by `revenueOfRecordEntries` (a quarterly return stays a quarter); the monthly model
+ * takes a quarter as three equal months (`monthlyModelRow`, docs/forecast.md).
+ */
 export function forecastHistory(
-  months: readonly (readonly [string, number | null, number | null])[] | undefined,
+  months: readonly (readonly [string, number | null, number | null, (1 | 3)?, (1 | 3)?])[] | undefined,
   year: number,
   priority: 'statistics-first' | 'tax-first',
 ): FirmHistory {
-  const cells = new Map<string, number>();
-  for (const [period, s, t] of months ?? []) {
-    const v = priority === 'statistics-first' ? (s ?? t) : (t ?? s);
-    if (v !== null) cells.set(period, v);
+  const figures: SourcedFigure[] = [];
+  for (const [period, s, t, sm, tm] of months ?? []) {
+    if (s !== null) figures.push({ period, source: 'statistics', value: s, months: sm });
+    if (t !== null) figures.push({ period, source: 'tax', value: t, months: tm });
   }
-  const row = (y: number) => Array.from({ length: 12 }, (_, i) => cells.get(periodOf(y, i + 1)) ?? null);
-  const thisYear = row(year);
+  const entries = revenueOfRecordEntries(figures, priority);
+  const thisYear = monthlyModelRow(entries, year);
   while (thisYear.length > 0 && thisYear.at(-1) === null) thisYear.pop();
-  return { pastYears: [row(year - 3), row(year - 2), row(year - 1)], thisYear };
+  return {
+    pastYears: [
+      monthlyModelRow(entries, year - 3),
+      monthlyModelRow(entries, year - 2),
+      monthlyModelRow(entries, year - 1),
+    ],
+    thisYear,
+  };
 }
