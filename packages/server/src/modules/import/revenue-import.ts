@@ -180,7 +180,7 @@ export const revenueImport: ImportKind = {
     }
     const records: RevenueRecord[] = [];
     const base = { creditCode, name };
-    if (row.months.length > 0 || !row.cells.period) {
+    if (row.months.length > 0 || !(row.cells.period || row.cells.periodFrom || row.cells.periodTo)) {
       for (const m of row.months) {
         const amount = parseAmount(m.value, opts.shift);
         if (amount === null) continue;
