@@ -3,7 +3,12 @@
 // (import-kinds.ts). Applying re-checks the parsed records against the database inside the transaction,
 // so a preview that went stale cannot write stale decisions.
 import { createHash, randomBytes } from 'node:crypto';
-import { figurePeriodLabel, REVENUE_SOURCE_LABELS, type RevenueSource } from '@shenggui/domain';
+import {
+  figurePeriodLabel,
+  normalizeCreditCode,
+  REVENUE_SOURCE_LABELS,
+  type RevenueSource,
+} from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -36,6 +41,7 @@ import type { ImportKind, Outcome, ParseOptions, Planned, Problem, SheetRecord }
 import { findImportKind } from './import-kinds.js';
 import { buildErrorWorkbook, buildTemplate } from './import-workbooks.js';
 import { dataRows, detectLayout, type Layout, type MoneyUnit, moneyUnitOf } from './sheet-layout.js';
+import { cellText } from './values.js';
 
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 /** A preview waits this long for its apply; then it and its uploaded file are dropped. */
@@ -193,6 +199,7 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
   const records: SheetRecord[] = [];
   const problems: Problem[] = [];
   const rows: number[] = [];
+  const identities = new Map<number, { creditCode: string | null; name: string | null }>();
   for (const row of dataRows(input.def, layout, sheet)) {
     rows.push(row.row);
     for (const key in row.cells) {
@@ -205,6 +212,12 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
     const parsed = input.def.parseRow(row, opts);
     for (const r of parsed.records) records.push(r);
     for (const p of parsed.problems) problems.push(p);
+    // A row that yields no record still names its firm in the preview's error lines.
+    if (parsed.records.length === 0 && parsed.problems.length > 0) {
+      const code = normalizeCreditCode(cellText(row.cells.creditCode?.value));
+      const name = cellText(row.cells.name?.value);
+      if (code || name) identities.set(row.row, { creditCode: code || null, name: name || null });
+    }
   }
   const how: ImportHow = {
     sheet: layout.sheet,
@@ -217,7 +230,7 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
     encoding: grid.encoding,
     columns: layout.columns.map((c) => ({ header: c.header, field: c.field, period: c.period })),
   };
-  return { how, opts, records, problems, rows, grid, layout, sheet };
+  return { how, opts, records, problems, rows, identities, grid, layout, sheet };
 }
 
 function warningsOf(how: ImportHow, records: SheetRecord[], chosen: MoneyUnit | null): string[] {
@@ -250,9 +263,14 @@ function warningsOf(how: ImportHow, records: SheetRecord[], chosen: MoneyUnit | 
 }
 
 /** What the preview lists: each change of a valid row, and each problem. */
-function previewLines(records: SheetRecord[], changes: Planned[], problems: Problem[]): PreviewLineInsert[] {
+function previewLines(
+  records: SheetRecord[],
+  identities: Map<number, { creditCode: string | null; name: string | null }>,
+  changes: Planned[],
+  problems: Problem[],
+): PreviewLineInsert[] {
   const bad = new Set(problems.map((p) => p.row));
-  const firmOf = new Map<number, { creditCode: string | null; name: string | null }>();
+  const firmOf = new Map(identities);
   for (const r of records) {
     if (firmOf.has(r.row)) continue;
     const code = typeof r.creditCode === 'string' && r.creditCode !== '' ? r.creditCode : null;
@@ -346,7 +364,7 @@ export async function previewImport(
     createdAt: ctx.now,
     expiresAt,
   });
-  const lines = previewLines(read.records, plan.changes, problems);
+  const lines = previewLines(read.records, read.identities, plan.changes, problems);
   await insertPreviewLines(db, token, lines);
   const lineCounts: Record<PreviewLineStatus, number> = { new: 0, correction: 0, unchanged: 0, error: 0 };
   for (const l of lines) lineCounts[l.status]++;
