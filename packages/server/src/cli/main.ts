@@ -223,6 +223,8 @@ async function runCommand(
         '用法：shenggui import <enterprises|revenue|directory|targets> FILE [--source tax|statistics|self|electricity] [--year YYYY] [--unit yuan|wan] [--skip-invalid] [--dry-run] [--json]',
       );
     }
+    const listRows = values['dry-run'] === true && values.json === true;
+    let firstRow = true;
     const { exitCode, output } = await runImportCommand(db, ctx, {
       kind: sub,
       file: arg,
@@ -231,9 +233,21 @@ async function runCommand(
       unit: typeof values.unit === 'string' ? values.unit : undefined,
       skipInvalid: values['skip-invalid'] === true,
       dryRun: values['dry-run'] === true,
-      listRows: values['dry-run'] === true && values.json === true,
+      // A dry run with --json lists every line it would write, streamed: {"…summary…","rows":[…]}.
+      onRows: listRows
+        ? (rows) => {
+            for (const r of rows) {
+              process.stdout.write(`${firstRow ? '{"rows":[\n' : ',\n'}${JSON.stringify(r)}`);
+              firstRow = false;
+            }
+          }
+        : undefined,
       onProgress: values.json ? undefined : (n) => console.error(`已读取 ${n} 行`),
     });
+    if (listRows) {
+      process.stdout.write(`${firstRow ? '{"rows":[' : ''}\n],${JSON.stringify(output, null, 2).slice(1)}\n`);
+      return exitCode;
+    }
     out(
       output,
       () =>

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { applyImport, listAllPreviewRows, type PreviewLineView, previewImport } from './import.service.js';
+import { applyImport, eachPreviewRowsPage, type PreviewLineView, previewImport } from './import.service.js';
 import type { Problem } from './import-kind.js';
 import { moneyUnitOf } from './sheet-layout.js';
 
@@ -20,8 +20,11 @@ export interface ImportCommandArgs {
   unit?: string | undefined;
   skipInvalid: boolean;
   dryRun: boolean;
-  /** Add every preview line to the output (dry run with --json). */
-  listRows?: boolean | undefined;
+  /**
+   * Called with every preview line, a page at a time (dry run with --json): the caller writes them out as they
+   * come, so a 100,000-row sheet is never one list in this process.
+   */
+  onRows?: ((rows: PreviewLineView[]) => void) | undefined;
   onProgress?: ((rows: number) => void) | undefined;
 }
 
@@ -34,8 +37,6 @@ export interface ImportCommandOutput {
   unit?: string | null;
   unitSource?: string | null;
   needsUnit?: boolean;
-  /** With listRows: what the import would write, line by line (status, firm, period, old → new). */
-  rows?: PreviewLineView[];
 }
 
 export async function runImportCommand(
@@ -83,7 +84,7 @@ export async function runImportCommand(
       ]
     : preview.problems;
   const rejected = problems;
-  const rows = args.listRows ? await listAllPreviewRows(db, ctx, preview.token) : undefined;
+  if (args.onRows) await eachPreviewRowsPage(db, ctx, preview.token, args.onRows);
   if (args.dryRun || preview.needsUnit || (problems.length > 0 && !args.skipInvalid)) {
     // Nothing applied: report what would have been.
     const applied = args.dryRun && !preview.needsUnit && (problems.length === 0 || args.skipInvalid);
@@ -95,7 +96,6 @@ export async function runImportCommand(
         unchanged: applied ? counts.unchanged : 0,
         rejected,
         ...unitInfo,
-        ...(rows ? { rows } : {}),
       },
     };
   }

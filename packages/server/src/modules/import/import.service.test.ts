@@ -575,14 +575,15 @@ describe('templates, history and the command line', () => {
     const strict = await runImportCommand(db(), ctx, args);
     expect(strict.exitCode).toBe(2);
     expect(strict.output).toMatchObject({ imported: 0, rejected: [{ row: 3, column: '期间' }] });
+    const lines: { row: number; status: string; periodLabel: string | null; after: string | null }[] = [];
     const dry = await runImportCommand(db(), ctx, {
       ...args,
       skipInvalid: true,
       dryRun: true,
-      listRows: true,
+      onRows: (rows) => lines.push(...rows),
     });
     expect(dry).toMatchObject({ exitCode: 0, output: { imported: 1, unit: '元', unitSource: 'chosen' } });
-    expect(dry.output.rows?.map((r) => [r.row, r.status, r.periodLabel, r.after])).toEqual([
+    expect(lines.map((r) => [r.row, r.status, r.periodLabel, r.after])).toEqual([
       [2, 'new', '2019年1月', '5.00'],
       [3, 'error', null, null],
     ]);

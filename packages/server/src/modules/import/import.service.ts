@@ -622,18 +622,18 @@ export async function listPreviewRows(
 }
 
 /** Every line of a preview, walked by key a page at a time (the command line's dry run with --json). */
-export async function listAllPreviewRows(
+export async function eachPreviewRowsPage(
   db: Db,
   ctx: RequestContext,
   token: string,
-): Promise<PreviewLineView[]> {
+  onPage: (rows: PreviewLineView[]) => void,
+): Promise<void> {
   await ownPreview(db, ctx, token);
-  const out: PreviewLineView[] = [];
   let after = 0;
   for (;;) {
     const page = await listPreviewLinesAfter(db, token, {}, after, 5_000);
-    if (page.length === 0) return out;
-    for (const l of page) out.push(lineView(l));
+    if (page.length === 0) return;
+    onPage(page.map(lineView));
     after = page.at(-1)!.seq;
   }
 }
