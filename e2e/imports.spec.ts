@@ -117,6 +117,40 @@ describe('importing a messy revenue sheet in the browser', () => {
     await screenshot(page, '21-import-preview');
   });
 
+  it('lists per row the firm, the period, the source and the value that will be stored', async () => {
+    const { page } = browser;
+    const lines = page.getByTestId('import-lines');
+    await lines.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByTestId('import-lines-unit').textContent()).toContain('万元');
+    // Only the good firm's lines: ten months, each new or a correction of the demo's figure.
+    await page.getByTestId('import-lines-firm').locator('input').fill(good.name);
+    await page.getByTestId('import-lines-firm').locator('input').press('Enter');
+    await lines.getByText('共 10 行').waitFor();
+    await lines.locator('.ant-pagination-next').click();
+    await lines.locator('tbody tr.ant-table-row').filter({ hasText: '2025年10月' }).waitFor();
+    const october = (await lines.locator('tbody tr.ant-table-row').allTextContents())
+      .map((t) => t.replace(/\s+/g, ' '))
+      .find((r) => r.includes('2025年10月'));
+    expect(october, 'the October line').toBeDefined();
+    expect(october).toContain(good.name);
+    expect(october).toContain('税务');
+    expect(october).toContain('888.88');
+    await screenshot(page, '21b-import-lines');
+    // The errors, by status: the unknown firm and the bad cell.
+    await page.getByTestId('import-lines-firm').locator('input').fill('');
+    await page.getByTestId('import-lines-firm').locator('input').press('Enter');
+    await page.getByTestId('import-lines-status').getByText(/^错误/).click();
+    await lines.getByText('共 2 行').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-lines-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/导入预览.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.rowCount).toBe(3);
+  });
+
   it('downloads the error sheet with a 错误说明 column', async () => {
     const { page } = browser;
     const [download] = await Promise.all([
@@ -211,5 +245,63 @@ describe('importing a messy revenue sheet in the browser', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.rowCount ?? 0).toBeGreaterThan(1);
+  });
+});
+
+describe('a quarterly tax return in a sheet that states no unit', () => {
+  async function unitlessQuarterSheet(): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('增值税申报');
+    ws.addRow(['纳税人识别号', '纳税人名称', '税款所属期起', '税款所属期止', '应税销售额']);
+    ws.addRow([bad.creditCode, bad.name, '2030-01-01', '2030-03-31', 612.5]);
+    ws.addRow([good.creditCode, good.name, '2030-01-01', '2030-01-31', 210.25]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('asks for 元 or 万元, reads the sheet again in 万元, and stores the quarter as a quarter', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/data/imports`);
+    await page
+      .getByTestId('import-upload')
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: '2030年一季度增值税申报.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await unitlessQuarterSheet(),
+      });
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('import-unit-choice').waitFor();
+    expect(await page.getByTestId('import-how-unit').textContent()).toContain('表中未注明');
+    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+    await page.getByTestId('import-unit-required').waitFor();
+    await screenshot(page, '27-import-unit-missing');
+
+    await page.getByTestId('import-unit').getByText('万元').click();
+    await page
+      .getByTestId('import-lines-unit')
+      .getByText(/按“万元”读取/)
+      .waitFor();
+    const lines = page.getByTestId('import-lines');
+    const rows = (await lines.locator('tbody tr.ant-table-row').allTextContents()).map((t) =>
+      t.replace(/\s+/g, ' '),
+    );
+    const quarter = rows.find((r) => r.includes('2030年第1季度'));
+    expect(quarter, rows.join('\n')).toContain('612.50');
+    expect(quarter).toContain(bad.name);
+    expect(rows.find((r) => r.includes('2030年1月'))).toContain('210.25');
+    expect(await page.getByTestId('import-apply').isEnabled()).toBe(true);
+    await screenshot(page, '28-import-unit-chosen');
+
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-confirm-ok').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.goto(`${server.url}/enterprises/${bad.id}?year=2030`);
+    const facts = page.getByTestId('revenue-facts');
+    await facts.locator('tbody tr.ant-table-row').first().waitFor();
+    const factRows = (await facts.locator('tbody tr.ant-table-row').allTextContents()).map((t) =>
+      t.replace(/\s+/g, ' '),
+    );
+    expect(factRows.find((r) => r.includes('2030年第1季度'))).toContain('612.50');
+    await screenshot(page, '29-import-quarter-firm-page');
   });
 });

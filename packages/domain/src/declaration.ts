@@ -8,6 +8,17 @@ import type { Role } from './access.js';
 import { monthlyEntryEarliestStart } from './directory.js';
 import { formatWan } from './money.js';
 import { addMonths, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
+import {
+  coveredPeriods,
+  cumulativeOfRecord,
+  type FigureSpan,
+  figurePeriodKey,
+  quarterEndPeriod,
+  quarterOfPeriod,
+  type RecordEntry,
+  revenueOfRecordEntries,
+  type SourcedFigure,
+} from './revenue-record.js';
 
 // ── Calendar ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -441,6 +452,25 @@ export interface MonthFigures {
   /** Yuan; null where the source has no current figure for the month. */
   tax: number | null;
   statistics: number | null;
+  /** 3 when the source's figure at this period is a quarterly return for the quarter ending here. */
+  taxMonths?: FigureSpan | undefined;
+  statisticsMonths?: FigureSpan | undefined;
+}
+
+/** The revenue of record of the months and quarters of `months` (revenue-record.ts). */
+function entriesOf(months: readonly MonthFigures[]): RecordEntry[] {
+  const figures: SourcedFigure[] = [];
+  for (const m of months) {
+    if (m.statistics !== null)
+      figures.push({
+        period: m.period,
+        source: 'statistics',
+        value: m.statistics,
+        months: m.statisticsMonths,
+      });
+    if (m.tax !== null) figures.push({ period: m.period, source: 'tax', value: m.tax, months: m.taxMonths });
+  }
+  return revenueOfRecordEntries(figures);
 }
 
 export interface DeclarationCheckInput {
@@ -464,25 +494,58 @@ export function monthRevenueOfRecord(m: MonthFigures): number | null {
 }
 
 /**
+ * The periods where both sources have a figure to compare: a month both filed monthly, or a quarter where
+ * one filed a quarterly return and the other the quarter (or all three of its months).
+ */
+function sourcePairs(months: readonly MonthFigures[]): { label: string; tax: number; statistics: number }[] {
+  const byPeriod = new Map(months.map((m) => [m.period, m]));
+  const quarterTotal = (end: string, source: 'tax' | 'statistics'): number | null => {
+    const own = byPeriod.get(end);
+    if (own?.[source] !== null && own?.[source] !== undefined && own[`${source}Months`] === 3)
+      return own[source];
+    let sum = 0;
+    for (const p of coveredPeriods(end, 3)) {
+      const m = byPeriod.get(p);
+      const v = m?.[source];
+      if (v === null || v === undefined || m?.[`${source}Months`] === 3) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  const out: { label: string; tax: number; statistics: number }[] = [];
+  for (const f of [...months].sort((a, b) => (a.period < b.period ? -1 : 1))) {
+    if (f.taxMonths === 3 || f.statisticsMonths === 3) {
+      const tax = quarterTotal(f.period, 'tax');
+      const statistics = quarterTotal(f.period, 'statistics');
+      if (tax !== null && statistics !== null)
+        out.push({ label: figurePeriodKey(f.period, 3), tax, statistics });
+      continue;
+    }
+    if (f.tax === null || f.statistics === null) continue;
+    // A month inside a quarter the other source filed quarterly is compared as part of the quarter.
+    const end = byPeriod.get(
+      quarterEndPeriod(quarterOfPeriod(f.period).year, quarterOfPeriod(f.period).quarter),
+    );
+    if (end && (end.taxMonths === 3 || end.statisticsMonths === 3)) continue;
+    out.push({ label: f.period, tax: f.tax, statistics: f.statistics });
+  }
+  return out;
+}
+
+/**
  * The checks shown with a declaration (issue 6 item 5). They inform reviewers and never block a step; only
  * the inspection records do (checkApprovalRecords).
  */
 export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationCheck[] {
-  const byPeriod = new Map(input.months.map((m) => [m.period, m]));
   const { year, month } = splitPeriod(input.dataMonth);
   const checks: DeclarationCheck[] = [];
 
-  // 1. Cumulative revenue of record this year up to the month before declaring ≥ the scale line.
-  let cumulative = 0;
-  let counted = 0;
-  for (let m = 1; m <= month; m++) {
-    const f = byPeriod.get(periodOf(year, m));
-    const v = f ? monthRevenueOfRecord(f) : null;
-    if (v !== null) {
-      cumulative += v;
-      counted++;
-    }
-  }
+  // 1. Cumulative revenue of record this year up to the month before declaring ≥ the scale line. A quarterly
+  // return counts once its quarter has ended by that month (revenue-record.ts).
+  const entries = entriesOf(input.months);
+  const cum = cumulativeOfRecord(entries, year, month);
+  const cumulative = cum?.value ?? 0;
+  const counted = cum?.months ?? 0;
   const range = month === 1 ? `${year}年1月` : `${year}年1-${month}月`;
   const cumOk = cumulative >= input.thresholdYuan;
   checks.push({
@@ -495,13 +558,12 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
   const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
   const apart: string[] = [];
   let compared = 0;
-  for (const f of [...input.months].sort((a, b) => (a.period < b.period ? -1 : 1))) {
-    if (f.tax === null || f.statistics === null) continue;
+  for (const f of sourcePairs(input.months)) {
     compared++;
     const base = Math.max(Math.abs(f.tax), Math.abs(f.statistics));
     const diff = base === 0 ? 0 : Math.abs(f.statistics - f.tax) / base;
     if (diff > input.tolerance + 1e-9)
-      apart.push(`${f.period} 统计${wan(f.statistics)}、税务${wan(f.tax)}，相差${pct(diff)}`);
+      apart.push(`${f.label} 统计${wan(f.statistics)}、税务${wan(f.tax)}，相差${pct(diff)}`);
   }
   checks.push({
     key: 'agreement',
@@ -516,11 +578,11 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
 
   // 3. Twelve months of data (annual entry: the year's figures become next year's comparison base).
   if (input.mode === 'annual') {
+    const covered = new Set(entries.flatMap((e) => coveredPeriods(e.period, e.months)));
     const missing: string[] = [];
     for (let i = 11; i >= 0; i--) {
       const p = addMonths(input.dataMonth, -i);
-      const f = byPeriod.get(p);
-      if (!f || monthRevenueOfRecord(f) === null) missing.push(p);
+      if (!covered.has(p)) missing.push(p);
     }
     const from = addMonths(input.dataMonth, -11);
     checks.push({
@@ -538,9 +600,9 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
     checks.push({ key: 'salesBeforeProduction', ok: true, message: '未登记投产日期，未核对投产前销售' });
   } else {
     const startMonth = input.productionStartedOn.slice(0, 7);
-    const early = input.months
-      .filter((f) => f.period < startMonth && (monthRevenueOfRecord(f) ?? 0) > 0)
-      .map((f) => `${f.period} ${wan(monthRevenueOfRecord(f) ?? 0)}`)
+    const early = entries
+      .filter((e) => coveredPeriods(e.period, e.months)[0]! < startMonth && e.value > 0)
+      .map((e) => `${figurePeriodKey(e.period, e.months)} ${wan(e.value)}`)
       .sort();
     checks.push({
       key: 'salesBeforeProduction',

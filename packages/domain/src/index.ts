@@ -11,6 +11,7 @@ export * from './money.js';
 export * from './org.js';
 export * from './period.js';
 export * from './progress.js';
+export * from './revenue-record.js';
 export * from './scale.js';
 export * from './schemas.js';
 export * from './security.js';

@@ -9,6 +9,13 @@ import { z } from 'zod';
 import { type FirmHistory, type FirmModel, fitFirm, projectModel, reachProbability } from './forecast.js';
 import { formatWan } from './money.js';
 import { isIsoDate, periodOf, splitPeriod } from './period.js';
+import {
+  coveredPeriods,
+  type FigureSpan,
+  monthlyModelRow,
+  type RecordEntry,
+  revenueOfRecordEntries,
+} from './revenue-record.js';
 
 export const LIBRARIES = ['base', 'cultivation', 'near', 'atRisk'] as const;
 export type Library = (typeof LIBRARIES)[number];
@@ -179,9 +186,12 @@ function runRateCumulative(h: LibraryForecastInput, byMonth: number): number {
 }
 
 export interface MonthlyFigure {
+  /** The last month the figure covers. */
   period: string;
   source: 'statistics' | 'tax';
   value: number;
+  /** 3 for a quarterly figure (revenue-record.ts); a month by default. */
+  months?: FigureSpan | undefined;
 }
 
 export interface ScaleHistoryFact {
@@ -268,36 +278,23 @@ function asOfPeriod(asOf: string): string {
   return asOf.slice(0, 7);
 }
 
-type Monthly = Map<string, { s: number | null; t: number | null }>;
-
-function monthlyOf(revenue: MonthlyFigure[], lastPeriod: string): Monthly {
-  const m: Monthly = new Map();
-  for (const f of revenue) {
-    if (f.period > lastPeriod) continue;
-    const cell = m.get(f.period) ?? { s: null, t: null };
-    // One current figure per (period, source); should two arrive, the larger is kept, whatever the order.
-    if (f.source === 'statistics') cell.s = cell.s === null ? f.value : Math.max(cell.s, f.value);
-    else cell.t = cell.t === null ? f.value : Math.max(cell.t, f.value);
-    m.set(f.period, cell);
-  }
-  return m;
+/** The revenue of record known as of `lastPeriod`: a quarter counts once its last month is known. */
+function recordOf(revenue: MonthlyFigure[], lastPeriod: string, p: RevenuePriority): RecordEntry[] {
+  return revenueOfRecordEntries(
+    revenue.filter((f) => f.period <= lastPeriod),
+    p,
+  );
 }
 
-function ofRecord(cell: { s: number | null; t: number | null } | undefined, p: RevenuePriority) {
-  if (!cell) return null;
-  return p === 'statistics-first' ? (cell.s ?? cell.t) : (cell.t ?? cell.s);
-}
-
-function yearSum(m: Monthly, year: number, p: RevenuePriority, months?: Set<number>): number | null {
+/** A year's revenue of record; with `months`, only the entries ending in one of those months. */
+function yearSum(entries: RecordEntry[], year: number, months?: Set<number>): number | null {
   let sum = 0;
   let any = false;
-  for (let month = 1; month <= 12; month++) {
-    if (months && !months.has(month)) continue;
-    const v = ofRecord(m.get(periodOf(year, month)), p);
-    if (v !== null) {
-      sum += v;
-      any = true;
-    }
+  for (const e of entries) {
+    const { year: y, month } = splitPeriod(e.period);
+    if (y !== year || (months && !months.has(month))) continue;
+    sum += e.value;
+    any = true;
   }
   return any ? Math.round(sum * 100) / 100 : null;
 }
@@ -354,11 +351,17 @@ export function isNewProduction(
   );
 }
 
-function forecastInput(m: Monthly, year: number, p: RevenuePriority): LibraryForecastInput {
-  const row = (y: number) => Array.from({ length: 12 }, (_, i) => ofRecord(m.get(periodOf(y, i + 1)), p));
-  const thisYear = row(year);
+function forecastInput(entries: RecordEntry[], year: number): LibraryForecastInput {
+  const thisYear = monthlyModelRow(entries, year);
   while (thisYear.length > 0 && thisYear.at(-1) === null) thisYear.pop();
-  return { pastYears: [row(year - 3), row(year - 2), row(year - 1)], thisYear };
+  return {
+    pastYears: [
+      monthlyModelRow(entries, year - 3),
+      monthlyModelRow(entries, year - 2),
+      monthlyModelRow(entries, year - 1),
+    ],
+    thisYear,
+  };
 }
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -368,22 +371,23 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
   const { year, asOf, thresholds: t, forecaster } = opts;
   const calendar = opts.calendar ?? DEFAULT_BATCH_CALENDAR;
   const p = t.revenuePriority;
-  const monthly = monthlyOf(firm.revenue, asOfPeriod(asOf));
+  const entries = recordOf(firm.revenue, asOfPeriod(asOf), p);
 
-  const priorYear = yearSum(monthly, year - 1, p);
+  const priorYear = yearSum(entries, year - 1);
   const knownMonths = new Set<number>();
+  for (const e of entries) {
+    if (!e.period.startsWith(`${year}-`)) continue;
+    for (const c of coveredPeriods(e.period, e.months)) knownMonths.add(splitPeriod(c).month);
+  }
   let taxSum = 0;
   let taxAny = false;
-  for (let month = 1; month <= 12; month++) {
-    const cell = monthly.get(periodOf(year, month));
-    if (ofRecord(cell, p) !== null) knownMonths.add(month);
-    if (cell?.t !== null && cell?.t !== undefined) {
-      taxSum += cell.t;
-      taxAny = true;
-    }
+  for (const f of firm.revenue) {
+    if (f.source !== 'tax' || !f.period.startsWith(`${year}-`) || f.period > asOfPeriod(asOf)) continue;
+    taxSum += f.value;
+    taxAny = true;
   }
-  const ytd = knownMonths.size > 0 ? yearSum(monthly, year, p, knownMonths) : null;
-  const ytdLastYear = knownMonths.size > 0 ? yearSum(monthly, year - 1, p, knownMonths) : null;
+  const ytd = knownMonths.size > 0 ? yearSum(entries, year) : null;
+  const ytdLastYear = knownMonths.size > 0 ? yearSum(entries, year - 1, knownMonths) : null;
   const taxYtd = taxAny ? Math.round(taxSum * 100) / 100 : null;
 
   const industrial = isIndustrialCode(firm.industryCode);
@@ -391,7 +395,7 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
   const isNew = isNewProduction(firm.productionStartedOn, year, asOf, t);
   const cutoffMonth = nextCutoffMonth(asOf, isNew, calendar);
 
-  const h = forecastInput(monthly, year, p);
+  const h = forecastInput(entries, year);
   const hasData = priorYear !== null || ytd !== null;
   const pReachYear = hasData ? forecaster.probabilityReachByMonth(h, t.scale, 12) : null;
   const pReachCutoff = hasData && below ? forecaster.probabilityReachByMonth(h, t.scale, cutoffMonth) : null;
@@ -419,7 +423,7 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
     if (priorYear !== null && priorYear >= t.cultivation)
       add('cultivation', 'cultivation.prior_revenue', `${prior}，达到${wanText(t.cultivation)}`);
     for (let y = year - 1; y >= year - t.reachedLookbackYears; y--) {
-      const r = yearSum(monthly, y, p);
+      const r = yearSum(entries, y);
       if (r !== null && r >= t.scale && scaleStatusAt(firm.scaleHistory, periodOf(y, 12)) === 'below') {
         reachedNotReported = true;
         add(

@@ -51,8 +51,10 @@ const HELP = `升规通命令行 shenggui
   shenggui user create --username NAME --unit UNIT_CODE --role ROLE [--display-name 姓名] [--data DIR]
       创建用户，密码从标准输入读取（首次登录须修改）。ROLE: ${ROLES.join(' | ')}
   shenggui import <enterprises|revenue|directory|targets> FILE [--source tax|statistics|self|electricity] [--year YYYY]
-                 [--skip-invalid] [--dry-run] [--json]
+                 [--unit yuan|wan] [--skip-invalid] [--dry-run] [--json]
       导入表格（.xlsx / .xls / .csv）。有错误行时默认全部不导入（退出码2）；--skip-invalid 只导入正确行。
+      金额表未注明单位时须用 --unit 指定元（yuan/元）或万元（wan/万元），否则不导入（退出码2）。
+      --dry-run --json 逐行列出将写入的企业、期间、来源与数值（更正为原值→新值）。
   shenggui report progress --year YYYY [--as-of YYYY-MM-DD] [--json]
       净增进度：全县及按乡镇、按行业主管的入库、退库、净增、目标、尚差与排名。
   shenggui report libraries --year YYYY [--as-of YYYY-MM-DD] [--json]
@@ -218,21 +220,38 @@ async function runCommand(
     if (!sub || !arg) {
       throw new AppError(
         'VALIDATION',
-        '用法：shenggui import <enterprises|revenue|directory|targets> FILE [--source tax|statistics|self|electricity] [--year YYYY] [--skip-invalid] [--dry-run] [--json]',
+        '用法：shenggui import <enterprises|revenue|directory|targets> FILE [--source tax|statistics|self|electricity] [--year YYYY] [--unit yuan|wan] [--skip-invalid] [--dry-run] [--json]',
       );
     }
+    const listRows = values['dry-run'] === true && values.json === true;
+    let firstRow = true;
     const { exitCode, output } = await runImportCommand(db, ctx, {
       kind: sub,
       file: arg,
       source: typeof values.source === 'string' ? values.source : undefined,
       year: typeof values.year === 'string' ? Number(values.year) : undefined,
+      unit: typeof values.unit === 'string' ? values.unit : undefined,
       skipInvalid: values['skip-invalid'] === true,
       dryRun: values['dry-run'] === true,
+      // A dry run with --json lists every line it would write, streamed: {"…summary…","rows":[…]}.
+      onRows: listRows
+        ? (rows) => {
+            for (const r of rows) {
+              process.stdout.write(`${firstRow ? '{"rows":[\n' : ',\n'}${JSON.stringify(r)}`);
+              firstRow = false;
+            }
+          }
+        : undefined,
       onProgress: values.json ? undefined : (n) => console.error(`已读取 ${n} 行`),
     });
+    if (listRows) {
+      process.stdout.write(`${firstRow ? '{"rows":[' : ''}\n],${JSON.stringify(output, null, 2).slice(1)}\n`);
+      return exitCode;
+    }
     out(
       output,
       () =>
+        (output.unit ? `单位：${output.unit}${output.unitSource === 'chosen' ? '（所选）' : ''}\n` : '') +
         `导入 ${output.imported}，更新 ${output.updated}，未变 ${output.unchanged}，拒绝 ${output.rejected.length}` +
         output.rejected.map((r) => `\n  第${r.row}行 ${r.column}：${r.message}`).join(''),
     );

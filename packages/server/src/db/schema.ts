@@ -11,6 +11,7 @@ import {
   numeric,
   pgTable,
   serial,
+  smallint,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -140,7 +141,14 @@ export const revenueFacts = pgTable(
     enterpriseId: integer('enterprise_id')
       .notNull()
       .references(() => enterprises.id),
+    /** The last month the figure covers: the month itself, or the last month of a quarter. */
     period: char('period', { length: 7 }).notNull(),
+    /**
+     * 1 = a month; 3 = the calendar quarter ending at `period` (a quarterly VAT return). Stored under its last
+     * month, a quarter is in its year's figures and in "figures up to month M" only once it has ended
+     * (packages/domain/src/revenue-record.ts).
+     */
+    months: smallint('months').notNull().default(1),
     source: text('source').notNull(),
     /** Yuan for money sources, kWh for electricity. */
     value: numeric('value', { precision: 16, scale: 2 }).notNull(),

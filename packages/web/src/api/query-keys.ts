@@ -16,6 +16,7 @@ export const queryKeys = {
   imports: {
     all: ['imports'] as const,
     history: (query: string) => ['imports', 'history', query] as const,
+    lines: (token: string, query: string) => ['imports', 'lines', token, query] as const,
   },
   progress: {
     all: ['progress'] as const,

@@ -194,7 +194,9 @@ export interface EnterpriseDetail extends EnterpriseRow {
 
 export interface RevenueFact {
   id: number;
+  /** The last month covered; `months` 3 = a quarterly figure for the quarter ending in it. */
   period: string;
+  months?: number;
   source: RevenueSource;
   value: string;
   version: number;
@@ -234,7 +236,7 @@ export interface ImportHow {
   headerRow: number;
   headerRows: number;
   unit: string | null;
-  unitSource: 'header' | 'title' | 'default' | null;
+  unitSource: 'header' | 'title' | 'default' | 'chosen' | 'missing' | null;
   format: 'long' | 'wide';
   year: number | null;
   encoding: string | null;
@@ -250,7 +252,37 @@ export interface ImportPreview {
   counts: ImportCounts;
   problems: ImportProblem[];
   warnings: string[];
+  /** A money sheet that states no unit and none chosen: 元 or 万元 must be chosen before applying. */
+  needsUnit: boolean;
+  lines: Record<PreviewLineStatus, number>;
   expiresAt: string;
+}
+
+export type PreviewLineStatus = 'new' | 'correction' | 'unchanged' | 'error';
+
+/** One line of GET /imports/:token/rows: what the import will write for a row (or why it cannot). */
+export interface PreviewLine {
+  seq: number;
+  row: number;
+  status: PreviewLineStatus;
+  enterpriseId: number | null;
+  creditCode: string | null;
+  name: string | null;
+  period: string | null;
+  months: number | null;
+  periodLabel: string | null;
+  column: string | null;
+  /** Yuan (kWh for electricity), two decimals. */
+  before: string | null;
+  after: string | null;
+  message: string | null;
+}
+
+export interface PreviewLinesPage extends Paged<PreviewLine> {
+  counts: Record<PreviewLineStatus, number>;
+  source: string | null;
+  unit: string | null;
+  unitSource: string | null;
 }
 
 export interface ImportApplyResult {

@@ -269,7 +269,7 @@ export async function findFileContent(db: Executor, declarationId: number, fileI
   return rows[0] ?? null;
 }
 
-/** Current tax and statistics figures of one firm per period in [from, to]. */
+/** Current tax and statistics figures of one firm per period in [from, to] (a quarter at its last month). */
 export async function listMonthFigures(db: Executor, enterpriseId: number, from: string, to: string) {
   return db
     .select({
@@ -278,6 +278,9 @@ export async function listMonthFigures(db: Executor, enterpriseId: number, from:
       statistics: sql<
         string | null
       >`max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'statistics')`,
+      // 3 where the source's figure is a quarterly return for the quarter ending in this period.
+      taxMonths: sql<number>`coalesce(max(${revenueFacts.months}) filter (where ${revenueFacts.source} = 'tax'), 1)::int`,
+      statisticsMonths: sql<number>`coalesce(max(${revenueFacts.months}) filter (where ${revenueFacts.source} = 'statistics'), 1)::int`,
     })
     .from(revenueFacts)
     .where(

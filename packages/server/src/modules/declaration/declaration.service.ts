@@ -224,6 +224,8 @@ async function computeChecks(db: Executor, r: DeclarationListRow): Promise<Decla
       period: m.period,
       tax: m.tax === null ? null : Number(m.tax),
       statistics: m.statistics === null ? null : Number(m.statistics),
+      taxMonths: Number(m.taxMonths) === 3 ? 3 : 1,
+      statisticsMonths: Number(m.statisticsMonths) === 3 ? 3 : 1,
     })),
     thresholdYuan: await getScaleThreshold(db),
     tolerance: calendar.agreementTolerance,

@@ -19,6 +19,8 @@ export interface FieldSpec {
   period?: boolean;
   /** Shown under the header in the template. */
   note?: string;
+  /** Read when a sheet has it, but not a column of the template (e.g. the tax system's 所属期起 / 止). */
+  notInTemplate?: boolean;
   example: string | number;
 }
 
@@ -66,7 +68,23 @@ export type Outcome = 'imported' | 'updated' | 'unchanged';
 export interface Planned {
   row: number;
   outcome: Outcome;
+  /** What the preview shows for this change (kinds with figures fill it in). */
+  line?: PreviewLineDetail;
   [field: string]: unknown;
+}
+
+/** One change as the preview lists it: the firm, the period and the value that will be stored. */
+export interface PreviewLineDetail {
+  enterpriseId: number | null;
+  creditCode: string | null;
+  name: string | null;
+  period: string | null;
+  /** 1 = a month, 3 = the quarter ending at `period`. */
+  months: number | null;
+  column: string | null;
+  /** The current value (a correction or unchanged), in yuan (or kWh). */
+  before: string | null;
+  after: string | null;
 }
 
 export interface Plan {

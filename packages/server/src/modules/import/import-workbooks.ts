@@ -64,7 +64,7 @@ function exampleCreditCode(): string {
 export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '升规通';
-  const fields = kind.fields.filter((f) => f.key !== 'seq');
+  const fields = kind.fields.filter((f) => f.key !== 'seq' && !f.notInTemplate);
   const ws = wb.addWorksheet(kind.template.sheetName);
   const headers = [
     '序号',
@@ -86,12 +86,12 @@ export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
   notes.getColumn(1).width = 20;
   notes.getColumn(2).width = 80;
   notes.addRow(['列', '说明（也认可的表头）']).font = { bold: true };
-  for (const f of fields)
+  for (const f of kind.fields.filter((f) => f.key !== 'seq'))
     notes.addRow([f.label, [f.note, f.synonyms.join('、')].filter(Boolean).join('；可用表头：')]);
   notes.addRow([]);
   notes.addRow([
     '标题与单位',
-    '表头上方可有标题行；单位写在标题下（如“单位：万元”）或表头中（如“营业收入（万元）”），未注明按元计',
+    '表头上方可有标题行；单位写在标题下（如“单位：万元”）或表头中（如“营业收入（万元）”）；金额表未注明单位时，导入时须选择“元”或“万元”',
   ]);
   if (kind.wide) {
     notes.addRow([

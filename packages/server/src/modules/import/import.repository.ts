@@ -1,7 +1,7 @@
 // The only SQL of the import slice: previews, batches, and the bulk reads and writes an import needs.
 // Firm look-ups take the caller's data scope.
 import type { DataScope } from '@shenggui/domain';
-import { and, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   enterprises,
@@ -11,6 +11,7 @@ import {
   revenueFacts,
   users,
 } from '../../db/schema.js';
+import { importPreviewRows } from '../../db/schema-import.js';
 import { enterpriseInScope } from '../../db/scope.js';
 
 /** A preview without its uploaded file (read apart with `findPreviewBytes`: only a re-read needs it). */
@@ -177,6 +178,7 @@ export type CurrentFact = {
   id: number;
   enterpriseId: number;
   period: string;
+  months: number;
   value: string;
   version: number;
 };
@@ -193,6 +195,7 @@ export async function listCurrentFacts(
       id: revenueFacts.id,
       enterpriseId: revenueFacts.enterpriseId,
       period: revenueFacts.period,
+      months: revenueFacts.months,
       value: revenueFacts.value,
       version: revenueFacts.version,
     })
@@ -219,17 +222,25 @@ export async function supersedeFacts(db: Executor, ids: number[]): Promise<void>
 /** New versions of existing figures (corrections), through unnest like `insertFirstFactsBulk`. */
 export async function insertFactVersionsBulk(
   db: Executor,
-  rows: { enterpriseId: number; period: string; source: string; value: string; version: number }[],
+  rows: {
+    enterpriseId: number;
+    period: string;
+    months: number;
+    source: string;
+    value: string;
+    version: number;
+  }[],
   meta: { reason: string; importBatchId: number; recordedBy: number | null; recordedAt: Date },
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 20_000) {
     const part = rows.slice(i, i + 20_000);
     await db.execute(sql`
-      insert into revenue_facts (enterprise_id, period, source, value, version, is_current, reason, import_batch_id, recorded_by, recorded_at)
-      select e, p, s, v::numeric, n, true, ${meta.reason}, ${meta.importBatchId}::int, ${meta.recordedBy}::int, ${meta.recordedAt.toISOString()}::timestamptz
+      insert into revenue_facts (enterprise_id, period, months, source, value, version, is_current, reason, import_batch_id, recorded_by, recorded_at)
+      select e, p, m, s, v::numeric, n, true, ${meta.reason}, ${meta.importBatchId}::int, ${meta.recordedBy}::int, ${meta.recordedAt.toISOString()}::timestamptz
       from unnest(${pgIntArray(part.map((r) => r.enterpriseId))}::int[], ${pgTextArray(part.map((r) => r.period))}::text[],
+                  ${pgIntArray(part.map((r) => r.months))}::smallint[],
                   ${pgTextArray(part.map((r) => r.source))}::text[], ${pgTextArray(part.map((r) => r.value))}::text[],
-                  ${pgIntArray(part.map((r) => r.version))}::int[]) as u(e, p, s, v, n)
+                  ${pgIntArray(part.map((r) => r.version))}::int[]) as u(e, p, m, s, v, n)
     `);
   }
 }
@@ -261,4 +272,115 @@ export async function countFactsOfBatch(db: Executor, batchId: number): Promise<
     .from(revenueFacts)
     .where(eq(revenueFacts.importBatchId, batchId));
   return rows[0]?.n ?? 0;
+}
+
+// ── Preview lines (what a preview will write, row by row) ────────────────────────────────────────────
+
+export type PreviewLineStatus = 'new' | 'correction' | 'unchanged' | 'error';
+export interface PreviewLineInsert {
+  row: number;
+  status: PreviewLineStatus;
+  enterpriseId: number | null;
+  creditCode: string | null;
+  name: string | null;
+  period: string | null;
+  months: number | null;
+  column: string | null;
+  before: string | null;
+  after: string | null;
+  message: string | null;
+}
+
+const nullableText = (values: (string | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
+const nullableInt = (values: (number | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+
+/** Writes a preview's lines through unnest, in chunks (a 100,000-row sheet is a handful of statements). */
+export async function insertPreviewLines(
+  db: Executor,
+  token: string,
+  lines: PreviewLineInsert[],
+): Promise<void> {
+  const chunk = 10_000;
+  for (let i = 0; i < lines.length; i += chunk) {
+    const part = lines.slice(i, i + chunk);
+    await db.execute(sql`
+      insert into ${importPreviewRows} (token, seq, row, status, enterprise_id, credit_code, name, period, months, "column", before, after, message)
+      select ${token}, q, r, st, e, c, n, p, m, col, b::numeric, a::numeric, msg
+      from unnest(${nullableInt(part.map((_, j) => i + j + 1))}::int[], ${nullableInt(part.map((l) => l.row))}::int[],
+                  ${nullableText(part.map((l) => l.status))}::text[], ${nullableInt(part.map((l) => l.enterpriseId))}::int[],
+                  ${nullableText(part.map((l) => l.creditCode))}::text[], ${nullableText(part.map((l) => l.name))}::text[],
+                  ${nullableText(part.map((l) => l.period))}::text[], ${nullableInt(part.map((l) => l.months))}::smallint[],
+                  ${nullableText(part.map((l) => l.column))}::text[], ${nullableText(part.map((l) => l.before))}::text[],
+                  ${nullableText(part.map((l) => l.after))}::text[], ${nullableText(part.map((l) => l.message))}::text[])
+        as u(q, r, st, e, c, n, p, m, col, b, a, msg)
+    `);
+  }
+}
+
+export interface PreviewLineFilter {
+  status?: PreviewLineStatus | undefined;
+  /** Part of the firm's credit code or name. */
+  firm?: string | undefined;
+}
+
+function lineConditions(token: string, f: PreviewLineFilter): SQL {
+  const c: SQL[] = [eq(importPreviewRows.token, token)];
+  if (f.status) c.push(eq(importPreviewRows.status, f.status));
+  if (f.firm) {
+    const like = `%${f.firm.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    c.push(sql`(${importPreviewRows.creditCode} ilike ${like} or ${importPreviewRows.name} ilike ${like})`);
+  }
+  return and(...c)!;
+}
+
+export type PreviewLineRow = typeof importPreviewRows.$inferSelect;
+
+/** One page of a preview's lines, in sheet order. */
+export function listPreviewLines(
+  db: Executor,
+  token: string,
+  f: PreviewLineFilter,
+  page: { limit: number; offset: number },
+): Promise<PreviewLineRow[]> {
+  return db
+    .select()
+    .from(importPreviewRows)
+    .where(lineConditions(token, f))
+    .orderBy(asc(importPreviewRows.seq))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** Lines after `afterSeq` (an export walks the lines by key, a page at a time). */
+export function listPreviewLinesAfter(
+  db: Executor,
+  token: string,
+  f: PreviewLineFilter,
+  afterSeq: number,
+  limit: number,
+): Promise<PreviewLineRow[]> {
+  return db
+    .select()
+    .from(importPreviewRows)
+    .where(and(lineConditions(token, f), gt(importPreviewRows.seq, afterSeq)))
+    .orderBy(asc(importPreviewRows.seq))
+    .limit(limit);
+}
+
+/** Lines per status under a firm filter (the status filter's counts) and the total. */
+export async function countPreviewLines(
+  db: Executor,
+  token: string,
+  f: PreviewLineFilter,
+): Promise<Record<PreviewLineStatus, number>> {
+  const rows = await db
+    .select({ status: importPreviewRows.status, n: sql<number>`count(*)::int` })
+    .from(importPreviewRows)
+    .where(lineConditions(token, { firm: f.firm }))
+    .groupBy(importPreviewRows.status);
+  const out: Record<PreviewLineStatus, number> = { new: 0, correction: 0, unchanged: 0, error: 0 };
+  for (const r of rows) out[r.status as PreviewLineStatus] = Number(r.n);
+  return out;
 }

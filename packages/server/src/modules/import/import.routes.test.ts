@@ -119,4 +119,52 @@ describe('import routes', () => {
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/imports/templates/revenue.xlsx' });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('lists what a preview will write, asks for the unit of a sheet without one, and reads quarterly returns', async () => {
+    const tax = await Client.signIn(app, 'tax');
+    const bytes = csvOf([
+      ['纳税人识别号', '纳税人名称', '税款所属期起', '税款所属期止', '应税销售额'],
+      [firms[0]!.creditCode, firms[0]!.name, '2025-01-01', '2025-03-31', '300'],
+      [firms[1]!.creditCode, firms[1]!.name, '2025-01-01', '2025-01-31', '100'],
+      [firms[1]!.creditCode, firms[1]!.name, '2025-02-01', '2025-03-31', '100'],
+    ]);
+    const url = `/api/v1/imports/preview?kind=revenue&source=tax&fileName=${encodeURIComponent('季报.csv')}`;
+    const badUnit = await upload(tax, `${url}&unit=usd`, bytes);
+    expect(badUnit.statusCode).toBe(400);
+    const res = await upload(tax, url, bytes);
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json();
+    expect(preview).toMatchObject({ needsUnit: true, how: { unit: null, unitSource: 'missing' } });
+    expect(preview.lines).toEqual({ new: 2, correction: 0, unchanged: 0, error: 1 });
+    expect(preview.problems).toEqual([
+      { row: 4, column: '税款所属期起/税款所属期止', message: expect.stringMatching(/既不是一个自然月/) },
+    ]);
+
+    const rows = await tax.get(`/api/v1/imports/${preview.token}/rows?status=new&pageSize=1`);
+    expect(rows.statusCode, rows.body).toBe(200);
+    expect(rows.json()).toMatchObject({ total: 2, pageSize: 1, counts: { new: 2, error: 1 } });
+    expect(rows.json().items).toEqual([
+      expect.objectContaining({ row: 2, status: 'new', name: firms[0]!.name, periodLabel: '2025年第1季度' }),
+    ]);
+    const byFirm = await tax.get(
+      `/api/v1/imports/${preview.token}/rows?firm=${encodeURIComponent(firms[1]!.creditCode.slice(-6))}`,
+    );
+    expect(byFirm.json().items.map((l: { row: number }) => l.row)).toEqual([3, 4]);
+    expect((await tax.get(`/api/v1/imports/${preview.token}/rows?status=odd`)).statusCode).toBe(400);
+    const xlsx = await tax.get(`/api/v1/imports/${preview.token}/rows.xlsx?status=error`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    // Someone else's preview is not found.
+    const stats = await Client.signIn(app, 'stats');
+    expect((await stats.get(`/api/v1/imports/${preview.token}/rows`)).statusCode).toBe(404);
+
+    const refused = await tax.post(`/api/v1/imports/${preview.token}/apply`, { skipInvalid: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/未注明金额单位/);
+    const ok = await tax.post(`/api/v1/imports/${preview.token}/apply`, { skipInvalid: true, unit: 'wan' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().counts).toMatchObject({ imported: 2, invalid: 1 });
+    const history = await tax.get('/api/v1/imports?kind=revenue');
+    expect(history.json().items[0].summary.how).toMatchObject({ unit: '万元', unitSource: 'chosen' });
+  });
 });

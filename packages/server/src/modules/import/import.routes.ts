@@ -9,13 +9,16 @@ import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
 import {
   applyImport,
+  exportPreviewRows,
   getErrorWorkbook,
   getTemplate,
   listImports,
+  listPreviewRows,
   MAX_IMPORT_BYTES,
   previewImport,
 } from './import.service.js';
 import { findImportKind, IMPORT_KINDS } from './import-kinds.js';
+import { moneyUnitOf } from './sheet-layout.js';
 
 const tags = ['数据导入'];
 const problemSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });
@@ -37,7 +40,7 @@ const previewSchema = z.object({
     headerRow: z.number(),
     headerRows: z.number(),
     unit: z.string().nullable(),
-    unitSource: z.enum(['header', 'title', 'default']).nullable(),
+    unitSource: z.enum(['header', 'title', 'default', 'chosen', 'missing']).nullable(),
     format: z.enum(['long', 'wide']),
     year: z.number().nullable(),
     encoding: z.string().nullable(),
@@ -48,7 +51,32 @@ const previewSchema = z.object({
   counts: countsSchema,
   problems: z.array(problemSchema),
   warnings: z.array(z.string()),
+  needsUnit: z.boolean(),
+  lines: z.object({ new: z.number(), correction: z.number(), unchanged: z.number(), error: z.number() }),
   expiresAt: z.string(),
+});
+const unitField = z
+  .enum(['yuan', 'wan', '元', '万元'], { error: '金额单位应为 yuan（元）或 wan（万元）' })
+  .transform((u) => moneyUnitOf(u)!);
+const lineStatuses = ['new', 'correction', 'unchanged', 'error'] as const;
+const lineFilter = z.object({
+  status: z.enum(lineStatuses, { error: '状态应为 new、correction、unchanged 或 error' }).optional(),
+  firm: z.string().trim().max(100, '企业关键词不能超过100个字').optional(),
+});
+const lineSchema = z.object({
+  seq: z.number(),
+  row: z.number(),
+  status: z.enum(lineStatuses),
+  enterpriseId: z.number().nullable(),
+  creditCode: z.string().nullable(),
+  name: z.string().nullable(),
+  period: z.string().nullable(),
+  months: z.number().nullable(),
+  periodLabel: z.string().nullable(),
+  column: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  message: z.string().nullable(),
 });
 const kinds = IMPORT_KINDS.map((k) => k.kind) as [string, ...string[]];
 const kindField = z.enum(kinds, { error: `导入类型应为 ${kinds.join('、')}` });
@@ -99,6 +127,8 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
             fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
             source: z.enum(REVENUE_SOURCES, { error: '来源应为税务、统计、自报或用电' }).optional(),
             year: z.coerce.number().int().min(1990).max(2100).optional(),
+            /** For a money sheet that states no unit: 元 or 万元 (a unit stated in the sheet wins). */
+            unit: unitField.optional(),
           }),
           response: { 200: previewSchema },
         },
@@ -122,14 +152,79 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '确认导入（一个事务；默认有错误行则不导入任何数据）',
           params: tokenParams,
-          body: z.object({ skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false) }),
+          body: z.object({
+            skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false),
+            /** Required when the sheet states no money unit: 元 or 万元. */
+            unit: unitField.optional(),
+          }),
           response: {
             200: z.object({ batchId: z.number(), counts: countsSchema, rejected: z.array(problemSchema) }),
           },
         },
       },
       async (request) =>
-        applyImport(db, request.ctx, { token: request.params.token, skipInvalid: request.body.skipInvalid }),
+        applyImport(db, request.ctx, {
+          token: request.params.token,
+          skipInvalid: request.body.skipInvalid,
+          unit: request.body.unit,
+        }),
+    );
+
+    app.get(
+      '/imports/:token/rows',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary:
+            '导入预览明细：每行的企业、期间、来源与将写入的数值（更正显示原值→新值），可按状态、企业筛选',
+          params: tokenParams,
+          querystring: lineFilter.extend({
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(lineSchema),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+              counts: z.object({
+                new: z.number(),
+                correction: z.number(),
+                unchanged: z.number(),
+                error: z.number(),
+              }),
+              source: z.string().nullable(),
+              unit: z.string().nullable(),
+              unitSource: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => listPreviewRows(db, request.ctx, request.params.token, request.query),
+    );
+
+    app.get(
+      '/imports/:token/rows.xlsx',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: '导出导入预览明细（Excel，按筛选）',
+          params: tokenParams,
+          querystring: lineFilter,
+        },
+      },
+      async (request, reply) => {
+        const { buffer, baseName } = await exportPreviewRows(
+          db,
+          request.ctx,
+          request.params.token,
+          request.query,
+        );
+        return sendWorkbook(reply, buffer, baseName);
+      },
     );
 
     app.get(

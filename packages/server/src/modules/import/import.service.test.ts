@@ -267,8 +267,10 @@ describe('header synonyms and units', () => {
       fileName: 'n.csv',
       bytes: noUnit,
     });
-    expect(q.how).toMatchObject({ unit: '元', unitSource: 'default' });
-    expect(q.warnings[0]).toMatch(/可能是万元/);
+    // Not silently yuan: the preview says the unit is not stated and apply waits for a choice.
+    expect(q.how).toMatchObject({ unit: null, unitSource: 'missing' });
+    expect(q.needsUnit).toBe(true);
+    expect(q.warnings[0]).toMatch(/未注明金额单位.*可能是万元/);
   });
 
   it('refuses a sheet without a recognisable header', async () => {
@@ -563,12 +565,28 @@ describe('templates, history and the command line', () => {
     );
     const { systemContext } = await import('../../platform/context.js');
     const ctx = systemContext(env.clock.now());
-    const args = { kind: 'revenue', file, source: 'tax', skipInvalid: false, dryRun: false };
+    const unitless = { kind: 'revenue', file, source: 'tax', skipInvalid: true, dryRun: false };
+    // The sheet states no unit: nothing applied without --unit, whatever --skip-invalid says.
+    const refused = await runImportCommand(db(), ctx, unitless);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.output).toMatchObject({ imported: 0, needsUnit: true });
+    expect(refused.output.rejected.map((r) => r.column)).toContain('unit');
+    const args = { ...unitless, skipInvalid: false, unit: '元' };
     const strict = await runImportCommand(db(), ctx, args);
     expect(strict.exitCode).toBe(2);
     expect(strict.output).toMatchObject({ imported: 0, rejected: [{ row: 3, column: '期间' }] });
-    const dry = await runImportCommand(db(), ctx, { ...args, skipInvalid: true, dryRun: true });
-    expect(dry).toMatchObject({ exitCode: 0, output: { imported: 1 } });
+    const lines: { row: number; status: string; periodLabel: string | null; after: string | null }[] = [];
+    const dry = await runImportCommand(db(), ctx, {
+      ...args,
+      skipInvalid: true,
+      dryRun: true,
+      onRows: (rows) => lines.push(...rows),
+    });
+    expect(dry).toMatchObject({ exitCode: 0, output: { imported: 1, unit: '元', unitSource: 'chosen' } });
+    expect(lines.map((r) => [r.row, r.status, r.periodLabel, r.after])).toEqual([
+      [2, 'new', '2019年1月', '5.00'],
+      [3, 'error', null, null],
+    ]);
     expect((await facts(f(1))).filter((x) => x.period === '2019-01')).toHaveLength(0);
     const lenient = await runImportCommand(db(), ctx, { ...args, skipInvalid: true });
     expect(lenient).toMatchObject({ exitCode: 0, output: { imported: 1, updated: 0, unchanged: 0 } });

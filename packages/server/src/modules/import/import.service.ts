@@ -3,29 +3,45 @@
 // (import-kinds.ts). Applying re-checks the parsed records against the database inside the transaction,
 // so a preview that went stale cannot write stale decisions.
 import { createHash, randomBytes } from 'node:crypto';
+import {
+  figurePeriodLabel,
+  normalizeCreditCode,
+  REVENUE_SOURCE_LABELS,
+  type RevenueSource,
+} from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { buildWorkbookPaged, type ExportColumn } from '../../platform/excel.js';
 import type { ReadProgress } from '../../platform/spreadsheet/grid.js';
 import { type ReadOptions, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import {
   type BatchFilter,
+  countPreviewLines,
   deleteExpiredPreviews,
   findPreview,
   findPreviewBytes,
   insertImportBatch,
   insertPreview,
+  insertPreviewLines,
   listImportBatches,
+  listPreviewLines,
+  listPreviewLinesAfter,
   lockPreview,
   markPreviewApplied,
+  type PreviewLineFilter,
+  type PreviewLineInsert,
+  type PreviewLineRow,
+  type PreviewLineStatus,
   type PreviewRow,
 } from './import.repository.js';
 import type { ImportKind, Outcome, ParseOptions, Planned, Problem, SheetRecord } from './import-kind.js';
 import { findImportKind } from './import-kinds.js';
 import { buildErrorWorkbook, buildTemplate } from './import-workbooks.js';
-import { dataRows, detectLayout, type Layout } from './sheet-layout.js';
+import { dataRows, detectLayout, type Layout, type MoneyUnit, moneyUnitOf } from './sheet-layout.js';
+import { cellText } from './values.js';
 
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 /** A preview waits this long for its apply; then it and its uploaded file are dropped. */
@@ -78,6 +94,8 @@ export interface PreviewInput {
   bytes: Uint8Array;
   source?: string | null | undefined;
   year?: number | null | undefined;
+  /** The money unit the person chose, for a sheet that states none (a stated unit always wins). */
+  unit?: MoneyUnit | null | undefined;
   /** Rows read so far, from the parsing worker: feed an SSE or polling endpoint with it. */
   onProgress?: ((p: ReadProgress) => void) | undefined;
   /** Limits of the parsing worker (tests lower them). */
@@ -117,6 +135,10 @@ export interface ImportPreview {
   problems: Problem[];
   /** Things worth a look that are not errors (e.g. no unit stated and the figures look like 万元). */
   warnings: string[];
+  /** A money sheet that states no unit and none chosen: apply is refused until 元 or 万元 is chosen. */
+  needsUnit: boolean;
+  /** The preview's lines per status (GET /imports/:token/rows pages them). */
+  lines: Record<PreviewLineStatus, number>;
   expiresAt: string;
 }
 
@@ -171,11 +193,13 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
   const { layout, sheet } = detectLayout(input.def, grid.sheets, {
     source: input.source,
     year: input.year ?? null,
+    unit: input.unit ?? null,
   });
   const opts: ParseOptions = { source: input.source, shift: layout.shift, year: layout.year };
   const records: SheetRecord[] = [];
   const problems: Problem[] = [];
   const rows: number[] = [];
+  const identities = new Map<number, { creditCode: string | null; name: string | null }>();
   for (const row of dataRows(input.def, layout, sheet)) {
     rows.push(row.row);
     for (const key in row.cells) {
@@ -188,6 +212,12 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
     const parsed = input.def.parseRow(row, opts);
     for (const r of parsed.records) records.push(r);
     for (const p of parsed.problems) problems.push(p);
+    // A row that yields no record still names its firm in the preview's error lines.
+    if (parsed.records.length === 0 && parsed.problems.length > 0) {
+      const code = normalizeCreditCode(cellText(row.cells.creditCode?.value));
+      const name = cellText(row.cells.name?.value);
+      if (code || name) identities.set(row.row, { creditCode: code || null, name: name || null });
+    }
   }
   const how: ImportHow = {
     sheet: layout.sheet,
@@ -200,27 +230,94 @@ export async function readImportSheet(input: PreviewInput & { def: ImportKind; s
     encoding: grid.encoding,
     columns: layout.columns.map((c) => ({ header: c.header, field: c.field, period: c.period })),
   };
-  return { how, opts, records, problems, rows, grid, layout, sheet };
+  return { how, opts, records, problems, rows, identities, grid, layout, sheet };
 }
 
-function warningsOf(how: ImportHow, records: SheetRecord[]): string[] {
+function warningsOf(how: ImportHow, records: SheetRecord[], chosen: MoneyUnit | null): string[] {
   const warnings: string[] = [];
-  if (how.unitSource === 'default' && how.unit) {
-    const values = records
-      .map((r) => Number(r.value))
-      .filter((v) => Number.isFinite(v) && v > 0)
-      .sort((a, b) => a - b);
-    const median = values[Math.floor(values.length / 2)];
-    const note = `表中未注明单位，已按“${how.unit}”读取`;
-    // A county's small industrial firms bill hundreds of thousands of yuan a month; a median under 10,000
-    // "yuan" is almost certainly 万元 typed without a note.
+  const values = records
+    .map((r) => Number(r.value))
+    .filter((v) => Number.isFinite(v) && v > 0)
+    .sort((a, b) => a - b);
+  const median = values[Math.floor(values.length / 2)];
+  // A county's small industrial firms bill hundreds of thousands of yuan a month; a median under 10,000
+  // "yuan" is almost certainly 万元 typed without a note.
+  const small = median !== undefined && median < 10_000;
+  if (how.unitSource === 'missing') {
     warnings.push(
-      median !== undefined && median < 10_000 && how.unit === '元'
-        ? `${note}；但数值普遍较小，可能是万元：如是，请在标题下加“单位：万元”后重新上传`
-        : note,
+      `表中未注明金额单位（标题或表头中没有“单位：元/万元”）：请选择“元”或“万元”，选择前不能导入${small ? '；数值普遍较小，可能是万元' : ''}`,
     );
+  } else if (how.unitSource === 'chosen') {
+    warnings.push(`表中未注明金额单位，已按所选“${how.unit}”读取`);
+  } else if (how.unitSource === 'default' && how.unit) {
+    warnings.push(`表中未注明单位，已按“${how.unit}”读取`);
+  } else if (
+    chosen &&
+    how.unit &&
+    chosen !== how.unit &&
+    (how.unitSource === 'header' || how.unitSource === 'title')
+  ) {
+    warnings.push(`表中已注明单位“${how.unit}”，按表中单位读取（未采用所选的“${chosen}”）`);
   }
   return warnings;
+}
+
+/** What the preview lists: each change of a valid row, and each problem. */
+function previewLines(
+  records: SheetRecord[],
+  identities: Map<number, { creditCode: string | null; name: string | null }>,
+  changes: Planned[],
+  problems: Problem[],
+): PreviewLineInsert[] {
+  const bad = new Set(problems.map((p) => p.row));
+  const firmOf = new Map(identities);
+  for (const r of records) {
+    if (firmOf.has(r.row)) continue;
+    const code = typeof r.creditCode === 'string' && r.creditCode !== '' ? r.creditCode : null;
+    const name = typeof r.name === 'string' && r.name !== '' ? r.name : null;
+    firmOf.set(r.row, { creditCode: code, name });
+  }
+  const status: Record<Outcome, PreviewLineStatus> = {
+    imported: 'new',
+    updated: 'correction',
+    unchanged: 'unchanged',
+  };
+  const lines: PreviewLineInsert[] = [];
+  for (const c of changes) {
+    if (bad.has(c.row)) continue;
+    const l = c.line;
+    lines.push({
+      row: c.row,
+      status: status[c.outcome],
+      enterpriseId: l?.enterpriseId ?? null,
+      creditCode: l?.creditCode ?? null,
+      name: l?.name ?? null,
+      period: l?.period ?? null,
+      months: l?.months ?? null,
+      column: l?.column ?? null,
+      before: l?.before ?? null,
+      after: l?.after ?? null,
+      message: null,
+    });
+  }
+  for (const p of problems) {
+    const firm = firmOf.get(p.row);
+    lines.push({
+      row: p.row,
+      status: 'error',
+      enterpriseId: null,
+      creditCode: firm?.creditCode ?? null,
+      name: firm?.name ?? null,
+      period: null,
+      months: null,
+      column: p.column || null,
+      before: null,
+      after: null,
+      message: p.message,
+    });
+  }
+  // Sheet order; within a row the changes first, then its problems.
+  return lines.sort((a, b) => a.row - b.row);
 }
 
 export async function previewImport(
@@ -267,6 +364,10 @@ export async function previewImport(
     createdAt: ctx.now,
     expiresAt,
   });
+  const lines = previewLines(read.records, read.identities, plan.changes, problems);
+  await insertPreviewLines(db, token, lines);
+  const lineCounts: Record<PreviewLineStatus, number> = { new: 0, correction: 0, unchanged: 0, error: 0 };
+  for (const l of lines) lineCounts[l.status]++;
   rememberRead(
     token,
     { sha256, records: read.records, problems: read.problems, rows: read.rows, opts: read.opts },
@@ -280,7 +381,9 @@ export async function previewImport(
     how: read.how,
     counts,
     problems,
-    warnings: warningsOf(read.how, read.records),
+    warnings: warningsOf(read.how, read.records, input.unit ?? null),
+    needsUnit: read.how.unitSource === 'missing',
+    lines: lineCounts,
     expiresAt: expiresAt.toISOString(),
   };
 }
@@ -306,26 +409,39 @@ export async function getPreview(db: Db, ctx: RequestContext, token: string): Pr
 export async function applyImport(
   db: Db,
   ctx: RequestContext,
-  input: { token: string; skipInvalid: boolean },
+  input: { token: string; skipInvalid: boolean; unit?: MoneyUnit | null | undefined },
 ): Promise<ApplyResult> {
   const preview = await ownPreview(db, ctx, input.token);
   const { def, source } = resolveKind(preview.kind, preview.source);
   await def.assertAllowed(db, ctx, source);
-  const how = preview.how as ImportHow;
+  let how = preview.how as ImportHow;
   if (preview.appliedBatchId !== null) {
     throw new AppError('CONFLICT', `该预览已导入（批次 ${preview.appliedBatchId}），请重新上传文件`);
   }
-  // The sheet as the preview read it: from this process's memory, else read again from the stored file.
-  const read: SheetRead =
-    takeRead(input.token, preview.sha256) ??
+  // A money sheet that states no unit is applied only in the unit the person chose (here or at preview).
+  const unitless = how.unitSource === 'missing' || how.unitSource === 'chosen';
+  const previewUnit = how.unitSource === 'chosen' ? moneyUnitOf(how.unit) : null;
+  const unit = unitless ? (input.unit ?? previewUnit) : null;
+  if (unitless && !unit) {
+    throw new AppError('CONFLICT', '表中未注明金额单位：请选择“元”或“万元”后再导入', [
+      { path: 'unit', message: '请选择金额单位：元 或 万元' },
+    ]);
+  }
+  const reread = unit !== previewUnit;
+  // The sheet as the preview read it: from this process's memory, else read again from the stored file
+  // (and always again when the unit chosen now is not the one the preview was read with).
+  const read: SheetRead & { how?: ImportHow } =
+    (reread ? null : takeRead(input.token, preview.sha256)) ??
     (await readImportSheet({
       kind: preview.kind,
       fileName: preview.fileName,
       bytes: await previewBytes(db, input.token),
       source,
       year: preview.year,
+      unit,
       def,
     }).then((r) => ({ sha256: preview.sha256, ...r })));
+  if (read.how) how = read.how;
   const result = await db.transaction(async (tx) => {
     const locked = await lockPreview(tx, input.token);
     if (!locked) throw notFound('导入预览');
@@ -350,7 +466,7 @@ export async function applyImport(
     const summary = {
       ...counts,
       fileName: preview.fileName,
-      how: { sheet: how.sheet, unit: how.unit, format: how.format },
+      how: { sheet: how.sheet, unit: how.unit, unitSource: how.unitSource, format: how.format },
     };
     const batch = await insertImportBatch(tx, {
       kind: def.kind,
@@ -377,6 +493,8 @@ export async function applyImport(
         source,
         fileName: preview.fileName,
         sha256: preview.sha256,
+        unit: how.unit,
+        unitSource: how.unitSource,
         skipInvalid: input.skipInvalid,
         counts,
         rejectedRows: [...bad].sort((a, b) => a - b).slice(0, 1000),
@@ -434,4 +552,156 @@ export async function getTemplate(kind: string) {
   const def = findImportKind(kind);
   if (!def) throw notFound('导入模板');
   return { buffer: await buildTemplate(def), baseName: `${def.label}导入模板` };
+}
+
+export interface PreviewLineView {
+  seq: number;
+  row: number;
+  status: PreviewLineStatus;
+  enterpriseId: number | null;
+  creditCode: string | null;
+  name: string | null;
+  /** The last month covered (`months` 3: the quarter ending in it). */
+  period: string | null;
+  months: number | null;
+  /** "2024年1月" or "2024年第1季度". */
+  periodLabel: string | null;
+  column: string | null;
+  before: string | null;
+  after: string | null;
+  message: string | null;
+}
+
+function lineView(l: PreviewLineRow): PreviewLineView {
+  const months = l.months === 3 ? 3 : 1;
+  const money = (v: string | null) => (v === null ? null : Number(v).toFixed(2));
+  return {
+    seq: l.seq,
+    row: l.row,
+    status: l.status as PreviewLineStatus,
+    enterpriseId: l.enterpriseId,
+    creditCode: l.creditCode,
+    name: l.name,
+    period: l.period,
+    months: l.months,
+    periodLabel: l.period ? figurePeriodLabel(l.period, months) : null,
+    column: l.column,
+    before: money(l.before),
+    after: money(l.after),
+    message: l.message,
+  };
+}
+
+/** One page of what a preview will write (filtered by status and firm), with the counts per status. */
+export async function listPreviewRows(
+  db: Db,
+  ctx: RequestContext,
+  token: string,
+  query: PreviewLineFilter & { page: number; pageSize: number },
+) {
+  const preview = await ownPreview(db, ctx, token);
+  const { page, pageSize, ...filter } = query;
+  const [rows, counts] = [
+    await listPreviewLines(db, token, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+    await countPreviewLines(db, token, filter),
+  ];
+  const total = filter.status
+    ? counts[filter.status]
+    : counts.new + counts.correction + counts.unchanged + counts.error;
+  const how = preview.how as ImportHow;
+  return {
+    items: rows.map(lineView),
+    total,
+    page,
+    pageSize,
+    counts,
+    source: preview.source,
+    unit: how.unit,
+    unitSource: how.unitSource,
+  };
+}
+
+/** Every line of a preview, walked by key a page at a time (the command line's dry run with --json). */
+export async function eachPreviewRowsPage(
+  db: Db,
+  ctx: RequestContext,
+  token: string,
+  onPage: (rows: PreviewLineView[]) => void,
+): Promise<void> {
+  await ownPreview(db, ctx, token);
+  let after = 0;
+  for (;;) {
+    const page = await listPreviewLinesAfter(db, token, {}, after, 5_000);
+    if (page.length === 0) return;
+    onPage(page.map(lineView));
+    after = page.at(-1)!.seq;
+  }
+}
+
+export const PREVIEW_LINE_STATUS_LABELS: Record<PreviewLineStatus, string> = {
+  new: '新增',
+  correction: '更正',
+  unchanged: '未变',
+  error: '错误',
+};
+
+/**
+ * The preview's lines as a workbook, walked a page at a time from where they are stored (never one list
+ * of a 100,000-row file in memory): the figures a clerk checks before confirming.
+ */
+export async function exportPreviewRows(
+  db: Db,
+  ctx: RequestContext,
+  token: string,
+  filter: PreviewLineFilter,
+): Promise<{ buffer: Buffer; baseName: string }> {
+  const preview = await ownPreview(db, ctx, token);
+  const how = preview.how as ImportHow;
+  const unit = how.unit ?? '未注明';
+  const wan = (v: string | null) => (v === null ? null : Number(v) / 10_000);
+  const money = how.unit === '元' || how.unit === '万元' || how.unitSource === 'missing';
+  const columns: ExportColumn<PreviewLineView>[] = [
+    { header: '行号', value: (l) => l.row },
+    { header: '状态', value: (l) => PREVIEW_LINE_STATUS_LABELS[l.status] },
+    { header: '统一社会信用代码', width: 22, value: (l) => l.creditCode },
+    { header: '企业名称', width: 32, value: (l) => l.name },
+    { header: '期间', width: 16, value: (l) => l.periodLabel },
+    {
+      header: '来源',
+      value: () =>
+        preview.source ? (REVENUE_SOURCE_LABELS[preview.source as RevenueSource] ?? preview.source) : null,
+    },
+    ...(money
+      ? [
+          {
+            header: '原值（万元）',
+            width: 16,
+            numFmt: '#,##0.00',
+            value: (l: PreviewLineView) => wan(l.before),
+          },
+          {
+            header: '导入值（万元）',
+            width: 16,
+            numFmt: '#,##0.00',
+            value: (l: PreviewLineView) => wan(l.after),
+          },
+        ]
+      : [
+          { header: '原值', width: 16, value: (l: PreviewLineView) => l.before },
+          { header: '导入值', width: 16, value: (l: PreviewLineView) => l.after },
+        ]),
+    { header: '表中单位', value: () => unit },
+    { header: '列', width: 16, value: (l) => l.column },
+    { header: '说明', width: 48, value: (l) => l.message },
+  ];
+  const buffer = await buildWorkbookPaged('导入预览', columns, async function* () {
+    let after = 0;
+    for (;;) {
+      const page = await listPreviewLinesAfter(db, token, filter, after, 5_000);
+      if (page.length === 0) return;
+      yield page.map(lineView);
+      after = page.at(-1)!.seq;
+    }
+  });
+  return { buffer, baseName: `${preview.fileName.replace(/\.[^.]+$/, '')}-导入预览` };
 }

@@ -5,7 +5,12 @@
 import {
   CREDIT_CODE_MESSAGES,
   checkCreditCode,
+  coveredPeriods,
+  figurePeriodKey,
+  figurePeriodLabel,
   normalizeCreditCode,
+  quarterEndPeriod,
+  quarterOfPeriod,
   REVENUE_SOURCE_UNITS,
   REVENUE_SOURCES,
   type RevenueSource,
@@ -24,7 +29,12 @@ import {
   withCheckedKeys,
 } from './import.repository.js';
 import type { FieldSpec, ImportKind, Planned, Problem, SheetRecord } from './import-kind.js';
-import { cellText, parseAmount, parsePeriod } from './values.js';
+import { cellText, parseAmount, parseFigurePeriod, parsePeriodRange } from './values.js';
+
+const quarterEnd = (period: string) => {
+  const q = quarterOfPeriod(period);
+  return quarterEndPeriod(q.year, q.quarter);
+};
 
 export const SEQ_FIELD: FieldSpec = {
   key: 'seq',
@@ -65,8 +75,33 @@ const FIELDS: FieldSpec[] = [
     label: '期间',
     synonyms: ['所属期', '税款所属期', '月份', '年月', '所属期间', '所属月份', '统计期', '报告期', '数据期'],
     period: true,
-    note: '如 2024-01',
+    note: '如 2024-01；季度申报写 2024Q1 或 2024年第1季度',
     example: '2024-01',
+  },
+  {
+    key: 'periodFrom',
+    label: '税款所属期起',
+    synonyms: [
+      '所属期起',
+      '所属期起始',
+      '所属期起始日期',
+      '税款所属期起始日期',
+      '所属时期起',
+      '税款所属期间起',
+    ],
+    period: true,
+    notInTemplate: true,
+    note: '税务系统导出格式：与“税款所属期止”一起表示一个月或一个季度（如 2024-01-01 至 2024-03-31）',
+    example: '2024-01-01',
+  },
+  {
+    key: 'periodTo',
+    label: '税款所属期止',
+    synonyms: ['所属期止', '所属期终止', '所属期止日期', '税款所属期止日期', '所属时期止', '税款所属期间止'],
+    period: true,
+    notInTemplate: true,
+    note: '见“税款所属期起”',
+    example: '2024-01-31',
   },
   {
     key: 'value',
@@ -95,13 +130,16 @@ const FIELDS: FieldSpec[] = [
 interface RevenueRecord extends SheetRecord {
   creditCode: string;
   name: string;
+  /** The last month covered; `months` 3 = a quarterly return for the quarter ending in it. */
   period: string;
+  months: 1 | 3;
   value: string;
 }
 
 interface RevenueChange extends Planned {
   enterpriseId: number;
   period: string;
+  months: 1 | 3;
   value: string;
   currentId: number | null;
   version: number;
@@ -142,26 +180,51 @@ export const revenueImport: ImportKind = {
     }
     const records: RevenueRecord[] = [];
     const base = { creditCode, name };
-    if (row.months.length > 0 || !row.cells.period) {
+    if (row.months.length > 0 || !(row.cells.period || row.cells.periodFrom || row.cells.periodTo)) {
       for (const m of row.months) {
         const amount = parseAmount(m.value, opts.shift);
         if (amount === null) continue;
         if (!amount.ok) problems.push({ row: row.row, column: m.column, message: amount.message });
-        else records.push({ row: row.row, column: m.column, ...base, period: m.period, value: amount.value });
+        else
+          records.push({
+            row: row.row,
+            column: m.column,
+            ...base,
+            period: m.period,
+            months: 1,
+            value: amount.value,
+          });
       }
       return { records, problems };
     }
     const periodCell = row.cells.period;
+    const fromCell = row.cells.periodFrom;
+    const toCell = row.cells.periodTo;
     const valueCell = row.cells.value;
-    const period = parsePeriod(periodCell?.value ?? null, opts.year);
-    if (!period.ok)
-      problems.push({ row: row.row, column: periodCell?.column ?? '期间', message: period.message });
+    // The tax system's export: 税款所属期起 / 止 (a month, or a quarter for a quarterly return).
+    const ranged = (fromCell && cellText(fromCell.value) !== '') || (toCell && cellText(toCell.value) !== '');
+    const period = ranged
+      ? parsePeriodRange(fromCell?.value ?? null, toCell?.value ?? null)
+      : parseFigurePeriod(periodCell?.value ?? null, opts.year);
+    if (!period.ok) {
+      const column = ranged
+        ? [fromCell?.column, toCell?.column].filter(Boolean).join('/') || '税款所属期起/税款所属期止'
+        : (periodCell?.column ?? '期间');
+      problems.push({ row: row.row, column, message: period.message });
+    }
     const amount = parseAmount(valueCell?.value ?? null, opts.shift);
     const valueColumn = valueCell?.column ?? '营业收入';
     if (amount === null) problems.push({ row: row.row, column: valueColumn, message: '请填写数值' });
     else if (!amount.ok) problems.push({ row: row.row, column: valueColumn, message: amount.message });
     if (period.ok && amount?.ok) {
-      records.push({ row: row.row, column: valueColumn, ...base, period: period.value, value: amount.value });
+      records.push({
+        row: row.row,
+        column: valueColumn,
+        ...base,
+        period: period.value.period,
+        months: period.value.months,
+        value: amount.value,
+      });
     }
     return { records, problems };
   },
@@ -178,7 +241,7 @@ export const revenueImport: ImportKind = {
       byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
     }
     const codeColumn = CREDIT_CODE_FIELD.label;
-    const matched: { r: RevenueRecord; firmId: number }[] = [];
+    const matched: { r: RevenueRecord; firmId: number; firm: EnterpriseRow }[] = [];
     const reported = new Set<number>();
     const report = (p: Problem) => {
       // One identity problem per row, however many month cells the row has.
@@ -189,7 +252,7 @@ export const revenueImport: ImportKind = {
     for (const r of records) {
       const firm = r.creditCode ? byCode.get(r.creditCode) : undefined;
       if (firm) {
-        matched.push({ r, firmId: firm.id });
+        matched.push({ r, firmId: firm.id, firm });
         continue;
       }
       const check = r.creditCode ? checkCreditCode(r.creditCode) : null;
@@ -204,7 +267,7 @@ export const revenueImport: ImportKind = {
       }
       const candidates = r.name ? (byName.get(r.name) ?? []) : [];
       if (candidates.length === 1) {
-        matched.push({ r, firmId: candidates[0]!.id });
+        matched.push({ r, firmId: candidates[0]!.id, firm: candidates[0]! });
         continue;
       }
       if (candidates.length > 1) {
@@ -225,52 +288,107 @@ export const revenueImport: ImportKind = {
     }
 
     // The same firm and period twice in one file: the later rows are problems, and the first too when
-    // the figures differ (which one is right cannot be guessed).
+    // the figures differ (which one is right cannot be guessed). A month and a quarter that overlap (one
+    // source files either monthly or quarterly for a quarter) are problems on both rows.
+    const label = (r: RevenueRecord) => figurePeriodLabel(r.period, r.months);
     const first = new Map<string, { r: RevenueRecord }>();
+    const byQuarter = new Map<string, RevenueRecord[]>();
     const duplicateRows = new Set<number>();
+    const flag = (r: RevenueRecord, message: string) => {
+      duplicateRows.add(r.row);
+      problems.push({ row: r.row, column: r.column, message });
+    };
     for (const m of matched) {
       const key = `${m.firmId}|${m.r.period}`;
       const seen = first.get(key);
       if (!seen) {
         first.set(key, { r: m.r });
+        const q = quarterOfPeriod(m.r.period);
+        const qKey = `${m.firmId}|${q.year}Q${q.quarter}`;
+        const others = byQuarter.get(qKey) ?? [];
+        const clash = others.find((o) => o.months !== m.r.months || m.r.months === 3);
+        if (clash) {
+          const [quarterly, monthly] = clash.months === 3 ? [clash, m.r] : [m.r, clash];
+          const message = `${label(quarterly)}的季度数据（第 ${quarterly.row} 行）与${label(monthly)}的月度数据（第 ${monthly.row} 行）重叠：同一来源同一季度只能按月或按季度报送`;
+          if (!duplicateRows.has(clash.row)) flag(clash, message);
+          flag(m.r, message);
+        }
+        others.push(m.r);
+        byQuarter.set(qKey, others);
         continue;
       }
-      duplicateRows.add(m.r.row);
-      problems.push({
-        row: m.r.row,
-        column: m.r.column,
-        message: `与第 ${seen.r.row} 行重复（同一企业、同一期间 ${m.r.period}）`,
-      });
+      flag(m.r, `与第 ${seen.r.row} 行重复（同一企业、同一期间 ${label(m.r)}）`);
       if (seen.r.value !== m.r.value && !duplicateRows.has(seen.r.row)) {
-        duplicateRows.add(seen.r.row);
-        problems.push({
-          row: seen.r.row,
-          column: seen.r.column,
-          message: `与第 ${m.r.row} 行数值不同（同一企业、同一期间 ${m.r.period}）`,
-        });
+        flag(seen.r, `与第 ${m.r.row} 行数值不同（同一企业、同一期间 ${label(m.r)}）`);
       }
     }
 
+    // Current figures of the same source in every month of the quarters the file touches: the same figure
+    // again is unchanged, a different one a correction; a month where the source has a quarter (or the
+    // reverse) is a problem, never a second figure for the same months.
     const firmIds = [...new Set(matched.map((m) => m.firmId))];
-    const periods = [...new Set(matched.map((m) => m.r.period))];
-    const current = new Map(
-      (await listCurrentFacts(db, source, firmIds, periods)).map((f) => [`${f.enterpriseId}|${f.period}`, f]),
-    );
+    const periods = new Set<string>();
+    for (const m of matched) for (const p of coveredPeriods(quarterEnd(m.r.period), 3)) periods.add(p);
+    const facts = await listCurrentFacts(db, source, firmIds, [...periods]);
+    const current = new Map(facts.map((f) => [`${f.enterpriseId}|${f.period}`, f]));
     const changes: RevenueChange[] = [];
     for (const m of matched) {
       const key = `${m.firmId}|${m.r.period}`;
-      if (first.get(key)?.r !== m.r) continue; // a duplicate: its row is already a problem
+      if (first.get(key)?.r !== m.r || duplicateRows.has(m.r.row)) continue; // already a problem
       const fact = current.get(key);
+      if (fact && fact.months !== m.r.months) {
+        problems.push({
+          row: m.r.row,
+          column: m.r.column,
+          message: `该企业${figurePeriodLabel(fact.period, fact.months as 1 | 3)}已有${fact.months === 3 ? '季度' : '月度'}数据，与本行${label(m.r)}的${m.r.months === 3 ? '季度' : '月度'}数据重叠（同一来源同一季度只能按月或按季度报送）`,
+        });
+        continue;
+      }
+      if (m.r.months === 3) {
+        const monthly = coveredPeriods(m.r.period, 3)
+          .slice(0, 2)
+          .filter((p) => current.has(`${m.firmId}|${p}`));
+        if (monthly.length > 0) {
+          problems.push({
+            row: m.r.row,
+            column: m.r.column,
+            message: `该企业${monthly.map((p) => figurePeriodLabel(p)).join('、')}已有月度数据，与本行${label(m.r)}的季度数据重叠（同一来源同一季度只能按月或按季度报送）`,
+          });
+          continue;
+        }
+      } else {
+        const q = current.get(`${m.firmId}|${quarterEnd(m.r.period)}`);
+        if (q && q.months === 3 && q.period !== m.r.period) {
+          problems.push({
+            row: m.r.row,
+            column: m.r.column,
+            message: `该企业${figurePeriodLabel(q.period, 3)}已有季度数据，与本行${label(m.r)}的月度数据重叠（同一来源同一季度只能按月或按季度报送）`,
+          });
+          continue;
+        }
+      }
       const same = fact && Number(fact.value).toFixed(2) === m.r.value;
+      const before = fact ? Number(fact.value).toFixed(2) : null;
       changes.push({
         row: m.r.row,
         outcome: !fact ? 'imported' : same ? 'unchanged' : 'updated',
         enterpriseId: m.firmId,
         period: m.r.period,
+        months: m.r.months,
         value: m.r.value,
         currentId: fact?.id ?? null,
         version: (fact?.version ?? 0) + 1,
-        before: fact ? Number(fact.value).toFixed(2) : null,
+        before,
+        line: {
+          enterpriseId: m.firmId,
+          creditCode: m.firm.creditCode,
+          name: m.firm.name,
+          period: m.r.period,
+          months: m.r.months,
+          column: m.r.column,
+          before,
+          after: m.r.value,
+        },
       });
     }
     return { problems, changes };
@@ -286,7 +404,13 @@ export const revenueImport: ImportKind = {
     await withCheckedKeys(tx, async () => {
       await insertFirstFactsBulk(
         tx,
-        fresh.map((c) => ({ enterpriseId: c.enterpriseId, period: c.period, source, value: c.value })),
+        fresh.map((c) => ({
+          enterpriseId: c.enterpriseId,
+          period: c.period,
+          months: c.months,
+          source,
+          value: c.value,
+        })),
         meta,
       );
       await supersedeFacts(
@@ -298,6 +422,7 @@ export const revenueImport: ImportKind = {
         corrected.map((c) => ({
           enterpriseId: c.enterpriseId,
           period: c.period,
+          months: c.months,
           source,
           value: c.value,
           version: c.version,
@@ -309,7 +434,7 @@ export const revenueImport: ImportKind = {
     return {
       corrections: corrected.slice(0, 200).map((c) => ({
         enterpriseId: c.enterpriseId,
-        period: c.period,
+        period: figurePeriodKey(c.period, c.months),
         before: c.before,
         after: c.value,
       })),

@@ -21,9 +21,14 @@ export interface Layout {
   headerRow: number;
   headerRows: 1 | 2;
   format: 'long' | 'wide';
-  /** '万元', '元', 'kWh', …; null when the kind has no figures. */
+  /** '万元', '元', 'kWh', …; null when the kind has no figures, or a money sheet states none and none was chosen. */
   unit: string | null;
-  unitSource: 'header' | 'title' | 'default' | null;
+  /**
+   * Where the unit came from: the sheet (header or title note), the person importing ('chosen': the sheet
+   * states none), the kind's default (energy: kWh), or 'missing' — a money sheet with no unit and no choice,
+   * read as yuan for the preview but not applied until 元 or 万元 is chosen.
+   */
+  unitSource: 'header' | 'title' | 'default' | 'chosen' | 'missing' | null;
   shift: number;
   year: number | null;
   columns: LayoutColumn[];
@@ -43,6 +48,17 @@ const UNITS: Record<string, { family: UnitFamily; shift: number; label: string }
   万kwh: { family: 'energy', shift: 4, label: '万千瓦时' },
 };
 const UNIT_WORDS = '万千瓦时|万kwh|千瓦时|kwh|度|亿元|万元|千元|元';
+
+/** The money units a person may choose for a sheet that states none. */
+export type MoneyUnit = '元' | '万元';
+
+/** `yuan` / `元` → 元, `wan` / `万元` → 万元 (the API, the web and `--unit`); null for anything else. */
+export function moneyUnitOf(text: string | null | undefined): MoneyUnit | null {
+  const t = (text ?? '').trim().toLowerCase();
+  if (t === 'yuan' || t === '元') return '元';
+  if (t === 'wan' || t === '万元') return '万元';
+  return null;
+}
 
 /** The unit named in a header like "营业收入（万元）" or "金额(单位:元)". */
 export function unitInHeader(text: string): string | null {
@@ -110,7 +126,7 @@ function scoreRow(kind: ImportKind, row: Cell[]): HeaderMatch & { score: number;
 export function detectLayout(
   kind: ImportKind,
   sheets: SheetGrid[],
-  opts: { source: string | null; year: number | null },
+  opts: { source: string | null; year: number | null; unit?: MoneyUnit | null | undefined },
 ): { layout: Layout; sheet: SheetGrid } {
   for (const sheet of sheets) {
     const limit = Math.min(sheet.rows.length, 50);
@@ -135,7 +151,7 @@ function buildLayout(
   kind: ImportKind,
   sheet: SheetGrid,
   r: number,
-  opts: { source: string | null; year: number | null },
+  opts: { source: string | null; year: number | null; unit?: MoneyUnit | null | undefined },
 ): Layout {
   const top = sheet.rows[r] ?? [];
   // A second header row under merged cells: every filled cell repeats the cell above or is itself a label.
@@ -237,8 +253,13 @@ function buildLayout(
         }
       }
     }
+    if (!key && family === 'money') {
+      // A money sheet without a unit is not silently read as yuan: the person importing chooses 元 or 万元.
+      key = opts.unit ?? '元';
+      unitSource = opts.unit ? 'chosen' : 'missing';
+    }
     if (!key) {
-      key = family === 'money' ? '元' : '千瓦时';
+      key = '千瓦时';
       unitSource = 'default';
     }
     const u = UNITS[key]!;
@@ -249,7 +270,7 @@ function buildLayout(
           : `金额应以元、万元等为单位，表中注明的单位是“${u.label}”`,
       );
     }
-    unit = u.label;
+    unit = unitSource === 'missing' ? null : u.label;
     return {
       sheet: sheet.name,
       headerRow: r + 1,

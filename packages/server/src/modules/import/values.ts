@@ -181,3 +181,68 @@ export function parseYesNo(cell: Cell | undefined): boolean | null | 'invalid' {
   if (['否', 'N', 'NO', 'FALSE', '0', '×', '规下', '规模以下'].includes(t.toUpperCase())) return false;
   return 'invalid';
 }
+
+/** A figure's period: a month, or a calendar quarter stored under its last month (months = 3). */
+export interface FigurePeriod {
+  period: string;
+  months: 1 | 3;
+}
+
+const CN_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/** `2024Q1`, `2024-Q1`, `2024年第1季度`, `2024年一季度` → the quarter's last month; null when not a quarter label. */
+export function parseQuarterLabel(text: string): FigurePeriod | null {
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const m = /^(\d{4})(?:[-/.]?[Qq]([1-4])|年(?:第)?([1-4一二三四])季度?)$/.exec(t);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const q = m[2] ? Number(m[2]) : m[3] && /\d/.test(m[3]) ? Number(m[3]) : (CN_QUARTERS[m[3] ?? ''] ?? 0);
+  const p = month(year, q * 3);
+  return p ? { period: p, months: 3 } : null;
+}
+
+/**
+ * A tax period given as a range (税款所属期起 / 所属期止, as the tax system exports it): the month it spans, or
+ * the calendar quarter a quarterly return covers. Anything else (two months, half a month, a year) is not a
+ * period a figure can be stored under.
+ */
+export function parsePeriodRange(fromCell: Cell | undefined, toCell: Cell | undefined): Parsed<FigurePeriod> {
+  const from = parseDate(fromCell);
+  const to = parseDate(toCell);
+  if (from === null || to === null)
+    return { ok: false, message: '税款所属期起、止应同时填写（如 2024-01-01 至 2024-01-31）' };
+  if (!from.ok) return from;
+  if (!to.ok) return to;
+  const text = `${from.value} 至 ${to.value}`;
+  const [fy, fm, fd] = from.value.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.value.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd === 1 && td === lastDay && fy === ty) {
+    if (fm === tm) {
+      const p = month(fy, fm);
+      if (p) return { ok: true, value: { period: p, months: 1 } };
+    }
+    if (tm - fm === 2 && tm % 3 === 0) {
+      const p = month(fy, tm);
+      if (p) return { ok: true, value: { period: p, months: 3 } };
+    }
+  }
+  return {
+    ok: false,
+    message: `所属期 ${text} 既不是一个自然月，也不是一个自然季度（应如 2024-01-01 至 2024-01-31，或季度申报 2024-01-01 至 2024-03-31）`,
+  };
+}
+
+/**
+ * The period cell of a revenue sheet: a month (as parsePeriod reads it), a quarter (`2024Q1`,
+ * `2024年第1季度`), or a range in one cell (`2024-01-01至2024-03-31`).
+ */
+export function parseFigurePeriod(cell: Cell | undefined, year: number | null): Parsed<FigurePeriod> {
+  const raw = cellText(cell);
+  const quarter = raw === '' ? null : parseQuarterLabel(raw);
+  if (quarter) return { ok: true, value: quarter };
+  const range = /^(.+?)\s*(?:至|~|～|—|到)\s*(.+)$/.exec(raw);
+  if (range && /\d{4}.*\d.*\d/.test(range[1]!)) return parsePeriodRange(range[1]!, range[2]!);
+  const m = parsePeriod(cell, year);
+  return m.ok ? { ok: true, value: { period: m.value, months: 1 } } : m;
+}

@@ -65,10 +65,19 @@ export function listFirmsForEvaluation(db: Executor, scope: DataScope, ids: numb
     .orderBy(asc(enterprises.id)) as Promise<FirmBaseRow[]>;
 }
 
+/** A period's current statistics and tax figures and how many months each covers (3: a quarter ending here). */
+export type PeriodFigures = [
+  period: string,
+  s: number | null,
+  t: number | null,
+  sMonths: 1 | 3,
+  tMonths: 1 | 3,
+];
+
 /**
- * Current statistics and tax figures per firm and month in [from, through], one row per firm with the months
- * as a JSON array of [period, statistics, tax]: a province's 30,000 firms × 48 months come back as 30,000
- * rows, not 1.4 million.
+ * Current statistics and tax figures per firm and period in [from, through], one row per firm with the
+ * periods as a JSON array of [period, statistics, tax, statistics months, tax months]: a province's 30,000
+ * firms × 48 months come back as 30,000 rows, not 1.4 million. A quarterly figure sits at its last month.
  */
 export async function loadMonthlyFigures(
   db: Executor,
@@ -76,13 +85,15 @@ export async function loadMonthlyFigures(
   ids: number[] | null,
   from: string,
   through: string,
-): Promise<Map<number, [string, number | null, number | null][]>> {
+): Promise<Map<number, PeriodFigures[]>> {
   const result = await db.execute(sql`
-    select m.enterprise_id as id, json_agg(json_build_array(m.period, m.s, m.t)) as months
+    select m.enterprise_id as id, json_agg(json_build_array(m.period, m.s, m.t, m.sm, m.tm)) as months
     from (
       select ${revenueFacts.enterpriseId} as enterprise_id, ${revenueFacts.period} as period,
              max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'statistics') as s,
-             max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'tax') as t
+             max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'tax') as t,
+             coalesce(max(${revenueFacts.months}) filter (where ${revenueFacts.source} = 'statistics'), 1) as sm,
+             coalesce(max(${revenueFacts.months}) filter (where ${revenueFacts.source} = 'tax'), 1) as tm
       from ${revenueFacts}
       where ${revenueFacts.isCurrent} and ${revenueFacts.source} in ('statistics', 'tax')
         and ${revenueFacts.period} between ${from} and ${through}
@@ -91,16 +102,25 @@ export async function loadMonthlyFigures(
     join ${enterprises} on ${enterprises.id} = m.enterprise_id
     where ${firmCondition(scope, ids)}
     group by m.enterprise_id`);
-  const out = new Map<number, [string, number | null, number | null][]>();
+  const out = new Map<number, PeriodFigures[]>();
+  const span = (n: unknown): 1 | 3 => (Number(n) === 3 ? 3 : 1);
   for (const r of rowsOf<{ id: number; months: unknown }>(result)) {
     const months = (typeof r.months === 'string' ? JSON.parse(r.months) : r.months) as [
       string,
       number | string | null,
       number | string | null,
+      number | string,
+      number | string,
     ][];
     out.set(
       Number(r.id),
-      months.map(([p, s, t]) => [p, s === null ? null : Number(s), t === null ? null : Number(t)]),
+      months.map(([p, s, t, sm, tm]) => [
+        p,
+        s === null ? null : Number(s),
+        t === null ? null : Number(t),
+        span(sm),
+        span(tm),
+      ]),
     );
   }
   return out;
@@ -484,7 +504,7 @@ export function listOperatingStatusHistory(db: Executor, scope: DataScope, enter
 export async function listUnreportedByTax(db: Executor, scope: DataScope, year: number, threshold: number) {
   const result = await db.execute(sql`
     with tax as (
-      select ${revenueFacts.enterpriseId} as id, sum(${revenueFacts.value}) as tax, count(*)::int as months,
+      select ${revenueFacts.enterpriseId} as id, sum(${revenueFacts.value}) as tax, sum(${revenueFacts.months})::int as months,
              max(${revenueFacts.period}) as last_period
       from ${revenueFacts}
       where ${revenueFacts.isCurrent} and ${revenueFacts.source} = 'tax'

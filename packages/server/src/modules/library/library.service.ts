@@ -200,9 +200,9 @@ export async function evaluateFirms(
       productionStartedOn: firm.productionStartedOn,
       operatingStatus: (operating.get(firm.id) ?? 'normal') as OperatingStatus,
       exits: exitDates,
-      revenue: (monthly.get(firm.id) ?? []).flatMap(([period, s, t]) => [
-        ...(s === null ? [] : [{ period, source: 'statistics' as const, value: s }]),
-        ...(t === null ? [] : [{ period, source: 'tax' as const, value: t }]),
+      revenue: (monthly.get(firm.id) ?? []).flatMap(([period, s, t, sm, tm]) => [
+        ...(s === null ? [] : [{ period, source: 'statistics' as const, value: s, months: sm }]),
+        ...(t === null ? [] : [{ period, source: 'tax' as const, value: t, months: tm }]),
       ]),
     };
     const evaluation = evaluateLibraries(facts, {

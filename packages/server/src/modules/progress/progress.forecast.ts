@@ -16,9 +16,12 @@ import {
   type FirmModel,
   fitFirm,
   isIndustrialCode,
+  monthlyModelRow,
   priorYearShortfall,
   projectModel,
   reachProbability,
+  revenueOfRecordEntries,
+  type SourcedFigure,
   shownProbability,
 } from '@shenggui/domain';
 
@@ -337,23 +340,32 @@ export function conversionFromHistory(
   return countyConversion(years);
 }
 
-/** Monthly revenue of record as the forecast sees it: Y−3…Y−1 (12 months each) and Y up to its last figure. */
+/**
+ * Monthly revenue of record as the forecast sees it: Y−3…Y−1 (12 months each) and Y up to its last figure.
+ * The record is decided by `revenueOfRecordEntries` (a quarterly return stays a quarter); the monthly model
+ * takes a quarter as three equal months (`monthlyModelRow`, docs/forecast.md).
+ */
 export function forecastHistory(
-  months: readonly (readonly [string, number | null, number | null])[] | undefined,
+  months: readonly (readonly [string, number | null, number | null, (1 | 3)?, (1 | 3)?])[] | undefined,
   year: number,
   priority: 'statistics-first' | 'tax-first',
 ): FirmHistory {
-  // 48 cells, Y−3 January … Y December, filled straight from the periods (no map of strings).
-  const cells: (number | null)[] = Array(48).fill(null);
-  for (const [period, s, t] of months ?? []) {
-    const v = priority === 'statistics-first' ? (s ?? t) : (t ?? s);
-    if (v === null) continue;
-    const i = (Number(period.slice(0, 4)) - year + 3) * 12 + Number(period.slice(5, 7)) - 1;
-    if (i >= 0 && i < 48) cells[i] = v;
+  const figures: SourcedFigure[] = [];
+  for (const [period, s, t, sm, tm] of months ?? []) {
+    if (s !== null) figures.push({ period, source: 'statistics', value: s, months: sm });
+    if (t !== null) figures.push({ period, source: 'tax', value: t, months: tm });
   }
-  const thisYear = cells.slice(36, 48);
+  const entries = revenueOfRecordEntries(figures, priority);
+  const thisYear = monthlyModelRow(entries, year);
   while (thisYear.length > 0 && thisYear.at(-1) === null) thisYear.pop();
-  return { pastYears: [cells.slice(0, 12), cells.slice(12, 24), cells.slice(24, 36)], thisYear };
+  return {
+    pastYears: [
+      monthlyModelRow(entries, year - 3),
+      monthlyModelRow(entries, year - 2),
+      monthlyModelRow(entries, year - 1),
+    ],
+    thisYear,
+  };
 }
 
 /**

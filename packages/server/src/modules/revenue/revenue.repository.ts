@@ -8,30 +8,58 @@ import { enterpriseInScope } from '../../db/scope.js';
 
 /**
  * Revenue of record for a year, per firm: month by month the statistics figure where the firm reported one,
- * else the tax figure (domain.md §4, "revenue of record"), summed. `statMonths` tells how many months came
- * from statistics. A subquery to join on `enterpriseId`.
+ * else the tax figure (domain.md §4, "revenue of record"), summed. A quarter in which either source filed a
+ * quarterly figure (stored under its last month, `months` = 3) is decided as a whole: statistics when they
+ * cover the whole quarter, else tax — the rule of `revenueOfRecordEntries` in domain revenue-record.ts, so a
+ * quarter is in its year's total and never counted twice. `statMonths` tells how many months came from
+ * statistics. A subquery to join on `enterpriseId`.
  */
 export function revenueOfRecordSubquery(db: Executor, year: number) {
   const monthly = db
     .select({
       enterpriseId: revenueFacts.enterpriseId,
+      period: revenueFacts.period,
       s: sql<
         string | null
       >`max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'statistics')`.as('s'),
       t: sql<string | null>`max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'tax')`.as('t'),
+      sq: sql<boolean>`coalesce(bool_or(${revenueFacts.months} = 3) filter (where ${revenueFacts.source} = 'statistics'), false)`.as(
+        'sq',
+      ),
+      tq: sql<boolean>`coalesce(bool_or(${revenueFacts.months} = 3) filter (where ${revenueFacts.source} = 'tax'), false)`.as(
+        'tq',
+      ),
     })
     .from(revenueFacts)
     .where(and(eq(revenueFacts.isCurrent, true), between(revenueFacts.period, `${year}-01`, `${year}-12`)))
     .groupBy(revenueFacts.enterpriseId, revenueFacts.period)
     .as('monthly');
-  return db
+  const quarterly = db
     .select({
       enterpriseId: monthly.enterpriseId,
-      revenue: sql<string | null>`sum(coalesce(${monthly.s}, ${monthly.t}))`.as('revenue'),
-      statMonths: sql<number>`count(${monthly.s})::int`.as('stat_months'),
+      anyQ: sql<boolean>`bool_or(${monthly.sq} or ${monthly.tq})`.as('any_q'),
+      sCovered:
+        sql<number>`sum(case when ${monthly.sq} then 3 when ${monthly.s} is not null then 1 else 0 end)`.as(
+          's_covered',
+        ),
+      mixed: sql<string | null>`sum(coalesce(${monthly.s}, ${monthly.t}))`.as('mixed'),
+      sSum: sql<string | null>`sum(${monthly.s})`.as('s_sum'),
+      tSum: sql<string | null>`sum(${monthly.t})`.as('t_sum'),
+      sCount: sql<number>`count(${monthly.s})`.as('s_count'),
     })
     .from(monthly)
-    .groupBy(monthly.enterpriseId)
+    .groupBy(monthly.enterpriseId, sql`(substr(${monthly.period}, 6, 2)::int + 2) / 3`)
+    .as('quarterly');
+  return db
+    .select({
+      enterpriseId: quarterly.enterpriseId,
+      revenue: sql<string | null>`sum(case when not ${quarterly.anyQ} then ${quarterly.mixed}
+        when ${quarterly.sCovered} >= 3 then ${quarterly.sSum} else ${quarterly.tSum} end)`.as('revenue'),
+      statMonths: sql<number>`sum(case when not ${quarterly.anyQ} then ${quarterly.sCount}
+        when ${quarterly.sCovered} >= 3 then 3 else 0 end)::int`.as('stat_months'),
+    })
+    .from(quarterly)
+    .groupBy(quarterly.enterpriseId)
     .as('rev');
 }
 
@@ -48,6 +76,29 @@ export function listRevenueFacts(db: Executor, scope: DataScope, enterpriseId: n
     .leftJoin(users, eq(users.id, revenueFacts.recordedBy))
     .where(and(...conditions))
     .orderBy(asc(revenueFacts.period), asc(revenueFacts.source), desc(revenueFacts.version));
+}
+
+/** The current quarterly figure of a source covering `period`'s quarter, if any. */
+export async function findQuarterFact(
+  db: Executor,
+  enterpriseId: number,
+  quarterEnd: string,
+  source: string,
+) {
+  const rows = await db
+    .select()
+    .from(revenueFacts)
+    .where(
+      and(
+        eq(revenueFacts.enterpriseId, enterpriseId),
+        eq(revenueFacts.period, quarterEnd),
+        eq(revenueFacts.source, source),
+        eq(revenueFacts.isCurrent, true),
+        eq(revenueFacts.months, 3),
+      ),
+    )
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 export async function findCurrentFact(db: Executor, enterpriseId: number, period: string, source: string) {
@@ -97,17 +148,18 @@ export async function insertFact(
  */
 export async function insertFirstFactsBulk(
   db: Executor,
-  rows: { enterpriseId: number; period: string; source: string; value: string }[],
+  rows: { enterpriseId: number; period: string; source: string; value: string; months?: number }[],
   meta: { importBatchId: number | null; recordedBy: number | null; recordedAt: Date },
 ): Promise<void> {
   const chunk = 20_000;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     await db.execute(sql`
-      insert into revenue_facts (enterprise_id, period, source, value, version, is_current, import_batch_id, recorded_by, recorded_at)
-      select e, p, s, v::numeric, 1, true, ${meta.importBatchId}::int, ${meta.recordedBy}::int, ${meta.recordedAt.toISOString()}::timestamptz
+      insert into revenue_facts (enterprise_id, period, months, source, value, version, is_current, import_batch_id, recorded_by, recorded_at)
+      select e, p, m, s, v::numeric, 1, true, ${meta.importBatchId}::int, ${meta.recordedBy}::int, ${meta.recordedAt.toISOString()}::timestamptz
       from unnest(${`{${part.map((r) => r.enterpriseId).join(',')}}`}::int[], ${toPgTextArray(part.map((r) => r.period))}::text[],
-                  ${toPgTextArray(part.map((r) => r.source))}::text[], ${toPgTextArray(part.map((r) => r.value))}::text[]) as u(e, p, s, v)
+                  ${`{${part.map((r) => r.months ?? 1).join(',')}}`}::smallint[],
+                  ${toPgTextArray(part.map((r) => r.source))}::text[], ${toPgTextArray(part.map((r) => r.value))}::text[]) as u(e, p, m, s, v)
     `);
   }
 }

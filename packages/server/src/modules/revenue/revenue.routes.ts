@@ -7,6 +7,8 @@ import { addFact, listFacts } from './revenue.service.js';
 const factSchema = z.object({
   id: z.number(),
   period: z.string(),
+  /** 1 = a month; 3 = the calendar quarter ending at `period`. */
+  months: z.number(),
   source: z.string(),
   value: z.string(),
   version: z.number(),

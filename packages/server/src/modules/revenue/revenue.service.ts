@@ -1,5 +1,11 @@
 // Supplier figures are facts: a correction adds a version with a reason; nothing is edited in place.
-import { type RevenueFactCreate, revenueWritePermission } from '@shenggui/domain';
+import {
+  figurePeriodLabel,
+  quarterEndPeriod,
+  quarterOfPeriod,
+  type RevenueFactCreate,
+  revenueWritePermission,
+} from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -9,6 +15,7 @@ import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import {
   findCurrentFact,
+  findQuarterFact,
   insertFact,
   listRevenueFacts,
   type RevenueFactRow,
@@ -17,7 +24,9 @@ import {
 
 export interface RevenueFactView {
   id: number;
+  /** The last month covered; `months` 3 = the quarter ending in it. */
   period: string;
+  months: number;
   source: string;
   value: string;
   version: number;
@@ -32,6 +41,7 @@ function toView(f: RevenueFactRow, recordedByName: string | null): RevenueFactVi
   return {
     id: f.id,
     period: f.period,
+    months: f.months,
     source: f.source,
     value: Number(f.value).toFixed(2),
     version: f.version,
@@ -66,6 +76,20 @@ export async function addFact(db: Db, ctx: RequestContext, enterpriseId: number,
   const result = await db.transaction(async (tx) => {
     const firm = await lockEnterprise(tx, ctx.scope, enterpriseId);
     if (!firm) throw notFound('企业');
+    const { year, quarter } = quarterOfPeriod(input.period);
+    const quarterFact = await findQuarterFact(
+      tx,
+      enterpriseId,
+      quarterEndPeriod(year, quarter),
+      input.source,
+    );
+    if (quarterFact) {
+      // A month inside a quarter the same source filed quarterly would count twice (revenue-record.ts).
+      throw invalid(
+        'period',
+        `${figurePeriodLabel(quarterFact.period, 3)}已有该来源的季度数据，不能再录入其中的月度数据`,
+      );
+    }
     const current = await findCurrentFact(tx, enterpriseId, input.period, input.source);
     const value = input.value.toFixed(2);
     if (current) {

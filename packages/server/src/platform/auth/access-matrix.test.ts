@@ -156,6 +156,14 @@ const SAMPLES: Record<string, Sample> = {
     url: () => '/api/v1/imports/no-such-token/errors.xlsx',
     ok: (s) => s === 404,
   },
+  'GET /api/v1/imports/:token/rows': {
+    url: () => '/api/v1/imports/no-such-token/rows',
+    ok: (s) => s === 404,
+  },
+  'GET /api/v1/imports/:token/rows.xlsx': {
+    url: () => '/api/v1/imports/no-such-token/rows.xlsx',
+    ok: (s) => s === 404,
+  },
   'GET /api/v1/imports/templates/:kind.xlsx': { url: () => '/api/v1/imports/templates/revenue.xlsx' },
   'GET /api/v1/imports': { url: () => '/api/v1/imports' },
   'GET /api/v1/imports/export': { url: () => '/api/v1/imports/export' },

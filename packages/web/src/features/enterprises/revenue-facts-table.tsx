@@ -1,5 +1,5 @@
 // Every version of every figure of the chosen year: corrections are new versions, the old ones stay.
-import { formatWan, REVENUE_SOURCE_UNITS } from '@shenggui/domain';
+import { figurePeriodKey, figurePeriodLabel, formatWan, REVENUE_SOURCE_UNITS } from '@shenggui/domain';
 import { Card, Table, type TableProps, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { RevenueFact } from '../../api/types';
@@ -28,8 +28,14 @@ export function RevenueFactsTable({ facts, year, loading, actions }: RevenueFact
     {
       title: t('revenue.period'),
       dataIndex: 'period',
-      width: 100,
-      render: (p: string) => formatPeriod(p, lang),
+      width: 120,
+      // A quarterly return shows as its quarter ("2024年第1季度"), never as its last month.
+      render: (p: string, f) =>
+        f.months === 3
+          ? lang === 'zh'
+            ? figurePeriodLabel(p, 3)
+            : figurePeriodKey(p, 3)
+          : formatPeriod(p, lang),
     },
     {
       title: t('revenue.source'),

@@ -2,13 +2,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest, apiUpload } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { ImportApplyResult, ImportBatch, ImportPreview, Paged } from '../../api/types';
+import type {
+  ImportApplyResult,
+  ImportBatch,
+  ImportPreview,
+  Paged,
+  PreviewLineStatus,
+  PreviewLinesPage,
+} from '../../api/types';
 import type { ImportKind } from './import-options';
 
 export interface PreviewRequest {
   kind: ImportKind;
   source?: string | undefined;
   year?: number | undefined;
+  /** For a money sheet that states no unit: 元 or 万元. */
+  unit?: '元' | '万元' | undefined;
   file: File;
   signal?: AbortSignal;
   onProgress?: (loaded: number, total: number) => void;
@@ -17,7 +26,7 @@ export interface PreviewRequest {
 /** Uploads the file as the raw body; the server reads it and answers the preview (nothing written yet). */
 export function uploadForPreview(req: PreviewRequest): Promise<ImportPreview> {
   return apiUpload<ImportPreview>('/imports/preview', req.file, {
-    query: { kind: req.kind, fileName: req.file.name, source: req.source, year: req.year },
+    query: { kind: req.kind, fileName: req.file.name, source: req.source, year: req.year, unit: req.unit },
     ...(req.signal ? { signal: req.signal } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
@@ -66,4 +75,44 @@ export function useImportHistory(query: URLSearchParams) {
 /** GET /imports/export: the history under the page's filters (no paging), in the user's scope. */
 export function downloadImportHistoryExport(query: URLSearchParams) {
   return apiDownload('/imports/export', query, '导入记录.xlsx');
+}
+
+export interface PreviewLinesQuery {
+  status?: PreviewLineStatus | undefined;
+  firm?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function linesParams(q: Omit<PreviewLinesQuery, 'page' | 'pageSize'> & Partial<PreviewLinesQuery>) {
+  const params = new URLSearchParams();
+  if (q.status) params.set('status', q.status);
+  if (q.firm) params.set('firm', q.firm);
+  if (q.page) params.set('page', String(q.page));
+  if (q.pageSize) params.set('pageSize', String(q.pageSize));
+  return params;
+}
+
+/** GET /imports/:token/rows: one page of what the preview will write, from where the server stored it. */
+export function usePreviewLines(token: string, q: PreviewLinesQuery) {
+  const params = linesParams(q);
+  return useQuery({
+    queryKey: queryKeys.imports.lines(token, params.toString()),
+    queryFn: ({ signal }) =>
+      apiRequest<PreviewLinesPage>(`/imports/${encodeURIComponent(token)}/rows`, { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /imports/:token/rows.xlsx under the table's filters. */
+export function downloadPreviewLines(
+  token: string,
+  q: Omit<PreviewLinesQuery, 'page' | 'pageSize'>,
+  fileName: string,
+) {
+  return apiDownload(
+    `/imports/${encodeURIComponent(token)}/rows.xlsx`,
+    linesParams(q),
+    `${fileName.replace(/\.[^.]+$/, '')}-导入预览.xlsx`,
+  );
 }

@@ -75,6 +75,8 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
   name: { zh: '企业名称', en: 'Name' },
   period: { zh: '期间', en: 'Period' },
+  periodFrom: { zh: '所属期起', en: 'Period from' },
+  periodTo: { zh: '所属期止', en: 'Period to' },
   value: { zh: '数值', en: 'Value' },
   legalForm: { zh: '法人类型', en: 'Legal form' },
   industryCode: { zh: '行业代码', en: 'Industry code' },

@@ -46,6 +46,7 @@ import { sourceLabel } from '../../app/labels';
 import { PageHeader } from '../../components/page-header';
 import { usePermissions } from '../auth/session';
 import { downloadErrorSheet, downloadTemplate, uploadForPreview, useApplyImport } from './import-api';
+import { PreviewLinesCard, UnitChoice } from './import-lines';
 import {
   checkImportFile,
   columnTarget,
@@ -60,7 +61,7 @@ import {
 type Phase =
   | { step: 'choose' }
   | { step: 'uploading'; fileName: string; size: number; loaded: number }
-  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'preview'; preview: ImportPreview; file: File; rereading?: boolean }
   | { step: 'done'; preview: ImportPreview; result: ImportApplyResult; skipped: number };
 
 const KIND_LABEL: Record<ImportKind, DictKey> = {
@@ -319,12 +320,16 @@ function ProblemsCard({ preview }: { preview: ImportPreview }) {
 
 function PreviewView({
   preview,
+  rereading,
   onApplied,
   onRestart,
+  onChooseUnit,
 }: {
   preview: ImportPreview;
+  rereading: boolean;
   onApplied: (result: ImportApplyResult, skipped: number) => void;
   onRestart: () => void;
+  onChooseUnit: (unit: '元' | '万元') => void;
 }) {
   const { t, lang } = useI18n();
   const { modal } = App.useApp();
@@ -332,7 +337,7 @@ function PreviewView({
   const [skipInvalid, setSkipInvalid] = useState(false);
   const { counts } = preview;
   const hasInvalid = counts.invalid > 0 || preview.problems.length > 0;
-  const blocked = (hasInvalid && !skipInvalid) || counts.valid === 0;
+  const blocked = (hasInvalid && !skipInvalid) || counts.valid === 0 || preview.needsUnit || rereading;
   const unit = t(countUnitKey(preview.kind));
 
   const confirm = () => {
@@ -391,9 +396,20 @@ function PreviewView({
           data-testid="import-warnings"
         />
       )}
+      <UnitChoice preview={preview} busy={rereading} onChoose={onChooseUnit} />
       <CountCards counts={counts} kind={preview.kind} />
+      {preview.kind === 'revenue' && <PreviewLinesCard key={preview.token} preview={preview} />}
       <ProblemsCard preview={preview} />
       <Card size="small">
+        {preview.needsUnit && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('imports.unitChoice.required')}
+            data-testid="import-unit-required"
+          />
+        )}
         {hasInvalid && (
           <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
             {!skipInvalid && (
@@ -506,7 +522,7 @@ export function ImportPage() {
     setPhase({ step: 'choose' });
   };
 
-  const upload = async (file: File) => {
+  const upload = async (file: File, unit?: '元' | '万元') => {
     if (!form.kind) return;
     const check = checkImportFile(file);
     if (!check.ok) {
@@ -525,23 +541,29 @@ export function ImportPage() {
     }
     const controller = new AbortController();
     abortRef.current = controller;
-    setPhase({ step: 'uploading', fileName: file.name, size: file.size, loaded: 0 });
+    // Choosing the unit reads the same file again: the current preview stays on screen meanwhile.
+    setPhase((p) =>
+      unit && p.step === 'preview'
+        ? { ...p, rereading: true }
+        : { step: 'uploading', fileName: file.name, size: file.size, loaded: 0 },
+    );
     try {
       const preview = await uploadForPreview({
         kind: form.kind,
         source: form.kind === 'revenue' ? form.source : undefined,
         year: form.year,
+        unit,
         file,
         signal: controller.signal,
         onProgress: (loaded) =>
           setPhase((p) => (p.step === 'uploading' ? { ...p, loaded: Math.min(loaded, p.size) } : p)),
       });
       if (controller.signal.aborted) return;
-      setPhase({ step: 'preview', preview });
+      setPhase({ step: 'preview', preview, file });
     } catch (error) {
       if (controller.signal.aborted) return;
       reportError(error);
-      setPhase({ step: 'choose' });
+      setPhase((p) => (unit && p.step === 'preview' ? { ...p, rereading: false } : { step: 'choose' }));
     } finally {
       if (abortRef.current === controller) abortRef.current = null;
     }
@@ -685,6 +707,8 @@ export function ImportPage() {
       {phase.step === 'preview' && (
         <PreviewView
           preview={phase.preview}
+          rereading={phase.rereading === true}
+          onChooseUnit={(unit) => void upload(phase.file, unit)}
           onRestart={restart}
           onApplied={(result, skipped) => setPhase({ step: 'done', preview: phase.preview, result, skipped })}
         />
