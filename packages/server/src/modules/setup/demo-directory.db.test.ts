@@ -41,6 +41,7 @@ describe('the demo directory in the database', () => {
           enterpriseIds: population.map((p) => idOf.get(p.creditCode)!),
           population,
           importBatchId: batch.id,
+          recordedBy: null,
         }),
       );
       expect(n).toBeGreaterThan(20);
