@@ -6,7 +6,8 @@
 //    suite's second run). As root they are installed with apt-get; otherwise the missing ones are named
 //    and the run stops (PostgreSQL is optional outside CI).
 // 3. PostgreSQL installed but stopped is started, with the role and database `shenggui` (as root).
-// 4. lint, typecheck, migration drift, unit, server (PGlite, then PostgreSQL), end-to-end.
+// 4. lint, typecheck, migration drift, unit, server (PGlite, then PostgreSQL), end-to-end; or only the steps
+//    named on the command line (`npm test -- lint test:unit`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -111,7 +112,14 @@ end $$;`);
 }
 
 // 4. The tests.
-const steps = ['lint', 'typecheck', 'db:check', 'test:unit', 'test:server', 'test:e2e'];
+const ALL_STEPS = ['lint', 'typecheck', 'db:check', 'test:unit', 'test:server', 'test:e2e'];
+const named = process.argv.slice(2);
+const unknown = named.filter((s) => !ALL_STEPS.includes(s));
+if (unknown.length > 0) {
+  console.error(`[npm test] unknown step ${unknown.join(', ')}; the steps are ${ALL_STEPS.join(', ')}`);
+  process.exit(2);
+}
+const steps = named.length > 0 ? ALL_STEPS.filter((s) => named.includes(s)) : ALL_STEPS;
 const started = Date.now();
 for (const step of steps) {
   const t = Date.now();
