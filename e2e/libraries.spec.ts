@@ -81,7 +81,7 @@ beforeAll(async () => {
   const progress = await centre.get<Progress>(`/api/v1/progress?year=${year}`);
   netBefore = progress.county.net;
   browser = await openBrowser();
-}, 180_000);
+}, 360_000); // the demo set-up takes minutes on a busy machine
 
 afterAll(async () => {
   await browser?.close();
