@@ -32,7 +32,10 @@ export default defineConfig({
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          hookTimeout: 360_000,
+          // The browsers run on the tests' clock (e2e/lib/clock.ts): a page updates more slowly than on the
+          // real one, and much more slowly on a busy machine. Polls wait up to 15 s instead of 1 s.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './lib/api.js';
 import { type E2eBrowser, openBrowser, SCREENSHOTS, screenshot, signIn } from './lib/browser.js';
+import { chinaToday } from './lib/clock.js';
 import { type E2eServer, startServer } from './lib/server.js';
 
 interface Row {
@@ -29,8 +30,6 @@ interface Firm {
   townshipId: number;
   townshipName: string;
 }
-
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 let server: E2eServer;
 let centre: E2eBrowser;

@@ -1,10 +1,12 @@
 // Runs the server suite on embedded PGlite, then again on PostgreSQL when one is reachable
 // (TEST_DATABASE_URL, else DATABASE_URL). The role needs CREATEDB: each test file gets its own database.
+// In CI (CI=true) a PostgreSQL run that cannot happen fails the run, before anything else runs.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
 const env = { ...process.env, TZ: 'Asia/Shanghai' };
 delete env.SHENGGUI_TEST_PG;
+const ci = process.env.CI === 'true';
 
 function run(label, extraEnv) {
   console.log(`\n=== server tests on ${label} ===`);
@@ -15,24 +17,27 @@ function run(label, extraEnv) {
   return r.status ?? 1;
 }
 
-let status = run('PGlite (embedded)', {});
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (url) {
+/** Null when PostgreSQL at the URL answers, else why not. */
+async function unreachable(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  let reachable = false;
   try {
     await client.connect();
     await client.query('select 1');
-    reachable = true;
+    return null;
   } catch (e) {
-    console.log(
-      `PostgreSQL at ${url.replace(/:[^:@/]*@/, ':***@')} is not reachable (${e.message}): skipping that run.`,
-    );
+    return `PostgreSQL at ${url.replace(/:[^:@/]*@/, ':***@')} is not reachable (${e.message})`;
   } finally {
     await client.end().catch(() => {});
   }
-  if (reachable) status = run('PostgreSQL', { SHENGGUI_TEST_PG: url }) || status;
-} else {
-  console.log('No TEST_DATABASE_URL or DATABASE_URL: the PostgreSQL run is skipped.');
 }
+
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+const why = url ? await unreachable(url) : 'No TEST_DATABASE_URL or DATABASE_URL';
+if (why && ci) {
+  console.error(`${why}. CI=true: the server tests must also run on PostgreSQL; failing.`);
+  process.exit(1);
+}
+let status = run('PGlite (embedded)', {});
+if (why) console.log(`${why}: the PostgreSQL run is skipped.`);
+else status = run('PostgreSQL', { SHENGGUI_TEST_PG: url }) || status;
 process.exit(status);

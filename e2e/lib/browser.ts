@@ -1,8 +1,10 @@
-// Debian's Chromium through playwright-core, with a profile folder of its own (launchPersistentContext).
+// Debian's Chromium through playwright-core, with a profile folder of its own (launchPersistentContext),
+// on the tests' clock (clock.ts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { e2eNow } from './clock.js';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '..', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +39,8 @@ export async function openBrowser(
       '--disable-dev-shm-usage',
     ],
   });
+  // Installed before any page loads; time then runs on from there.
+  await context.clock.install({ time: e2eNow() });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
   return {

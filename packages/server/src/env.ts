@@ -1,5 +1,6 @@
 // The only reader of process.env. Validated once; a bad value stops the process with a clear message.
 import { z } from 'zod';
+import { type Clock, startingClock, systemClock } from './platform/clock.js';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -22,9 +23,31 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** Static files of the built web app; the server serves them with an SPA fallback. */
   SHENGGUI_WEB_DIST: z.string().optional(),
+  /** `production` ignores SHENGGUI_FAKE_NOW. */
+  NODE_ENV: z.string().optional(),
+  /** Tests and demos only: the server's clock starts at this instant (ISO 8601) and runs on from there. */
+  SHENGGUI_FAKE_NOW: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), '应为 ISO 8601 时间，如 2027-03-15T10:00:00+08:00')
+    .optional(),
 });
 
 export type Env = z.output<typeof envSchema>;
+
+/**
+ * The clock the process runs on: the system clock, or one starting at SHENGGUI_FAKE_NOW when that is set
+ * and NODE_ENV is not `production`. `note` says which, for the start-up log (null for the system clock).
+ */
+export function clockOf(env: Env): { clock: Clock; note: string | null } {
+  if (!env.SHENGGUI_FAKE_NOW) return { clock: systemClock, note: null };
+  if (env.NODE_ENV === 'production')
+    return { clock: systemClock, note: 'NODE_ENV=production：忽略 SHENGGUI_FAKE_NOW，使用系统时钟' };
+  const start = new Date(env.SHENGGUI_FAKE_NOW);
+  return {
+    clock: startingClock(start),
+    note: `测试时钟：从 ${start.toISOString()} 起计时（SHENGGUI_FAKE_NOW，仅用于测试与演示）`,
+  };
+}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // An empty variable (DATABASE_URL= ) means unset, as shells and service files write it.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Database, openDatabase } from './db/client.js';
-import type { Env } from './env.js';
+import { clockOf, type Env } from './env.js';
 import { initCounty, isInitialised } from './modules/setup/setup.service.js';
 import { systemContext } from './platform/context.js';
 import { configureSecrets } from './platform/keys.js';
@@ -30,6 +30,8 @@ export interface RunningServer {
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => console.log(line));
+  const { clock, note } = clockOf(opts.env);
+  if (note) log(note);
   configureSecrets(opts.env, opts.dataDir);
   const database = await openDatabase({
     databaseUrl: opts.env.DATABASE_URL,
@@ -41,7 +43,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (!(await isInitialised(database.db))) {
       if (opts.demo) {
         log('首次启动：正在初始化盂县组织机构与演示数据…');
-        const r = await initCounty(database.db, systemContext(new Date()), {
+        const r = await initCounty(database.db, systemContext(clock.now()), {
           countyCode: DEMO_COUNTY,
           demo: true,
           onProgress: (m) => log(`  ${m}`),
@@ -57,6 +59,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     app = await buildApp({
       db: database.db,
+      clock,
       logger: { level: opts.env.LOG_LEVEL },
       secureCookies: opts.env.SHENGGUI_SECURE_COOKIES,
       readCache: database.singleWriter && opts.env.SHENGGUI_READ_CACHE,

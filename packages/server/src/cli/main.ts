@@ -17,7 +17,7 @@ import {
   type ScaleStatus,
 } from '@shenggui/domain';
 import { type Database, DataFolderLockedError, openDatabase } from '../db/client.js';
-import { readEnv } from '../env.js';
+import { clockOf, readEnv } from '../env.js';
 import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
 import { purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
 import { createUser } from '../modules/auth/auth.service.js';
@@ -128,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     configureSecrets(env, dataDir);
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
     try {
-      return await runCommand(database, command, sub, arg, values, out);
+      return await runCommand(database, command, sub, arg, values, out, clockOf(env).clock.now());
     } finally {
       await database.close();
     }
@@ -155,8 +155,9 @@ async function runCommand(
   arg: string | undefined,
   values: Values,
   out: (obj: unknown, text: () => string) => void,
+  now: Date,
 ): Promise<number> {
-  const ctx = systemContext(new Date());
+  const ctx = systemContext(now);
   const db = database.db;
   if (command === 'init') {
     const county = typeof values.county === 'string' ? values.county : DEMO_COUNTY;

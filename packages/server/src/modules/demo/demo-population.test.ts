@@ -11,6 +11,7 @@ import {
   DEMO_POPULATION_DEFAULTS,
   DEMO_SCALE_REASONS,
   type DemoEnterprise,
+  demoLastPeriod,
   generateDemoPopulation,
 } from './demo-population.js';
 
@@ -359,5 +360,67 @@ describe('generateDemoPopulation', () => {
     expect(new Set(big.map((e) => e.creditCode)).size).toBe(5000);
     expect(new Set(big.map((e) => e.name)).size).toBe(5000);
     expect(big.every((e) => checkCreditCode(e.creditCode).ok)).toBe(true);
+  });
+});
+
+describe('the demo window relative to today', () => {
+  it('ends with the last complete month before today', () => {
+    expect(demoLastPeriod('2026-12-02')).toBe('2026-11');
+    expect(demoLastPeriod('2027-01-01')).toBe('2026-12');
+    expect(demoLastPeriod('2027-03-15')).toBe('2027-02');
+  });
+
+  const windows = ['2026-11', '2027-02', '2027-11', '2028-11'].map((last) => ({
+    last,
+    pop: generateDemoPopulation({ ...base, lastPeriod: last }),
+  }));
+  const pastEvents = (p: DemoEnterprise[], through: string) =>
+    p
+      .flatMap((e) => e.scaleHistory.slice(1).map((h) => `${e.creditCode} ${h.effectivePeriod} ${h.status}`))
+      .filter((k) => k.split(' ')[1]! <= through)
+      .sort();
+
+  it('keeps every past year as it was when the window grows', () => {
+    const reference = pastEvents(pop, '2026-10');
+    for (const { last, pop: p } of windows) expect(pastEvents(p, '2026-10'), last).toEqual(reference);
+  });
+
+  it('gives every year of the window entries and exits, and keeps 50–90 firms above scale', () => {
+    for (const { last, pop: p } of windows) {
+      const lastYear = Number(last.slice(0, 4));
+      for (let year = 2023; year < lastYear; year++) {
+        const c = changesIn(p, year);
+        expect(c.entries.length, `${last}: ${year}`).toBeGreaterThanOrEqual(4);
+        expect(c.exits.length, `${last}: ${year}`).toBeGreaterThanOrEqual(2);
+      }
+      const counts = periodsBetween(FIRST, last).map(
+        (period) => p.filter((e) => statusAt(e, period) === 'above').length,
+      );
+      expect(Math.min(...counts), last).toBeGreaterThanOrEqual(50);
+      expect(Math.max(...counts), last).toBeLessThanOrEqual(90);
+      for (const e of p) expect(e.revenue.every((r) => r.period <= last)).toBe(true);
+      expect(p.some((e) => e.revenue.some((r) => r.period === last))).toBe(true);
+    }
+  });
+
+  it('names next January’s entrants, over the line by October, and firms on pace, all below scale now', () => {
+    for (const { last, pop: p } of windows) {
+      const year = last.slice(0, 4);
+      const entrants = p.filter((e) => e.candidate === 'entrant');
+      expect(entrants.length, last).toBeGreaterThanOrEqual(5);
+      expect(p.filter((e) => e.candidate === 'pace').length, last).toBeGreaterThanOrEqual(5);
+      for (const e of p.filter((x) => x.candidate)) {
+        expect(e.scaleHistory.at(-1)?.status).toBe('below');
+        expect(e.legalForm).not.toBe('individual');
+      }
+      if (last.slice(5) >= '10') {
+        for (const e of entrants) {
+          const toOctober = e.revenue
+            .filter((r) => r.source === 'tax' && r.period >= `${year}-01` && r.period <= `${year}-10`)
+            .reduce((s, r) => s + r.value, 0);
+          expect(toOctober, `${last} ${e.name}`).toBeGreaterThanOrEqual(THRESHOLD);
+        }
+      }
+    }
   });
 });

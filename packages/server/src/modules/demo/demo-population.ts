@@ -3,7 +3,9 @@
 // and electricity figures and a directory history that follows the statistical rules (domain.md §5).
 //
 // Pure and deterministic: the same options give the same population on every machine, so screenshots,
-// e2e assertions and benchmark baselines stay stable. No clock, no Math.random, no I/O.
+// e2e assertions and benchmark baselines stay stable. No clock, no Math.random, no I/O. The demo set-up
+// passes the window ending with the last complete month before today (demoLastPeriod), so the figures
+// always reach the present; without one the fixed reference window below is used (backtests, benchmarks).
 //
 // The interesting parts of the story (who enters in 2024, who leaves, who inflates statistics) are not
 // left to chance: every firm is given a role with a scripted yearly pattern ("above the line in these
@@ -58,14 +60,27 @@ export interface DemoEnterprise {
   contactPhone: string;
   scaleHistory: DemoScaleChange[];
   revenue: DemoRevenue[];
+  /**
+   * A candidate for the declaration batches of the window's last year: `entrant`, over the line by the October
+   * figures and due to enter next January; `pace`, below it so far but on a pace to cross it. Null otherwise.
+   */
+  candidate: 'entrant' | 'pace' | null;
 }
 
 export const DEMO_POPULATION_DEFAULTS = {
   seed: 20240522,
   count: 300,
   firstPeriod: '2022-01',
+  /** The reference window's end when none is given; the demo set-up passes demoLastPeriod(today). */
   lastPeriod: '2026-10',
 } as const;
+
+/** The last complete month before `today` (YYYY-MM-DD, China): where the demo's figures end. */
+export function demoLastPeriod(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month === 1 ? periodOf(year - 1, 12) : periodOf(year, month - 1);
+}
 
 export const DEMO_SCALE_REASONS = {
   initialAbove: '期初状态：规上（名录库在库）',
@@ -450,6 +465,15 @@ const GROUP_ORDER: readonly Group[] = [
 ];
 
 // Market years shared by a whole sector: the 2022 coal price peak and the slide in construction.
+/** The sector's market factor of a year; years after the table keep its last factor. */
+function macroOf(group: Group, year: number): number {
+  const table = MACRO[group];
+  if (!table) return 1;
+  const known = Object.keys(table).map(Number);
+  const last = Math.max(...known);
+  return table[Math.min(year, last)] ?? 1;
+}
+
 const MACRO: Partial<Record<Group, Record<number, number>>> = {
   coal: { 2022: 1.3, 2023: 1.12, 2024: 0.96, 2025: 0.9, 2026: 0.92 },
   concrete: { 2023: 0.95, 2024: 0.9, 2025: 0.88, 2026: 0.88 },
@@ -562,7 +586,7 @@ const AFFINITY: Partial<Record<Kind, Partial<Record<Group, number>>>> = {
   mid: { coal: 0.7, power: 0.5 },
 };
 
-function constraintOf(slot: Slot, off: number, lastOff: number): 'A' | 'B' | 'F' | 'I' | 'P' | 'M' {
+function constraintOf(slot: Slot, off: number, lastOff: number): 'A' | 'B' | 'F' | 'I' | 'P' | 'M' | 'N' {
   const { a, b } = slot;
   switch (slot.kind) {
     case 'stable':
@@ -827,6 +851,7 @@ export function generateDemoPopulation(opts: DemoPopulationOptions): DemoEnterpr
   if (lastIdx < firstIdx) throw new RangeError('结束期间不能早于开始期间');
 
   const firms = planFirms(new Rng(mix(seed, 1)), count, opts.townships);
+  extendStory(firms, Math.floor(lastIdx / 12) - Math.floor(firstIdx / 12), count);
   const ctx: Ctx = {
     countyCode6: opts.countyCode6,
     firstIdx,
@@ -837,6 +862,50 @@ export function generateDemoPopulation(opts: DemoPopulationOptions): DemoEnterpr
     codes: new Set(),
   };
   return firms.map((firm, i) => buildEnterprise(firm, new Rng(mix(seed, 2, i)), ctx));
+}
+
+// The PLAN scripts the events of the first five years. Every later year of the window gets the same kind of
+// year (entrants, leavers, a few new plants), and the last year also gets next January's entrants: firms over
+// the line this year that the county declares in this year's batches. They are taken from the middling and
+// stable firms in index order, so extending the window changes only the firms it converts.
+const NEXT_YEAR_ENTRANTS_300 = 7;
+const LATER_YEAR: readonly { from: Kind; to: Kind; n300: number }[] = [
+  // Climbers first: this year's entrants are last year's "next January" entrants, the same firms.
+  { from: 'mid', to: 'climber', n300: NEXT_YEAR_ENTRANTS_300 },
+  { from: 'mid', to: 'monthly', n300: 2 },
+  { from: 'stable', to: 'decliner', n300: 5 },
+];
+const PLANNED_YEARS = 4;
+
+function extendStory(firms: Firm[], lastOff: number, count: number): void {
+  const pools = new Map<Kind, number[]>();
+  for (const [i, f] of firms.entries()) {
+    if (f.slot.kind !== 'mid' && f.slot.kind !== 'stable') continue;
+    pools.set(f.slot.kind, [...(pools.get(f.slot.kind) ?? []), i]);
+  }
+  const take = (from: Kind, n: number, accept: (f: Firm) => boolean): number[] => {
+    const pool = pools.get(from) ?? [];
+    const out: number[] = [];
+    while (out.length < n && pool.length > 0) {
+      const i = pool.shift()!;
+      if (accept(firms[i]!)) out.push(i);
+    }
+    return out;
+  };
+  const scaled = (n300: number) => Math.round((n300 * count) / 300);
+  for (let k = PLANNED_YEARS + 1; k <= lastOff + 1; k++) {
+    const roles =
+      k <= lastOff
+        ? LATER_YEAR
+        : [{ from: 'mid' as Kind, to: 'climber' as Kind, n300: NEXT_YEAR_ENTRANTS_300 }];
+    for (const r of roles) {
+      // A new plant is a company, never a collective.
+      const accept = (f: Firm) => r.to !== 'monthly' || f.legalForm === 'enterprise';
+      for (const i of take(r.from, scaled(r.n300), accept)) {
+        firms[i] = { ...firms[i]!, slot: { kind: r.to, a: k, b: 0, flag: null } };
+      }
+    }
+  }
 }
 
 /** Roles, legal forms, industries, townships, zone and electricity metering: the population's structure. */
@@ -1022,10 +1091,12 @@ function buildEnterprise(firm: Firm, rng: Rng, ctx: Ctx): DemoEnterprise {
   if (psIdx !== null) {
     for (const y of years) {
       const off = y - y0;
-      const macro = MACRO[group]?.[y] ?? 1;
+      const macro = macroOf(group, y);
       base *= Math.exp(trend + 0.07 * rng.normal());
       let rate = base * macro;
-      const c = constraintOf(slot, off, lastOff);
+      let c = constraintOf(slot, off, lastOff);
+      // Next January's entrants are over the line by the October figures (the November batch's data month).
+      if (slot.kind === 'climber' && off === lastOff && off === slot.a - 1) c = 'N';
       const justAbove = slot.flag === 'justAbove' && off === slot.a - 1;
 
       // Monthly weights for the year: season, noise, a tilt following the year's growth, a ramp-up in a
@@ -1071,6 +1142,13 @@ function buildEnterprise(firm: Firm, rng: Rng, ctx: Ctx): DemoEnterprise {
             if (idx >= psIdx && idx >= firstIdx && !stopped.has(idx)) cum += w[m] ?? 0;
           }
           rate = (ABOVE_MIN * (1 + rng.range(0, 0.06))) / Math.max(cum, 0.05);
+        } else if (c === 'N') {
+          let cum = 0;
+          for (let m = 0; m <= 9; m++) {
+            const idx = y * 12 + m;
+            if (idx >= psIdx && idx >= firstIdx && !stopped.has(idx)) cum += w[m] ?? 0;
+          }
+          rate = (ABOVE_MIN * (1 + rng.range(0.01, 0.1))) / Math.max(cum, 0.05);
         }
         rate = Math.max(rate, 300_000);
         base = rate / macro;
@@ -1219,6 +1297,14 @@ function buildEnterprise(firm: Firm, rng: Rng, ctx: Ctx): DemoEnterprise {
     contactPhone: rng.pick(PHONE_PREFIXES) + String(rng.int(0, 9999)).padStart(4, '0'),
     scaleHistory,
     revenue,
+    candidate:
+      !eligible || status === 'above'
+        ? null
+        : slot.kind === 'climber' && slot.a - 1 === lastOff
+          ? 'entrant'
+          : slot.kind === 'pace'
+            ? 'pace'
+            : null,
   };
 }
 

@@ -1,22 +1,25 @@
 import { countyUnitSeeds } from '@shenggui/domain';
-import { asc } from 'drizzle-orm';
+import { asc, eq, isNotNull, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises, importBatches } from '../../db/schema.js';
+import { enterprises, importBatches, revenueFacts } from '../../db/schema.js';
+import { declarations } from '../../db/schema-declaration.js';
 import { directoryEvents } from '../../db/schema-progress.js';
 import { systemContext } from '../../platform/context.js';
 import { COUNTY, FakeClock, openTestDatabase } from '../../test/harness.js';
 import { generateDemoPopulation } from '../demo/demo-population.js';
+import { listDirectoryEvents } from '../directory/directory.service.js';
 import { getProgressReport } from '../progress/progress.service.js';
 import { demoDirectoryEvents, insertDemoDirectoryEvents } from './demo-directory.js';
 import { initCounty } from './setup.service.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
-const clock = new FakeClock();
+// The demo is built relative to today: this one is opened on 2 December 2026.
+const clock = new FakeClock(Date.parse('2026-12-02T10:00:00+08:00'));
 
 beforeAll(async () => {
   database = await openTestDatabase();
   await initCounty(database.db, systemContext(clock.now()), { countyCode: COUNTY, demo: true });
-});
+}, 300_000); // about 30 s on a quiet machine: the whole demo set-up
 afterAll(() => database.close());
 
 describe('the demo directory in the database', () => {
@@ -26,7 +29,7 @@ describe('the demo directory in the database', () => {
     const townships = countyUnitSeeds(COUNTY)
       .filter((u) => u.kind === 'township')
       .map((u) => ({ code: u.code, name: u.name }));
-    const population = generateDemoPopulation({ countyCode6: COUNTY, townships });
+    const population = generateDemoPopulation({ countyCode6: COUNTY, townships, lastPeriod: '2026-11' });
     const rows = await db
       .select({ id: enterprises.id, creditCode: enterprises.creditCode })
       .from(enterprises)
@@ -41,12 +44,17 @@ describe('the demo directory in the database', () => {
           enterpriseIds: population.map((p) => idOf.get(p.creditCode)!),
           population,
           importBatchId: batch.id,
+          recordedBy: null,
         }),
       );
       expect(n).toBeGreaterThan(20);
     }
-    const all = await db.select({ id: directoryEvents.id }).from(directoryEvents);
-    expect(all.length).toBe(demoDirectoryEvents(population).length);
+    // The demo's history as one import; the entries of this year's batches came through declarations.
+    const imported = await db
+      .select({ id: directoryEvents.id })
+      .from(directoryEvents)
+      .where(eq(directoryEvents.importBatchId, batch.id));
+    expect(imported.length).toBe(demoDirectoryEvents(population).length);
     const report = await getProgressReport(db, ctx, { year: 2024, asOf: '2024-12-31' });
     expect(report.county).toMatchObject({ cityTarget: 8, territorialTarget: 10, supervisingTarget: 10 });
     expect(report.county.net).toBeGreaterThan(0);
@@ -55,4 +63,44 @@ describe('the demo directory in the database', () => {
     const mid = await getProgressReport(db, ctx, { year: 2024, asOf: '2024-06-30' });
     expect(mid.county.entered).toBeLessThanOrEqual(report.county.entered);
   }, 120_000);
+});
+
+describe('the demo opened on 2 December 2026', () => {
+  it('has figures up to November 2026 and directory records by the statistics bureau’s demo user', async () => {
+    const db = database.db;
+    const [last] = await db.select({ p: max(revenueFacts.period) }).from(revenueFacts);
+    expect(last?.p).toBe('2026-11');
+    const ctx = systemContext(clock.now());
+    const events = await listDirectoryEvents(db, ctx, { page: 1, pageSize: 50 });
+    expect(events.items.length).toBeGreaterThan(0);
+    for (const e of events.items) expect(e.recordedByName).toBe('杨帆（县统计局）');
+  });
+
+  it('runs the 2026 batches: declarations in several states, entries recorded from the closed batch', async () => {
+    const db = database.db;
+    const rows = await db
+      .select({
+        batch: declarations.batch,
+        state: declarations.state,
+        eventId: declarations.directoryEventId,
+      })
+      .from(declarations);
+    const states = new Set(rows.map((r) => r.state));
+    for (const s of ['preparing', 'township_review', 'centre_review', 'submitted', 'entered'])
+      expect(states, s).toContain(s);
+    // The November batch (deadline 20 November) has been decided; the December batch is still open.
+    expect(
+      rows.filter((r) => r.batch === 'dec').every((r) => !['submitted', 'entered'].includes(r.state)),
+    ).toBe(true);
+    const entered = await db.select().from(declarations).where(isNotNull(declarations.directoryEventId));
+    expect(entered.length).toBe(rows.filter((r) => r.state === 'entered').length);
+  });
+
+  it('shows a live 2026 board: targets set, entries so far, the target not yet reached', async () => {
+    const report = await getProgressReport(database.db, systemContext(clock.now()), { year: 2026 });
+    expect(report.county.cityTarget).toBeGreaterThan(0);
+    expect(report.county.entered).toBeGreaterThan(0);
+    expect(report.county.net).toBeLessThan(report.county.cityTarget!);
+    expect(report.dimensions.territorial.some((r) => r.target !== null)).toBe(true);
+  });
 });

@@ -90,7 +90,13 @@ export function demoDirectoryEvents(population: readonly DemoEnterprise[]): Demo
 export async function insertDemoDirectoryEvents(
   tx: Executor,
   ctx: RequestContext,
-  input: { enterpriseIds: readonly number[]; population: readonly DemoEnterprise[]; importBatchId: number },
+  input: {
+    enterpriseIds: readonly number[];
+    population: readonly DemoEnterprise[];
+    importBatchId: number;
+    /** Who recorded them: the demo statistics bureau's user (the bureau records entries and exits). */
+    recordedBy: number | null;
+  },
 ): Promise<number> {
   const events = demoDirectoryEvents(input.population);
   await insertDirectoryEventsBulk(
@@ -104,7 +110,7 @@ export async function insertDemoDirectoryEvents(
       effectivePeriod: e.effectivePeriod,
       exitReason: e.exitReason,
       note: null,
-      recordedBy: null,
+      recordedBy: input.recordedBy,
       recordedAt: ctx.now,
       importBatchId: input.importBatchId,
     })),

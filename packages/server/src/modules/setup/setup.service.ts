@@ -1,9 +1,12 @@
 // First-run set-up: the county's organisation from the reference divisions, and with --demo a deterministic
-// synthetic population, the seed's 2024 targets and one demo account per role.
+// synthetic population whose figures end with the last complete month before today, the seed's 2024 targets
+// and targets for the current year, the current batches' declarations (demo-declarations.ts) and one demo
+// account per role.
 
 import { createHash } from 'node:crypto';
 import {
   COUNTY_BODIES,
+  chinaDate,
   countyUnitSeeds,
   ROLE_LABELS,
   type Role,
@@ -19,13 +22,15 @@ import { hashPassword } from '../../platform/auth/password.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { insertUser } from '../auth/user.repository.js';
-import { generateDemoPopulation } from '../demo/demo-population.js';
+import { type DemoEnterprise, demoLastPeriod, generateDemoPopulation } from '../demo/demo-population.js';
 import { currentPlanYear, recomputeLibraries } from '../library/library.service.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
 import { ensureCountyUnits } from '../org/org.service.js';
+import { getProgressReport } from '../progress/progress.service.js';
 import { insertFirstFactsBulk } from '../revenue/revenue.repository.js';
 import { getCountyCode, putSetting } from '../settings/settings.service.js';
 import { setTarget } from '../target/target.service.js';
+import { type DemoUser, seedDemoDeclarations } from './demo-declarations.js';
 import { insertDemoDirectoryEvents } from './demo-directory.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
@@ -77,6 +82,9 @@ export async function initCounty(
   }
   countyUnitSeeds(opts.countyCode); // validates that reference data exists for the county
   const result: InitResult = { county: opts.countyCode, units: 0, enterprises: 0, revenueFacts: 0, users: 0 };
+  const today = chinaDate(ctx.now);
+  // Filled inside the transaction; the declarations go through their own service after it commits.
+  const seeded: { demo?: { population: DemoEnterprise[]; ids: number[]; users: DemoUser[] } } = {};
 
   await db.transaction(async (tx) => {
     progress('创建组织机构…');
@@ -99,6 +107,7 @@ export async function initCounty(
     const population = generateDemoPopulation({
       countyCode6: opts.countyCode,
       townships: townships.map((t) => ({ code: t.code, name: t.name })),
+      lastPeriod: demoLastPeriod(today),
     });
     const bodyUnit = (key: string) => {
       const body = COUNTY_BODIES.find((b) => b.key === key);
@@ -173,7 +182,36 @@ export async function initCounty(
       })),
     );
     await insertFirstFactsBulk(tx, facts, { importBatchId: batch.id, recordedBy: null, recordedAt: ctx.now });
-    await insertDemoDirectoryEvents(tx, ctx, { enterpriseIds: ids, population, importBatchId: batch.id });
+    progress('创建演示账号…');
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const users: DemoUser[] = [];
+    for (const d of DEMO_USERS) {
+      const u = unit(d.unit);
+      const user = await insertUser(tx, {
+        username: d.username,
+        displayName: d.displayName,
+        passwordHash,
+        unitId: u.id,
+        roles: [d.role],
+        mustChangePassword: false,
+        now: ctx.now,
+      });
+      users.push({ id: user.id, username: d.username, displayName: d.displayName, role: d.role, unit: u });
+      await recordAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username: user.username, unitId: u.id, roles: user.roles, demo: true },
+      });
+    }
+    result.users = users.length;
+    seeded.demo = { population, ids, users };
+    await insertDemoDirectoryEvents(tx, ctx, {
+      enterpriseIds: ids,
+      population,
+      importBatchId: batch.id,
+      recordedBy: users.find((u) => u.role === 'statistics')?.id ?? null,
+    });
     result.revenueFacts = facts.length;
     await recordAudit(tx, ctx, {
       action: 'import.apply',
@@ -208,27 +246,6 @@ export async function initCounty(
       });
     }
 
-    progress('创建演示账号…');
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const d of DEMO_USERS) {
-      const u = unit(d.unit);
-      const user = await insertUser(tx, {
-        username: d.username,
-        displayName: d.displayName,
-        passwordHash,
-        unitId: u.id,
-        roles: [d.role],
-        mustChangePassword: false,
-        now: ctx.now,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { username: user.username, unitId: u.id, roles: user.roles, demo: true },
-      });
-    }
-    result.users = DEMO_USERS.length;
     await putSetting(tx, ctx, 'demo', {
       enabled: true,
       accounts: DEMO_USERS.map((d) => ({
@@ -239,10 +256,62 @@ export async function initCounty(
       })),
     });
   });
-  if (opts.demo) {
+  const demo = seeded.demo;
+  if (demo) {
     await analyze(db);
+    const lastPeriod = demoLastPeriod(today);
+    progress(`生成${lastPeriod.slice(0, 4)}年申报批次…`);
+    await seedDemoDeclarations(db, {
+      population: demo.population,
+      enterpriseIds: demo.ids,
+      users: demo.users,
+      countyCode: opts.countyCode,
+      year: Number(lastPeriod.slice(0, 4)),
+      now: ctx.now,
+    });
+    const year = Number(today.slice(0, 4));
+    if (year !== SEED_YEAR) {
+      progress(`设置${year}年目标任务…`);
+      await setCurrentYearTargets(db, ctx, opts.countyCode, year, today);
+    }
     progress('评估培育库…');
     await recomputeLibraries(db, ctx, { year: currentPlanYear(ctx.now) });
   }
   return result;
+}
+
+/**
+ * The current year's targets in the seed's proportions, kept above the net increase the board shows today so
+ * the year is visibly in progress: the county's target is at least three above today's net, and the extra is
+ * given to 秀水镇 and the 工信局, the units with the most candidates.
+ */
+async function setCurrentYearTargets(
+  db: Db,
+  ctx: RequestContext,
+  countyCode: string,
+  year: number,
+  today: string,
+): Promise<void> {
+  const report = await getProgressReport(db, ctx, { year, asOf: today });
+  const city = Math.max(SEED_CITY_TARGET, report.county.net + 3);
+  const extra = city - SEED_CITY_TARGET;
+  await db.transaction(async (tx) => {
+    const units = await ensureCountyUnits(tx, ctx, countyCode);
+    const byName = new Map(units.map((u) => [u.name, u]));
+    const county = units.find((u) => u.code === `${countyCode}000000`)!;
+    await setTarget(tx, ctx, { year, unitId: county.id, dimension: 'city', target: city });
+    for (const t of SEED_TERRITORIAL_TARGETS) {
+      const u = byName.get(t.township);
+      if (!u) continue;
+      const target = t.township === '秀水镇' ? t.target + extra : t.target;
+      await setTarget(tx, ctx, { year, unitId: u.id, dimension: 'territorial', target });
+    }
+    for (const t of SEED_SUPERVISING_TARGETS) {
+      const body = COUNTY_BODIES.find((b) => b.key === t.body)!;
+      const u = units.find((x) => x.code === `${countyCode}${body.suffix}`);
+      if (!u) continue;
+      const target = t.body === 'industry' ? t.target + extra : t.target;
+      await setTarget(tx, ctx, { year, unitId: u.id, dimension: 'supervising', target });
+    }
+  });
 }

@@ -1,5 +1,8 @@
 // Resolves the caller once per request (session → user → unit → permissions and data scope) and enforces
 // the access every route must declare. A route without a declared access stops the server at start.
+
+// request.cookies and reply.clearCookie come from the cookie plugin's type augmentation.
+import type {} from '@fastify/cookie';
 import {
   type DataScope,
   type Permission,
