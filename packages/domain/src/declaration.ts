@@ -917,3 +917,19 @@ export const inspectionUnitSchema = z.object({
   unitId: z.coerce.number({ error: '请选择检查单位' }).int().positive('请选择检查单位').nullable(),
 });
 export type DeclarationTransitionInput = z.output<typeof declarationTransitionSchema>;
+
+// ── Review list (for the centre and the auditor) ────────────────────────────────────────────────────
+
+/**
+ * What the review list shows, each with who, when and why: entries recorded without a declaration, entries
+ * or exits with an unusual effective period (unusualEffectivePeriod), overrides of blocking checks, and
+ * withdrawn declarations.
+ */
+export const REVIEW_KINDS = ['direct_entry', 'unusual_period', 'override', 'withdrawn'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
+  direct_entry: '未经申报的入库',
+  unusual_period: '生效期间异常',
+  override: '核对例外处理',
+  withdrawn: '撤回的申报',
+};
