@@ -1,6 +1,8 @@
 // Response shapes of the HTTP API (docs/api.md). The domain package holds request schemas only, so the
 // web keeps these here; money is yuan as a decimal string, dates `YYYY-MM-DD`, periods `YYYY-MM`.
 import type {
+  CheckStatus,
+  DeclarationCheckKey,
   DeclarationState,
   LegalForm,
   Library,
@@ -9,6 +11,7 @@ import type {
   Pathway,
   Permission,
   RevenueSource,
+  ReviewKind,
   Role,
   ScaleStatus,
   Tier,
@@ -483,6 +486,9 @@ export interface DeclarationView {
   stateLabel: string;
   lastComment: string | null;
   directoryEventId: number | null;
+  inspectionUnitId: number | null;
+  inspectionUnitName: string | null;
+  replacesId: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -513,8 +519,26 @@ export interface DeclarationInspection {
 }
 
 export interface DeclarationDetail extends DeclarationView {
-  actions: Array<{ to: DeclarationState; label: string; commentRequired: boolean }>;
-  checks: Array<{ key: string; ok: boolean; message: string }>;
+  actions: Array<{ to: DeclarationState; label: string; commentRequired: boolean; blockedBy: string[] }>;
+  checks: Array<{
+    key: DeclarationCheckKey;
+    label: string;
+    status: CheckStatus;
+    statusLabel: string;
+    ok: boolean;
+    /** The step this check blocks while not passed (null: informative). */
+    gate: DeclarationState | null;
+    message: string;
+    override: {
+      reason: string;
+      actorName: string | null;
+      at: string;
+      status: CheckStatus;
+      message: string;
+    } | null;
+  }>;
+  can: { override: boolean; convert: boolean; assignInspectionUnit: boolean; inspect: boolean };
+  defaultEffectivePeriod: string;
   approvalProblems: string[];
   materials: Array<{ item: MaterialItem; label: string; files: DeclarationFile[] }>;
   inspections: DeclarationInspection[];
@@ -550,6 +574,21 @@ export interface DeclarationBoard {
       }>;
     }>;
   }>;
+}
+
+export interface ReviewItem {
+  key: string;
+  kind: ReviewKind;
+  kindLabel: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  creditCode: string;
+  townshipName: string;
+  subject: string;
+  reason: string | null;
+  actorName: string | null;
+  at: string;
+  link: string;
 }
 
 export interface TodoItem {
