@@ -537,7 +537,13 @@ export interface DeclarationDetail extends DeclarationView {
       message: string;
     } | null;
   }>;
-  can: { override: boolean; convert: boolean; assignInspectionUnit: boolean; inspect: boolean };
+  can: {
+    override: boolean;
+    convert: boolean;
+    assignInspectionUnit: boolean;
+    inspect: boolean;
+    materials: boolean;
+  };
   defaultEffectivePeriod: string;
   approvalProblems: string[];
   materials: Array<{ item: MaterialItem; label: string; files: DeclarationFile[] }>;

@@ -266,6 +266,14 @@ describe('separation of duties', () => {
     expect(assigned.json().inspectionUnitName).toBeTruthy();
     const byAssigned = await inspect(nanlou, d.id, 'field');
     expect(byAssigned.statusCode, byAssigned.body).toBe(201);
+    // The assigned unit reads the declaration and inspects; it takes no step and uploads nothing.
+    const seen = (await nanlou.get(`/api/v1/declarations/${d.id}`)).json();
+    expect(seen.actions).toEqual([]);
+    expect(seen.can).toMatchObject({ inspect: true, materials: false });
+    expect((await move(nanlou, d.id, 'withdrawn', { comment: '越权撤回' })).statusCode).toBe(404);
+    expect(
+      (await nanlou.post(`/api/v1/declarations/${d.id}/materials/basic_info?fileName=a.pdf`, PDF)).statusCode,
+    ).toBe(404);
     expect((await inspect(xiushui2, d.id, 'document')).statusCode).toBe(403);
 
     // Only the statistics bureau records the entry.

@@ -118,13 +118,20 @@ export async function countDeclarations(
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * The declaration in the caller's scope; with `assigned`, also one the caller's unit was assigned to inspect
+ * (read it, record inspections — nothing else).
+ */
 export async function findDeclaration(
   db: Executor,
   scope: DataScope,
   id: number,
+  opts: { assigned?: boolean } = {},
 ): Promise<DeclarationListRow | null> {
   const rows = await baseList(db)
-    .where(and(eq(declarations.id, id), declarationReadable(scope)))
+    .where(
+      and(eq(declarations.id, id), opts.assigned ? declarationReadable(scope) : enterpriseInScope(scope)),
+    )
     .limit(1);
   return (rows[0] as DeclarationListRow | undefined) ?? null;
 }

@@ -125,6 +125,7 @@ const detailSchema = z.object({
     convert: z.boolean(),
     assignInspectionUnit: z.boolean(),
     inspect: z.boolean(),
+    materials: z.boolean(),
   }),
   defaultEffectivePeriod: z.string(),
   approvalProblems: z.array(z.string()),

@@ -225,7 +225,13 @@ export interface DeclarationDetail extends DeclarationView {
   actions: { to: DeclarationState; label: string; commentRequired: boolean; blockedBy: string[] }[];
   checks: CheckView[];
   /** What the caller may do besides the steps. */
-  can: { override: boolean; convert: boolean; assignInspectionUnit: boolean; inspect: boolean };
+  can: {
+    override: boolean;
+    convert: boolean;
+    assignInspectionUnit: boolean;
+    inspect: boolean;
+    materials: boolean;
+  };
   /** The default effective period of the entry (any other needs a reason). */
   defaultEffectivePeriod: string;
   /** Why the centre cannot approve yet (missing or failed inspection records); empty when it can. */
@@ -298,6 +304,7 @@ async function buildDetail(
   db: Executor,
   ctx: RequestContext,
   r: DeclarationListRow,
+  opts: { inspectOnly?: boolean } = {},
 ): Promise<DeclarationDetail> {
   const id = r.d.id;
   const [transitions, inspections, files, checks, overrides] = [
@@ -336,7 +343,7 @@ async function buildDetail(
   const inspectTarget = { declaringUnitId: r.declaringUnitId, inspectionUnitId: r.d.inspectionUnitId };
   return {
     ...view,
-    actions: allowedTransitions(view.state, roles).map((t) => ({
+    actions: (opts.inspectOnly ? [] : allowedTransitions(view.state, roles)).map((t) => ({
       to: t.to,
       label: t.label,
       commentRequired: t.commentRequired,
@@ -371,7 +378,11 @@ async function buildDetail(
               overrides.some((o) => o.o.checkKey === c.key),
             ) === null,
         ),
-      convert: view.mode === 'monthly' && canWithdraw(view.state, roles),
+      convert: !opts.inspectOnly && view.mode === 'monthly' && canWithdraw(view.state, roles),
+      materials:
+        !opts.inspectOnly &&
+        EDITABLE.includes(view.state) &&
+        (actsAs(roles, 'unit') || actsAs(roles, 'centre')),
       assignInspectionUnit: actsAs(roles, 'centre') && EDITABLE.includes(view.state),
       inspect:
         EDITABLE.includes(view.state) && checkInspectionRecorder(inspectCaller, inspectTarget) === null,
@@ -411,9 +422,17 @@ async function buildDetail(
   };
 }
 
-/** The declaration in the caller's scope; out of scope answers 404 and the attempt is audited. */
-async function getInScope(db: Executor, ctx: RequestContext, id: number): Promise<DeclarationListRow> {
-  const found = await findDeclaration(db, ctx.scope, id);
+/**
+ * The declaration in the caller's scope; out of scope answers 404 and the attempt is audited. `assigned`: a
+ * unit the centre assigned to inspect it may also read it and record inspections (and do nothing else).
+ */
+async function getInScope(
+  db: Executor,
+  ctx: RequestContext,
+  id: number,
+  opts: { assigned?: boolean } = {},
+): Promise<DeclarationListRow> {
+  const found = await findDeclaration(db, ctx.scope, id, opts);
   if (found) return found;
   const firmId = await declarationFirmUnscoped(db, id);
   if (firmId !== null) await assertInScope(db as Db, ctx, firmId); // audits the attempt, throws 404
@@ -421,7 +440,10 @@ async function getInScope(db: Executor, ctx: RequestContext, id: number): Promis
 }
 
 export async function getDeclaration(db: Db, ctx: RequestContext, id: number): Promise<DeclarationDetail> {
-  return buildDetail(db, ctx, await getInScope(db, ctx, id));
+  const own = await findDeclaration(db, ctx.scope, id);
+  if (own) return buildDetail(db, ctx, own);
+  // Read by the assigned inspecting unit: no steps offered (its users act on it only by inspecting).
+  return buildDetail(db, ctx, await getInScope(db, ctx, id, { assigned: true }), { inspectOnly: true });
 }
 
 // ── Lists ────────────────────────────────────────────────────────────────────────────────────────────
@@ -817,7 +839,7 @@ function assertMayInspect(ctx: RequestContext, r: DeclarationListRow): void {
 }
 
 export async function recordInspection(db: Db, ctx: RequestContext, id: number, input: InspectionCreate) {
-  assertMayInspect(ctx, await getInScope(db, ctx, id));
+  assertMayInspect(ctx, await getInScope(db, ctx, id, { assigned: true }));
   const inspectionId = await db.transaction(async (tx) => {
     const d = await lockDeclaration(tx, id);
     if (!d) throw notFound('申报');
@@ -849,7 +871,7 @@ export async function uploadInspectionPhoto(
   fileName: string,
   bytes: Buffer,
 ): Promise<FileView> {
-  assertMayInspect(ctx, await getInScope(db, ctx, id));
+  assertMayInspect(ctx, await getInScope(db, ctx, id, { assigned: true }));
   return db.transaction(async (tx) => {
     const d = await lockDeclaration(tx, id);
     if (!d) throw notFound('申报');
@@ -861,7 +883,7 @@ export async function uploadInspectionPhoto(
 }
 
 export async function downloadFile(db: Db, ctx: RequestContext, id: number, fileId: number) {
-  await getInScope(db, ctx, id);
+  await getInScope(db, ctx, id, { assigned: true });
   const file = await findFileContent(db, id, fileId);
   if (!file) throw notFound('文件');
   return {

@@ -156,8 +156,7 @@ export function DeclarationPage() {
   if (!declaration.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const d = declaration.data;
   const refresh = () => void declaration.refetch();
-  const writable =
-    can('enterprise:write') && d.state !== 'entered' && d.state !== 'submitted' && d.state !== 'withdrawn';
+  const writable = can('enterprise:write') && d.can.materials;
   const blockedSteps = d.actions.filter((a) => a.blockedBy.length > 0);
 
   return (
