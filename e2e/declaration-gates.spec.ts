@@ -91,7 +91,7 @@ describe('declaration gates, end to end', () => {
         .setInputFiles({ name: `${item}.pdf`, mimeType: 'application/pdf', buffer: pdf });
       await page.locator(`[data-item="${item}"]`).getByTestId('declaration-file').first().waitFor();
     }
-    await expect.poll(() => submit.isDisabled()).toBe(false);
+    await expect.poll(() => submit.isDisabled(), { timeout: 20_000 }).toBe(false);
   });
 
   /** Takes the step whose button says `to`, with a comment, through the confirmation. */
@@ -101,7 +101,9 @@ describe('declaration gates, end to end', () => {
     await page.getByTestId('transition-confirm').waitFor();
     if (comment) await page.getByTestId('transition-comment').fill(comment);
     await page.getByTestId('transition-ok').click();
-    await expect.poll(() => page.getByTestId('declaration-state').getAttribute('data-state')).toBe(to);
+    await expect
+      .poll(() => page.getByTestId('declaration-state').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe(to);
   }
 
   it('is submitted by one township user and reviewed by another', async () => {
@@ -163,7 +165,7 @@ describe('declaration gates, end to end', () => {
       await page.getByTestId('inspection-save').click();
       await page.getByTestId('inspection-form').waitFor({ state: 'hidden' });
     }
-    await expect.poll(() => approve.isDisabled()).toBe(false);
+    await expect.poll(() => approve.isDisabled(), { timeout: 20_000 }).toBe(false);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, '54-declaration-overridden');
     await step('submitted', '已例外处理，报统计局');

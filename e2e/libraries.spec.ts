@@ -200,7 +200,9 @@ describe('libraries, the to-do list and a declaration, end to end', () => {
         .filter({ hasText: name })
         .waitFor();
     }
-    await expect.poll(() => page.getByTestId('declaration-action-township_review').isDisabled()).toBe(false);
+    await expect
+      .poll(() => page.getByTestId('declaration-action-township_review').isDisabled(), { timeout: 20_000 })
+      .toBe(false);
     await screenshot(page, '45-declaration-preparing');
   });
 
@@ -211,7 +213,9 @@ describe('libraries, the to-do list and a declaration, end to end', () => {
     await page.getByTestId('transition-confirm').waitFor();
     if (comment) await page.getByTestId('transition-comment').fill(comment);
     await page.getByTestId('transition-ok').click();
-    await expect.poll(() => page.getByTestId('declaration-state').getAttribute('data-state')).toBe(to);
+    await expect
+      .poll(() => page.getByTestId('declaration-state').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe(to);
   }
 
   it('goes through the department’s review by a second user', async () => {
@@ -268,7 +272,7 @@ describe('libraries, the to-do list and a declaration, end to end', () => {
       await page.getByTestId('override-ok').click();
       await page.getByTestId('check-override').first().waitFor();
     }
-    await expect.poll(() => approve.isDisabled()).toBe(false);
+    await expect.poll(() => approve.isDisabled(), { timeout: 20_000 }).toBe(false);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, '47-declaration-inspections');
     await step('submitted', '已报统计局');
@@ -283,7 +287,9 @@ describe('libraries, the to-do list and a declaration, end to end', () => {
     await page.waitForTimeout(400);
     await screenshot(page, '48-declaration-enter');
     await page.getByTestId('transition-ok').click();
-    await expect.poll(() => page.getByTestId('declaration-state').getAttribute('data-state')).toBe('entered');
+    await expect
+      .poll(() => page.getByTestId('declaration-state').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('entered');
     await screenshot(page, '49-declaration-entered');
     await page.goto(`${server.url}/declarations/board?year=${year}`);
     const entered = page.getByTestId('board-column-entered');
