@@ -1,4 +1,4 @@
-// Checks that block, end to end (domain.md §7): a township declaration with a missing material cannot be
+// Checks that block, end to end (docs/api.md, 入库申报): a township declaration with a missing material cannot be
 // submitted; once complete it is submitted by one township user and reviewed by another; the centre sees
 // the blocking checks (revenue below the line, the tax/statistics comparison not run), overrides them with
 // written reasons, records the inspections and hands it to the bureau; the review list shows the overrides.

@@ -1,5 +1,5 @@
 // A second user of a unit, made through the security administrator's API: whoever prepares a declaration
-// never passes its review (domain.md §7), so a township or department needs a second person to review.
+// never passes its review (docs/api.md, 入库申报), so a township or department needs a second person to review.
 import { apiSession } from './api.js';
 
 export const REVIEWER_PASSWORD = 'Review@Pass2024';

@@ -1,4 +1,4 @@
-// The one entry rule (domain.md §5) at each of its edges, and the property the workflow relies on: whatever
+// The one entry rule (docs/api.md, 入库申报) at each of its edges, and the property the workflow relies on: whatever
 // passed at creation records unchanged on its own batch.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

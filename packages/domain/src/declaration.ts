@@ -140,7 +140,7 @@ export function upcomingDeadlines(deadlines: ResolvedBatch[], today: string, day
 
 /**
  * 月度入库 is only for newly opened or newly producing firms: production started on or after 1 October of
- * the year before the year the entry is declared in (domain.md §5). The year is the declaration's year (its
+ * the year before the year the entry is declared in (docs/api.md, 入库申报). The year is the declaration's year (its
  * batch month's year) — never the effective period's, which for a December monthly declaration is already
  * the next year. Returns the earliest allowed start date.
  */
@@ -169,7 +169,7 @@ export interface EligibilityProblem {
 }
 
 /**
- * Whether a firm may enter the directory by this mode in this declaration year (domain.md §5): not already
+ * Whether a firm may enter the directory by this mode in this declaration year (docs/api.md, 入库申报): not already
  * 规上, not an individual business, and a monthly entry only for a firm producing since 1 October of the
  * prior year. The same function decides at creation, at every step of the workflow and when the statistics
  * bureau records the entry, so a declaration accepted at creation records unchanged if the data did not change.
@@ -214,7 +214,7 @@ export function isNewFirm(productionStartedOn: string | null, year: number): boo
 }
 
 /**
- * The effective period an entry takes by default (domain.md §5): a monthly entry from the month after the
+ * The effective period an entry takes by default (docs/api.md, 入库申报): a monthly entry from the month after the
  * month it is declared in (a December declaration from January of the next year); an annual entry from
  * January of the year after its batch's year. Which year it counts in is the counting rule's business.
  */
@@ -326,7 +326,7 @@ export const STATE_ACTOR: Record<Exclude<DeclarationState, 'entered' | 'withdraw
   submitted: 'bureau',
 };
 
-/** The state table (domain.md §7). Anything not listed is refused. */
+/** The state table (docs/api.md, 入库申报). Anything not listed is refused. */
 export const DECLARATION_TRANSITIONS: readonly DeclarationTransitionRule[] = [
   { from: 'preparing', to: 'township_review', by: 'unit', label: '提交审核', commentRequired: false },
   { from: 'township_review', to: 'centre_review', by: 'unit', label: '审核通过', commentRequired: false },
@@ -410,7 +410,7 @@ export function canWithdraw(state: DeclarationState, roles: readonly Role[]): bo
   return allowedTransitions(state, roles).some((t) => t.to === 'withdrawn');
 }
 
-// ── Separation of duties (domain.md §7) ──────────────────────────────────────────────────────────────
+// ── Separation of duties (docs/api.md, 入库申报) ──────────────────────────────────────────────────────────────
 
 /**
  * Whoever prepares a thing never approves it: the user who created the declaration or submitted it for
@@ -455,7 +455,7 @@ export function checkInspectionAssignment(
   return null;
 }
 
-// ── Inspections (domain.md §7) ───────────────────────────────────────────────────────────────────────
+// ── Inspections (docs/api.md, 入库申报) ───────────────────────────────────────────────────────────────────────
 
 export const INSPECTION_KINDS = ['field', 'document'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];

@@ -1,5 +1,5 @@
 // Tables of the declaration slice (issue 6 items 4–5): declarations for entering the directory, every state
-// change, the inspection records (domain.md §7) and the uploaded files (materials and inspection photos).
+// change, the inspection records (docs/api.md, 入库申报) and the uploaded files (materials and inspection photos).
 // Transitions, inspections and files are only ever inserted; a new upload adds a version, never overwrites.
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -27,7 +27,7 @@ export const declarations = pgTable(
     lastComment: text('last_comment'),
     /** The directory entry this declaration created. */
     directoryEventId: integer('directory_event_id'),
-    /** The unit the centre assigned to record the field inspection and document review (domain.md §7). */
+    /** The unit the centre assigned to record the field inspection and document review (docs/api.md, 入库申报). */
     inspectionUnitId: integer('inspection_unit_id').references(() => orgUnits.id),
     /** The monthly declaration this annual one replaced (turned from monthly into annual). */
     replacesId: integer('replaces_id'),
@@ -105,7 +105,7 @@ export const declarationFiles = pgTable(
 );
 
 /**
- * The centre's overrides of a blocking check (domain.md §7): which check, what it said when overridden, who,
+ * The centre's overrides of a blocking check (docs/api.md, 入库申报): which check, what it said when overridden, who,
  * when and why. Only ever inserted; shown on the declaration and listed for review.
  */
 export const declarationOverrides = pgTable(

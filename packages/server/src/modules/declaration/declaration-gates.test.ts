@@ -1,4 +1,4 @@
-// The gates of a declaration over HTTP (domain.md §5, §7): checks that block with a Chinese reason naming
+// The gates of a declaration over HTTP (docs/api.md, 入库申报): checks that block with a Chinese reason naming
 // what is missing, the centre's override with a reason (audited, listed for review), separation of duties,
 // withdraw and redo, monthly turned annual, and a December monthly declaration recorded in January.
 import ExcelJS from 'exceljs';

@@ -624,7 +624,7 @@ export async function transitionDeclaration(
         { path: problem.kind === 'invalid' ? 'comment' : 'to', message: problem.message },
       ]);
     }
-    // Whoever prepared or submitted the declaration never passes its review (domain.md §7).
+    // Whoever prepared or submitted the declaration never passes its review (docs/api.md, 入库申报).
     const separation = checkReviewSeparation(input.to, ctx.actor?.id ?? null, {
       createdBy: d.createdBy,
       history: (await listTransitions(tx, id)).map(({ t }) => ({ toState: t.toState, actorId: t.actorId })),

@@ -2,7 +2,7 @@
 // or not run; the blocking ones with the step they block and the centre's override with its reason), the
 // inspection records (实地踏勘, 资料审核) with photos and the inspecting unit, the history, and the steps the
 // user may take. A step stays disabled, with the reasons, while a blocking check or a missing inspection
-// record stands in its way (domain.md §7); withdraw and monthly→annual are steps like the others.
+// record stands in its way (docs/api.md, 入库申报); withdraw and monthly→annual are steps like the others.
 import {
   CheckCircleFilled,
   CloseCircleFilled,
