@@ -108,12 +108,12 @@ describe('libraries, the to-do list and a declaration, end to end', () => {
     await page.waitForTimeout(400);
     await screenshot(page, '40-library-remove-confirm');
     await page.getByTestId('membership-confirm-ok').click();
-    await expect.poll(total).toBe(before - 1);
+    await expect.poll(total, { timeout: 20_000 }).toBe(before - 1);
     await page.getByTestId('library-filter-q').fill(firm.creditCode);
     await page.getByTestId('library-filter-submit').click();
     await page.waitForURL((u) => u.searchParams.get('q') === firm.creditCode);
     await table.getByText(firm.name).waitFor();
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(1);
   });
 
   it('imports a month of tax figures that takes the firm over 20M', async () => {
