@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import {
   DECLARATION_STATE_LABELS,
+  DECLARATION_TRANSITIONS,
   type DeclarationState,
   declarationOverrideSchema,
   INSPECTION_CONCLUSION_LABELS,
@@ -357,7 +358,11 @@ export function DeclarationPage() {
                         </Tag>
                         {c.gate && c.status !== 'pass' && !c.override && (
                           <Tag color="orange">
-                            {t('decl.check.gate', { step: DECLARATION_STATE_LABELS[c.gate] })}
+                            {t('decl.check.gate', {
+                              step:
+                                DECLARATION_TRANSITIONS.find((x) => x.to === c.gate)?.label ??
+                                DECLARATION_STATE_LABELS[c.gate],
+                            })}
                           </Tag>
                         )}
                         {c.override && <Tag color="purple">{t('decl.check.overridden')}</Tag>}
