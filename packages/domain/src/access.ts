@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'target:read',
   'target:allocate',
   'directory:write',
+  /** The centre's and the auditor's review list of entries and decisions that bypass the usual path. */
+  'review:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,8 +61,15 @@ const READ: Permission[] = ['enterprise:read', 'revenue:read', 'org:read', 'targ
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org:read', 'settings:manage'],
   secadmin: ['org:read', 'org:manage', 'user:manage', 'security:manage'],
-  auditor: ['org:read', 'audit:read'],
-  centre: [...READ, 'enterprise:write', 'revenue:write:self', 'target:allocate', 'directory:write'],
+  auditor: ['org:read', 'audit:read', 'review:read'],
+  centre: [
+    ...READ,
+    'enterprise:write',
+    'revenue:write:self',
+    'target:allocate',
+    'directory:write',
+    'review:read',
+  ],
   township: [...READ, 'enterprise:write', 'revenue:write:self'],
   department: [...READ, 'enterprise:write', 'revenue:write:self'],
   tax: [...READ, 'revenue:write:tax'],

@@ -25,16 +25,17 @@ const expected = (state: DeclarationState, role: Role): DeclarationState[] => {
   const unit = UNIT.includes(role);
   switch (state) {
     case 'preparing':
-      return unit ? ['township_review'] : [];
+      return unit ? ['township_review', 'withdrawn'] : [];
     case 'township_review':
-      return unit ? ['centre_review', 'returned'] : [];
+      return unit ? ['centre_review', 'returned', 'withdrawn'] : [];
     case 'centre_review':
-      return role === 'centre' ? ['submitted', 'returned'] : [];
+      return role === 'centre' ? ['submitted', 'returned', 'withdrawn'] : [];
     case 'submitted':
-      return role === 'statistics' ? ['entered', 'returned'] : [];
+      return role === 'statistics' ? ['entered', 'returned', 'withdrawn'] : [];
     case 'returned':
-      return unit ? ['preparing'] : [];
+      return unit ? ['preparing', 'withdrawn'] : [];
     case 'entered':
+    case 'withdrawn':
       return [];
   }
 };

@@ -5,7 +5,6 @@
 // records the bureau's result.
 import { z } from 'zod';
 import type { Role } from './access.js';
-import { monthlyEntryEarliestStart } from './directory.js';
 import { formatWan } from './money.js';
 import { addMonths, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
 import {
@@ -148,24 +147,138 @@ export function upcomingDeadlines(deadlines: ResolvedBatch[], today: string, day
   });
 }
 
-// ── Eligibility ──────────────────────────────────────────────────────────────────────────────────────
+// ── Eligibility (the one rule: creation, every step, and the bureau's recording) ──────────────────────
 
 /**
- * 月度入库 only for firms whose production started on or after 1 October of the prior year (domain.md §5,
- * the same rule the directory applies to a monthly entry). Returns a Chinese reason, or null when allowed.
+ * 月度入库 is only for newly opened or newly producing firms: production started on or after 1 October of
+ * the year before the year the entry is declared in (docs/api.md, 入库申报). The year is the declaration's year (its
+ * batch month's year) — never the effective period's, which for a December monthly declaration is already
+ * the next year. Returns the earliest allowed start date.
  */
+export function monthlyEntryEarliestStart(declaredYear: number): string {
+  return `${declaredYear - 1}-10-01`;
+}
+
+/**
+ * The year an entry recorded without a declaration was declared in: the month before its effective period
+ * (a monthly entry takes effect from the month after the month it is declared in, see defaultEffectivePeriod).
+ */
+export function declaredYearOfEntry(effectivePeriod: string): number {
+  return splitPeriod(addMonths(effectivePeriod, -1)).year;
+}
+
+/** What the rule needs to know about the firm. */
+export interface EligibilityFirm {
+  scaleStatus: string;
+  legalForm: string;
+  productionStartedOn: string | null;
+}
+
+export interface EligibilityProblem {
+  path: 'enterpriseId' | 'mode';
+  message: string;
+}
+
+/**
+ * Whether a firm may enter the directory by this mode in this declaration year (docs/api.md, 入库申报): not already
+ * 规上, not an individual business, and a monthly entry only for a firm producing since 1 October of the
+ * prior year. The same function decides at creation, at every step of the workflow and when the statistics
+ * bureau records the entry, so a declaration accepted at creation records unchanged if the data did not change.
+ */
+export function checkEntryEligibility(
+  firm: EligibilityFirm,
+  entry: { mode: DeclarationMode; declaredYear: number },
+): EligibilityProblem[] {
+  const problems: EligibilityProblem[] = [];
+  if (firm.legalForm === 'individual')
+    problems.push({
+      path: 'enterpriseId',
+      message: '个体工商户不能入库为规上工业企业（须先“个转企”登记为企业法人）',
+    });
+  if (firm.scaleStatus === 'above')
+    problems.push({ path: 'enterpriseId', message: '该企业已是规上企业，不能重复入库' });
+  if (entry.mode === 'monthly') {
+    const earliest = monthlyEntryEarliestStart(entry.declaredYear);
+    if (!firm.productionStartedOn || firm.productionStartedOn < earliest)
+      problems.push({
+        path: 'mode',
+        message: `月度入库仅限${earliest.slice(0, 4)}年10月1日以后新开业（投产）的企业（投产日期不早于${earliest}）；该企业${
+          firm.productionStartedOn ? `投产日期为${firm.productionStartedOn}` : '未登记投产日期'
+        }，应按年度入库申报`,
+      });
+  }
+  return problems;
+}
+
+/** Monthly eligibility alone (the create form's hint). Returns a Chinese reason, or null when allowed. */
 export function checkMonthlyEligibility(productionStartedOn: string | null, period: string): string | null {
-  const earliest = monthlyEntryEarliestStart(period);
-  if (!productionStartedOn)
-    return `月度入库仅限${earliest}及以后投产的新建企业，该企业未登记投产日期，请按年度批次申报`;
-  if (productionStartedOn < earliest)
-    return `月度入库仅限${earliest}及以后投产的新建企业，该企业投产日期为${productionStartedOn}，请按年度批次申报`;
-  return null;
+  const problems = checkEntryEligibility(
+    { scaleStatus: 'below', legalForm: 'enterprise', productionStartedOn },
+    { mode: 'monthly', declaredYear: splitPeriod(period).year },
+  );
+  return problems[0]?.message ?? null;
 }
 
 /** A new firm for the checklist (needs the project approval / 备案 file). */
 export function isNewFirm(productionStartedOn: string | null, year: number): boolean {
-  return productionStartedOn !== null && productionStartedOn >= `${year - 1}-10-01`;
+  return productionStartedOn !== null && productionStartedOn >= monthlyEntryEarliestStart(year);
+}
+
+/**
+ * The effective period an entry takes by default (docs/api.md, 入库申报): a monthly entry from the month after the
+ * month it is declared in (a December declaration from January of the next year); an annual entry from
+ * January of the year after its batch's year. Which year it counts in is the counting rule's business.
+ */
+export function defaultEffectivePeriod(mode: DeclarationMode, year: number, batchKey: string): string {
+  return mode === 'monthly' ? addMonths(batchKey, 1) : periodOf(year + 1, 1);
+}
+
+/** Any other effective period needs a written reason (at least this many characters). */
+export const EFFECTIVE_REASON_MIN = 4;
+
+/** Null when the effective period is the default or comes with a reason; else the Chinese refusal. */
+export function checkEffectivePeriod(
+  declaration: { mode: DeclarationMode; year: number; batch: string },
+  effectivePeriod: string,
+  reason: string | null | undefined,
+): string | null {
+  const expected = defaultEffectivePeriod(declaration.mode, declaration.year, declaration.batch);
+  if (effectivePeriod === expected) return null;
+  if ((reason?.trim().length ?? 0) >= EFFECTIVE_REASON_MIN) return null;
+  return `该申报的生效期间应为${expected}（${DECLARATION_MODE_LABELS[declaration.mode]}默认）；填写其他生效期间${effectivePeriod}时请写明理由（至少${EFFECTIVE_REASON_MIN}个字），理由将记入审计并列入复核清单`;
+}
+
+/**
+ * Why a recorded entry's or exit's effective period is unusual (for the centre's review list), or null.
+ * Usual: an annual entry from January; a monthly entry from one of the two months after its approval; an
+ * exit for falling below the line from January (the annual review); nothing backdated by more than a month
+ * or set more than a year after its approval.
+ */
+export function unusualEffectivePeriod(event: {
+  type: 'entry' | 'exit';
+  mode: DeclarationMode | null;
+  exitReason: string | null;
+  approvalDate: string;
+  effectivePeriod: string;
+}): string | null {
+  const approvalMonth = event.approvalDate.slice(0, 7);
+  const month = splitPeriod(event.effectivePeriod).month;
+  if (event.effectivePeriod < addMonths(approvalMonth, -1))
+    return `生效期间${event.effectivePeriod}早于批准月份${approvalMonth}一个月以上（追溯生效）`;
+  if (event.effectivePeriod > addMonths(approvalMonth, 13))
+    return `生效期间${event.effectivePeriod}距批准日期${event.approvalDate}超过一年`;
+  if (event.type === 'entry' && event.mode === 'annual' && month !== 1)
+    return `年度入库的生效期间为${event.effectivePeriod}，不是1月`;
+  if (
+    event.type === 'entry' &&
+    event.mode === 'monthly' &&
+    (event.effectivePeriod < addMonths(approvalMonth, 0) ||
+      event.effectivePeriod > addMonths(approvalMonth, 2))
+  )
+    return `月度入库的生效期间为${event.effectivePeriod}，不在批准月份${approvalMonth}之后两个月内`;
+  if (event.type === 'exit' && event.exitReason === 'below_threshold' && month !== 1)
+    return `因营业收入低于标准退库，生效期间为${event.effectivePeriod}，不是1月`;
+  return null;
 }
 
 // ── Workflow ─────────────────────────────────────────────────────────────────────────────────────────
@@ -177,6 +290,7 @@ export const DECLARATION_STATES = [
   'submitted',
   'entered',
   'returned',
+  'withdrawn',
 ] as const;
 export type DeclarationState = (typeof DECLARATION_STATES)[number];
 export const DECLARATION_STATE_LABELS: Record<DeclarationState, string> = {
@@ -186,6 +300,7 @@ export const DECLARATION_STATE_LABELS: Record<DeclarationState, string> = {
   submitted: '已报统计局',
   entered: '已入库',
   returned: '退回',
+  withdrawn: '已撤回',
 };
 
 /** Who acts, by role: the firm's township or supervising unit, the centre, the statistics bureau. */
@@ -210,7 +325,19 @@ export interface DeclarationTransitionRule {
   commentRequired: boolean;
 }
 
-/** The state table (issue 6 item 5). Anything not listed is refused. */
+/**
+ * Who acts on a declaration in each open state: the same actor may withdraw it there (with a reason).
+ * `entered` and `withdrawn` are final.
+ */
+export const STATE_ACTOR: Record<Exclude<DeclarationState, 'entered' | 'withdrawn'>, DeclarationActor> = {
+  preparing: 'unit',
+  returned: 'unit',
+  township_review: 'unit',
+  centre_review: 'centre',
+  submitted: 'bureau',
+};
+
+/** The state table (docs/api.md, 入库申报). Anything not listed is refused. */
 export const DECLARATION_TRANSITIONS: readonly DeclarationTransitionRule[] = [
   { from: 'preparing', to: 'township_review', by: 'unit', label: '提交审核', commentRequired: false },
   { from: 'township_review', to: 'centre_review', by: 'unit', label: '审核通过', commentRequired: false },
@@ -226,6 +353,13 @@ export const DECLARATION_TRANSITIONS: readonly DeclarationTransitionRule[] = [
   { from: 'submitted', to: 'entered', by: 'bureau', label: '登记已入库', commentRequired: false },
   { from: 'submitted', to: 'returned', by: 'bureau', label: '退回', commentRequired: true },
   { from: 'returned', to: 'preparing', by: 'unit', label: '重新准备材料', commentRequired: false },
+  ...Object.entries(STATE_ACTOR).map(([from, by]) => ({
+    from: from as DeclarationState,
+    to: 'withdrawn' as const,
+    by,
+    label: '撤回申报',
+    commentRequired: true,
+  })),
 ];
 
 /** Who creates a declaration: the firm's township or supervising unit. */
@@ -272,16 +406,67 @@ export function checkTransition(
       kind: 'forbidden',
       message: `“${DECLARATION_STATE_LABELS[from]}”阶段的“${rule.label}”应由${DECLARATION_ACTOR_LABELS[rule.by]}办理`,
     };
-  if (rule.commentRequired && !comment?.trim()) return { kind: 'invalid', message: '退回时请填写原因' };
+  if (rule.commentRequired && !comment?.trim())
+    return { kind: 'invalid', message: to === 'withdrawn' ? '撤回申报时请填写原因' : '退回时请填写原因' };
   return null;
 }
 
-/** Open declarations: at most one per firm and year (entered is final). */
+/** Open declarations: at most one per firm and year (entered and withdrawn are final). */
 export function isOpenState(state: DeclarationState): boolean {
-  return state !== 'entered';
+  return state !== 'entered' && state !== 'withdrawn';
 }
 
-// ── Inspections (domain.md §7) ───────────────────────────────────────────────────────────────────────
+/** Whether this caller may withdraw (or convert) a declaration in this state: whoever acts on it there. */
+export function canWithdraw(state: DeclarationState, roles: readonly Role[]): boolean {
+  return allowedTransitions(state, roles).some((t) => t.to === 'withdrawn');
+}
+
+// ── Separation of duties (docs/api.md, 入库申报) ──────────────────────────────────────────────────────────────
+
+/**
+ * Whoever prepares a thing never approves it: the user who created the declaration or submitted it for
+ * review (any move into `township_review`) cannot pass that review. Null when the step may be taken.
+ */
+export function checkReviewSeparation(
+  to: DeclarationState,
+  actorId: number | null,
+  declaration: { createdBy: number | null; history: readonly { toState: string; actorId: number | null }[] },
+): string | null {
+  if (to !== 'centre_review' || actorId === null) return null;
+  if (declaration.createdBy === actorId)
+    return '您是该申报的准备人，不能审核通过自己准备的申报；乡镇/部门审核应由本单位另一名工作人员办理';
+  if (declaration.history.some((h) => h.toState === 'township_review' && h.actorId === actorId))
+    return '您提交了该申报，不能审核通过自己提交的申报；乡镇/部门审核应由本单位另一名工作人员办理';
+  return null;
+}
+
+/**
+ * 实地踏勘 and 资料审核 are recorded by the centre, or by a unit the centre assigned to the declaration, and
+ * never by the declaring unit (it would be checking itself). Null when the caller may record one.
+ */
+export function checkInspectionRecorder(
+  caller: { roles: readonly Role[]; unitId: number | null },
+  declaration: { declaringUnitId: number | null; inspectionUnitId: number | null },
+): string | null {
+  if (actsAs(caller.roles, 'centre')) return null;
+  if (caller.unitId !== null && caller.unitId === declaration.declaringUnitId)
+    return '申报单位不能记录本申报的实地踏勘或资料审核，应由中小企业发展中心或中心指派的单位办理';
+  if (caller.unitId === null || caller.unitId !== declaration.inspectionUnitId)
+    return '实地踏勘和资料审核由中小企业发展中心或中心指派的单位记录，您的单位未被指派检查该申报';
+  return null;
+}
+
+/** The unit the centre assigns to inspect must not be the declaring unit. */
+export function checkInspectionAssignment(
+  unit: { id: number; kind: string },
+  declaringUnitId: number | null,
+): string | null {
+  if (!['township', 'department', 'zone'].includes(unit.kind)) return '只能指派乡镇、部门或园区作为检查单位';
+  if (unit.id === declaringUnitId) return '不能指派申报单位检查自己申报的企业';
+  return null;
+}
+
+// ── Inspections (docs/api.md, 入库申报) ───────────────────────────────────────────────────────────────────────
 
 export const INSPECTION_KINDS = ['field', 'document'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
@@ -435,16 +620,124 @@ export function checkUpload(
 // ── Automatic checks ─────────────────────────────────────────────────────────────────────────────────
 
 export const DECLARATION_CHECK_KEYS = [
+  'materials',
   'cumulative',
   'agreement',
   'twelveMonths',
   'salesBeforeProduction',
 ] as const;
 export type DeclarationCheckKey = (typeof DECLARATION_CHECK_KEYS)[number];
+export const DECLARATION_CHECK_LABELS: Record<DeclarationCheckKey, string> = {
+  materials: '申报材料齐全',
+  cumulative: '累计营业收入达到规模标准',
+  agreement: '税务与统计数据一致',
+  twelveMonths: '12个月数据齐全',
+  salesBeforeProduction: '投产前无销售',
+};
+
+/** pass, fail, or not run (the data to run it is missing: “无法比对” is never a pass). */
+export const CHECK_STATUSES = ['pass', 'fail', 'not_run'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+export const CHECK_STATUS_LABELS: Record<CheckStatus, string> = {
+  pass: '通过',
+  fail: '未通过',
+  not_run: '未运行',
+};
+
+/**
+ * The checks that guard the count BLOCK a step until they pass or the centre overrides them with a written
+ * reason: missing materials block leaving `preparing`; revenue below the line and tax/statistics disagreement
+ * block the centre's hand-over to the bureau. The others inform reviewers only.
+ */
+export const CHECK_GATES: Record<DeclarationCheckKey, DeclarationState | null> = {
+  materials: 'township_review',
+  cumulative: 'submitted',
+  agreement: 'submitted',
+  twelveMonths: null,
+  salesBeforeProduction: null,
+};
+export const OVERRIDABLE_CHECKS = DECLARATION_CHECK_KEYS.filter((k) => CHECK_GATES[k] !== null);
+
 export interface DeclarationCheck {
   key: DeclarationCheckKey;
+  status: CheckStatus;
+  /** status === 'pass' */
   ok: boolean;
+  /** The step this check blocks while not passed (null: informative). */
+  gate: DeclarationState | null;
   message: string;
+}
+
+function check(key: DeclarationCheckKey, status: CheckStatus, message: string): DeclarationCheck {
+  return { key, status, ok: status === 'pass', gate: CHECK_GATES[key], message };
+}
+
+/** The materials check: every checklist item has at least one file. Names the missing ones. */
+export function checkMaterials(
+  checklist: readonly MaterialItem[],
+  uploaded: ReadonlySet<string>,
+): DeclarationCheck {
+  const missing = checklist.filter((i) => !uploaded.has(i)).map((i) => MATERIAL_ITEM_LABELS[i]);
+  return missing.length === 0
+    ? check('materials', 'pass', `${checklist.length}项申报材料均已上传`)
+    : check('materials', 'fail', `缺少${missing.length}项申报材料：${missing.join('、')}`);
+}
+
+export interface CheckOverride {
+  check: DeclarationCheckKey;
+  reason: string;
+}
+
+/**
+ * The checks that block the step into `to`: not passed and not overridden. Returns their Chinese reasons,
+ * each naming what is missing (empty = the step may happen).
+ */
+export function blockingChecks(
+  checks: readonly DeclarationCheck[],
+  to: DeclarationState,
+  overrides: readonly CheckOverride[],
+): string[] {
+  const overridden = new Set(overrides.map((o) => o.check));
+  return checks
+    .filter((c) => c.gate === to && c.status !== 'pass' && !overridden.has(c.key))
+    .map(
+      (c) =>
+        `${DECLARATION_CHECK_LABELS[c.key]}：${c.status === 'not_run' ? '未运行（' : ''}${c.message}${c.status === 'not_run' ? '）' : ''}`,
+    );
+}
+
+export const OVERRIDE_REASON_MIN = 4;
+export const declarationOverrideSchema = z.object({
+  check: z.enum(OVERRIDABLE_CHECKS as unknown as [DeclarationCheckKey, ...DeclarationCheckKey[]], {
+    error: '只能对材料、累计营业收入、税统一致三项核对作出例外处理',
+  }),
+  reason: z
+    .string({ error: '请填写例外处理的理由' })
+    .trim()
+    .min(OVERRIDE_REASON_MIN, `请写明例外处理的理由（至少${OVERRIDE_REASON_MIN}个字）`)
+    .max(1000, '理由不能超过1000个字'),
+});
+export type DeclarationOverrideInput = z.output<typeof declarationOverrideSchema>;
+
+/** The centre overrides, and only a check that does not pass. Null when allowed. */
+export function checkOverride(
+  roles: readonly Role[],
+  state: DeclarationState,
+  current: DeclarationCheck | undefined,
+  already: boolean,
+): { kind: 'forbidden' | 'conflict'; message: string } | null {
+  if (!actsAs(roles, 'centre'))
+    return { kind: 'forbidden', message: '核对的例外处理只能由中小企业发展中心作出' };
+  if (!isOpenState(state) || state === 'submitted')
+    return {
+      kind: 'conflict',
+      message: `申报已处于“${DECLARATION_STATE_LABELS[state]}”状态，不能再作例外处理`,
+    };
+  if (!current || current.gate === null)
+    return { kind: 'conflict', message: '该核对不阻断流转，无需例外处理' };
+  if (current.status === 'pass') return { kind: 'conflict', message: '该核对已通过，无需例外处理' };
+  if (already) return { kind: 'conflict', message: '该核对已有例外处理记录' };
+  return null;
 }
 
 export interface MonthFigures {
@@ -533,8 +826,8 @@ function sourcePairs(months: readonly MonthFigures[]): { label: string; tax: num
 }
 
 /**
- * The checks shown with a declaration (issue 6 item 5). They inform reviewers and never block a step; only
- * the inspection records do (checkApprovalRecords).
+ * The checks computed from the figures. `cumulative` and `agreement` block the hand-over to the bureau
+ * (CHECK_GATES); the others inform reviewers.
  */
 export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationCheck[] {
   const { year, month } = splitPeriod(input.dataMonth);
@@ -548,11 +841,19 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
   const counted = cum?.months ?? 0;
   const range = month === 1 ? `${year}年1月` : `${year}年1-${month}月`;
   const cumOk = cumulative >= input.thresholdYuan;
-  checks.push({
-    key: 'cumulative',
-    ok: cumOk,
-    message: `${range}累计营业收入${wan(cumulative)}（${counted}个月有数据），${cumOk ? '已达到' : '未达到'}${wan(input.thresholdYuan)}`,
-  });
+  checks.push(
+    counted === 0
+      ? check(
+          'cumulative',
+          'not_run',
+          `${range}没有营业收入数据，无法核对是否达到${wan(input.thresholdYuan)}`,
+        )
+      : check(
+          'cumulative',
+          cumOk ? 'pass' : 'fail',
+          `${range}累计营业收入${wan(cumulative)}（${counted}个月有数据），${cumOk ? '已达到' : '未达到'}${wan(input.thresholdYuan)}`,
+        ),
+  );
 
   // 2. Tax and statistics figures agree within the tolerance where both exist.
   const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
@@ -565,16 +866,13 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
     if (diff > input.tolerance + 1e-9)
       apart.push(`${f.label} 统计${wan(f.statistics)}、税务${wan(f.tax)}，相差${pct(diff)}`);
   }
-  checks.push({
-    key: 'agreement',
-    ok: apart.length === 0,
-    message:
-      compared === 0
-        ? '没有同时具备税务和统计数据的月份，无法比对'
-        : apart.length === 0
-          ? `${compared}个月税务与统计数据相差均在${pct(input.tolerance)}以内`
-          : `税务与统计数据相差超过${pct(input.tolerance)}：${apart.join('；')}`,
-  });
+  checks.push(
+    compared === 0
+      ? check('agreement', 'not_run', '没有同时具备税务和统计数据的月份，无法比对')
+      : apart.length === 0
+        ? check('agreement', 'pass', `${compared}个月税务与统计数据相差均在${pct(input.tolerance)}以内`)
+        : check('agreement', 'fail', `税务与统计数据相差超过${pct(input.tolerance)}：${apart.join('；')}`),
+  );
 
   // 3. Twelve months of data (annual entry: the year's figures become next year's comparison base).
   if (input.mode === 'annual') {
@@ -585,33 +883,35 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
       if (!covered.has(p)) missing.push(p);
     }
     const from = addMonths(input.dataMonth, -11);
-    checks.push({
-      key: 'twelveMonths',
-      ok: missing.length === 0,
-      message:
-        missing.length === 0
-          ? `${from}至${input.dataMonth}共12个月数据齐全`
-          : `${from}至${input.dataMonth}缺少${missing.length}个月数据：${missing.join('、')}`,
-    });
+    checks.push(
+      missing.length === 0
+        ? check('twelveMonths', 'pass', `${from}至${input.dataMonth}共12个月数据齐全`)
+        : check(
+            'twelveMonths',
+            'fail',
+            `${from}至${input.dataMonth}缺少${missing.length}个月数据：${missing.join('、')}`,
+          ),
+    );
   }
 
   // 4. No sales before production started.
   if (!input.productionStartedOn) {
-    checks.push({ key: 'salesBeforeProduction', ok: true, message: '未登记投产日期，未核对投产前销售' });
+    checks.push(check('salesBeforeProduction', 'not_run', '未登记投产日期，无法核对投产前销售'));
   } else {
     const startMonth = input.productionStartedOn.slice(0, 7);
     const early = entries
       .filter((e) => coveredPeriods(e.period, e.months)[0]! < startMonth && e.value > 0)
       .map((e) => `${figurePeriodKey(e.period, e.months)} ${wan(e.value)}`)
       .sort();
-    checks.push({
-      key: 'salesBeforeProduction',
-      ok: early.length === 0,
-      message:
-        early.length === 0
-          ? `投产日期${input.productionStartedOn}之前无销售收入`
-          : `投产日期${input.productionStartedOn}之前有销售收入：${early.join('；')}`,
-    });
+    checks.push(
+      early.length === 0
+        ? check('salesBeforeProduction', 'pass', `投产日期${input.productionStartedOn}之前无销售收入`)
+        : check(
+            'salesBeforeProduction',
+            'fail',
+            `投产日期${input.productionStartedOn}之前有销售收入：${early.join('；')}`,
+          ),
+    );
   }
   return checks;
 }
@@ -652,7 +952,46 @@ export const declarationTransitionSchema = z.object({
         .string({ error: '请填写生效期间' })
         .trim()
         .refine(isPeriod, '生效期间应为 YYYY-MM 格式的有效月份，如 2026-12'),
+      /** Required when the effective period is not the default (checkEffectivePeriod). */
+      effectivePeriodReason: z
+        .string()
+        .trim()
+        .max(500, '理由不能超过500个字')
+        .optional()
+        .nullable()
+        .transform((v) => (v ? v : null)),
     })
     .optional(),
 });
+
+/** Turning a monthly declaration into an annual one: the annual batch of the same year, and why. */
+export const declarationConvertSchema = z.object({
+  batch: z.string({ error: '请选择年度批次' }).trim().min(1, '请选择年度批次').max(20),
+  reason: z
+    .string({ error: '请填写转为年度入库的原因' })
+    .trim()
+    .min(2, '请填写转为年度入库的原因')
+    .max(1000, '原因不能超过1000个字'),
+});
+export type DeclarationConvertInput = z.output<typeof declarationConvertSchema>;
+
+export const inspectionUnitSchema = z.object({
+  unitId: z.coerce.number({ error: '请选择检查单位' }).int().positive('请选择检查单位').nullable(),
+});
 export type DeclarationTransitionInput = z.output<typeof declarationTransitionSchema>;
+
+// ── Review list (for the centre and the auditor) ────────────────────────────────────────────────────
+
+/**
+ * What the review list shows, each with who, when and why: entries recorded without a declaration, entries
+ * or exits with an unusual effective period (unusualEffectivePeriod), overrides of blocking checks, and
+ * withdrawn declarations.
+ */
+export const REVIEW_KINDS = ['direct_entry', 'unusual_period', 'override', 'withdrawn'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
+  direct_entry: '未经申报的入库',
+  unusual_period: '生效期间异常',
+  override: '核对例外处理',
+  withdrawn: '撤回的申报',
+};

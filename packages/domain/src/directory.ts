@@ -2,7 +2,8 @@
 // check an event against the firm's state before the server records it. Events are never edited or
 // deleted: a mistaken one is voided with a reason.
 import { z } from 'zod';
-import { isIsoDate, isPeriod, splitPeriod } from './period.js';
+import { checkEntryEligibility, declaredYearOfEntry } from './declaration.js';
+import { isIsoDate, isPeriod } from './period.js';
 
 export const DIRECTORY_EVENT_TYPES = ['entry', 'exit'] as const;
 export type DirectoryEventType = (typeof DIRECTORY_EVENT_TYPES)[number];
@@ -106,21 +107,16 @@ export interface DirectoryProblem {
 }
 
 /**
- * 月度入库 is only for newly opened or newly producing firms: production started on or after 1 October of
- * the year before the entry's effective period (domain.md §5). Returns the earliest allowed start date.
- */
-export function monthlyEntryEarliestStart(effectivePeriod: string): string {
-  return `${splitPeriod(effectivePeriod).year - 1}-10-01`;
-}
-
-/**
  * Checks an entry or exit against the firm's current state. `today` is the China-time date (YYYY-MM-DD):
- * an approval cannot lie in the future. An empty list means the event may be recorded.
+ * an approval cannot lie in the future. An empty list means the event may be recorded. An entry is judged
+ * by the one eligibility rule of declarations (checkEntryEligibility); `declaredYear` is the declaration's
+ * year when the entry comes from one, else the year of the month before its effective period.
  */
 export function checkDirectoryEvent(
   firm: DirectoryFirmState,
   event: Pick<DirectoryEventCreate, 'type' | 'mode' | 'approvalDate' | 'effectivePeriod'>,
   today: string,
+  opts: { declaredYear?: number } = {},
 ): DirectoryProblem[] {
   const problems: DirectoryProblem[] = [];
   if (event.approvalDate > today)
@@ -140,25 +136,9 @@ export function checkDirectoryEvent(
     });
   }
   if (event.type === 'entry') {
-    if (firm.legalForm === 'individual')
-      problems.push({
-        path: 'enterpriseId',
-        kind: 'conflict',
-        message: '个体工商户不能入库为规上工业企业（须先“个转企”登记为企业法人）',
-      });
-    if (firm.scaleStatus === 'above')
-      problems.push({ path: 'enterpriseId', kind: 'conflict', message: '该企业已是规上企业，不能重复入库' });
-    if (event.mode === 'monthly') {
-      const earliest = monthlyEntryEarliestStart(event.effectivePeriod);
-      if (!firm.productionStartedOn || firm.productionStartedOn < earliest)
-        problems.push({
-          path: 'mode',
-          kind: 'conflict',
-          message: `月度入库仅限${earliest.slice(0, 4)}年10月1日以后新开业（投产）的企业；该企业${
-            firm.productionStartedOn ? `投产日期为${firm.productionStartedOn}` : '未登记投产日期'
-          }，应按年度入库申报`,
-        });
-    }
+    const declaredYear = opts.declaredYear ?? declaredYearOfEntry(event.effectivePeriod);
+    for (const p of checkEntryEligibility(firm, { mode: event.mode ?? 'annual', declaredYear }))
+      problems.push({ ...p, kind: 'conflict' });
   } else if (firm.scaleStatus !== 'above') {
     problems.push({
       path: 'enterpriseId',

@@ -24,6 +24,7 @@ import { noticeRoutes } from './modules/notice/notice.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
+import { reviewRoutes } from './modules/review/review.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { targetRoutes } from './modules/target/target.routes.js';
 import { todoRoutes } from './modules/todo/todo.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(noticeRoutes(opts.db));
       await api.register(libraryRoutes(opts.db));
       await api.register(declarationRoutes(opts.db));
+      await api.register(reviewRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));

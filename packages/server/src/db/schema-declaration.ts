@@ -1,10 +1,10 @@
 // Tables of the declaration slice (issue 6 items 4–5): declarations for entering the directory, every state
-// change, the inspection records (domain.md §7) and the uploaded files (materials and inspection photos).
+// change, the inspection records (docs/api.md, 入库申报) and the uploaded files (materials and inspection photos).
 // Transitions, inspections and files are only ever inserted; a new upload adds a version, never overwrites.
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea, ts } from './columns.js';
-import { enterprises, users } from './schema.js';
+import { enterprises, orgUnits, users } from './schema.js';
 
 export const declarations = pgTable(
   'declarations',
@@ -27,13 +27,19 @@ export const declarations = pgTable(
     lastComment: text('last_comment'),
     /** The directory entry this declaration created. */
     directoryEventId: integer('directory_event_id'),
+    /** The unit the centre assigned to record the field inspection and document review (docs/api.md, 入库申报). */
+    inspectionUnitId: integer('inspection_unit_id').references(() => orgUnits.id),
+    /** The monthly declaration this annual one replaced (turned from monthly into annual). */
+    replacesId: integer('replaces_id'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    // One open declaration per firm and year (entered is final).
-    uniqueIndex('declarations_open_uq').on(t.enterpriseId, t.year).where(sql`${t.state} <> 'entered'`),
+    // One open declaration per firm and year (entered and withdrawn are final).
+    uniqueIndex('declarations_open_uq')
+      .on(t.enterpriseId, t.year)
+      .where(sql`${t.state} not in ('entered', 'withdrawn')`),
     index('declarations_year_state_idx').on(t.year, t.state),
   ],
 );
@@ -96,4 +102,26 @@ export const declarationFiles = pgTable(
     uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [index('declaration_files_decl_idx').on(t.declarationId)],
+);
+
+/**
+ * The centre's overrides of a blocking check (docs/api.md, 入库申报): which check, what it said when overridden, who,
+ * when and why. Only ever inserted; shown on the declaration and listed for review.
+ */
+export const declarationOverrides = pgTable(
+  'declaration_overrides',
+  {
+    id: serial('id').primaryKey(),
+    declarationId: integer('declaration_id')
+      .notNull()
+      .references(() => declarations.id),
+    checkKey: text('check_key').notNull(),
+    /** fail | not_run at the time of the override */
+    checkStatus: text('check_status').notNull(),
+    checkMessage: text('check_message').notNull(),
+    reason: text('reason').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [uniqueIndex('declaration_overrides_uq').on(t.declarationId, t.checkKey)],
 );

@@ -1,6 +1,8 @@
 // Response shapes of the HTTP API (docs/api.md). The domain package holds request schemas only, so the
 // web keeps these here; money is yuan as a decimal string, dates `YYYY-MM-DD`, periods `YYYY-MM`.
 import type {
+  CheckStatus,
+  DeclarationCheckKey,
   DeclarationState,
   LegalForm,
   Library,
@@ -9,6 +11,7 @@ import type {
   Pathway,
   Permission,
   RevenueSource,
+  ReviewKind,
   Role,
   ScaleStatus,
   Tier,
@@ -515,6 +518,9 @@ export interface DeclarationView {
   stateLabel: string;
   lastComment: string | null;
   directoryEventId: number | null;
+  inspectionUnitId: number | null;
+  inspectionUnitName: string | null;
+  replacesId: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -545,8 +551,32 @@ export interface DeclarationInspection {
 }
 
 export interface DeclarationDetail extends DeclarationView {
-  actions: Array<{ to: DeclarationState; label: string; commentRequired: boolean }>;
-  checks: Array<{ key: string; ok: boolean; message: string }>;
+  actions: Array<{ to: DeclarationState; label: string; commentRequired: boolean; blockedBy: string[] }>;
+  checks: Array<{
+    key: DeclarationCheckKey;
+    label: string;
+    status: CheckStatus;
+    statusLabel: string;
+    ok: boolean;
+    /** The step this check blocks while not passed (null: informative). */
+    gate: DeclarationState | null;
+    message: string;
+    override: {
+      reason: string;
+      actorName: string | null;
+      at: string;
+      status: CheckStatus;
+      message: string;
+    } | null;
+  }>;
+  can: {
+    override: boolean;
+    convert: boolean;
+    assignInspectionUnit: boolean;
+    inspect: boolean;
+    materials: boolean;
+  };
+  defaultEffectivePeriod: string;
   approvalProblems: string[];
   materials: Array<{ item: MaterialItem; label: string; files: DeclarationFile[] }>;
   inspections: DeclarationInspection[];
@@ -582,6 +612,21 @@ export interface DeclarationBoard {
       }>;
     }>;
   }>;
+}
+
+export interface ReviewItem {
+  key: string;
+  kind: ReviewKind;
+  kindLabel: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  creditCode: string;
+  townshipName: string;
+  subject: string;
+  reason: string | null;
+  actorName: string | null;
+  at: string;
+  link: string;
 }
 
 export interface TodoItem {

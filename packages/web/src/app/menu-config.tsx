@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   DesktopOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FundOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -95,6 +96,15 @@ export const APP_MENU: AppMenuNode[] = [
         permission: 'enterprise:read',
       },
     ],
+  },
+  {
+    // 复核清单 (the centre and the auditor): entries without a declaration, unusual effective periods,
+    // overrides of checks, withdrawn declarations.
+    key: 'review',
+    label: 'menu.review',
+    icon: <FileSearchOutlined />,
+    path: '/review',
+    permission: 'review:read',
   },
   {
     // 数据管理: imports (with preview) and their history. Who may import what is decided on the page from

@@ -50,6 +50,9 @@ const DeclarationCalendarPage = lazy(() =>
 const DeclarationPage = lazy(() =>
   import('../features/declarations/declaration-page').then((m) => ({ default: m.DeclarationPage })),
 );
+const ReviewPage = lazy(() =>
+  import('../features/declarations/review-page').then((m) => ({ default: m.ReviewPage })),
+);
 const DeclarationCreatePage = lazy(() =>
   import('../features/declarations/declaration-create-page').then((m) => ({
     default: m.DeclarationCreatePage,
@@ -220,6 +223,16 @@ export const router = createBrowserRouter([
             ),
           },
         ],
+      },
+      {
+        // 复核清单: the centre's and the auditor's list of what bypassed the usual path.
+        path: 'review',
+        handle: { crumbs: [{ labelKey: 'menu.review' }] } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission="review:read">
+            <ReviewPage />
+          </RequirePermission>
+        ),
       },
       {
         // 数据管理 › 数据导入 (the page itself says which kinds the user may import) and 导入记录.

@@ -1,13 +1,14 @@
 // The only SQL on declarations, their transitions, inspections and files. Every read of declarations takes
 // the caller's data scope through the declared firm.
 import type { DataScope } from '@shenggui/domain';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { enterprises, orgUnits, revenueFacts, users } from '../../db/schema.js';
 import {
   declarationFiles,
   declarationInspections,
+  declarationOverrides,
   declarations,
   declarationTransitions,
 } from '../../db/schema-declaration.js';
@@ -19,6 +20,8 @@ export type InspectionRow = typeof declarationInspections.$inferSelect;
 
 const township = alias(orgUnits, 'township');
 const supervising = alias(orgUnits, 'supervising');
+const creator = alias(users, 'creator');
+const inspectionUnit = alias(orgUnits, 'inspection_unit');
 
 const listColumns = {
   d: declarations,
@@ -31,6 +34,9 @@ const listColumns = {
   townshipName: township.name,
   supervisingUnitId: enterprises.supervisingUnitId,
   supervisingUnitName: supervising.name,
+  /** The declaring unit: the unit of the user who created the declaration. */
+  declaringUnitId: creator.unitId,
+  inspectionUnitName: inspectionUnit.name,
 };
 export type DeclarationListRow = {
   d: DeclarationRow;
@@ -43,6 +49,8 @@ export type DeclarationListRow = {
   townshipName: string;
   supervisingUnitId: number;
   supervisingUnitName: string;
+  declaringUnitId: number | null;
+  inspectionUnitName: string | null;
 };
 
 export interface DeclarationFilter {
@@ -69,7 +77,19 @@ function baseList(db: Executor) {
     .from(declarations)
     .innerJoin(enterprises, eq(enterprises.id, declarations.enterpriseId))
     .innerJoin(township, eq(township.id, enterprises.townshipId))
-    .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId));
+    .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId))
+    .leftJoin(creator, eq(creator.id, declarations.createdBy))
+    .leftJoin(inspectionUnit, eq(inspectionUnit.id, declarations.inspectionUnitId));
+}
+
+/**
+ * A declaration is readable in the caller's scope, or by the unit the centre assigned to inspect it (which
+ * may be another township or department: it needs the file to do its work).
+ */
+function declarationReadable(scope: DataScope): SQL {
+  if (scope.kind === 'township' || scope.kind === 'supervising')
+    return or(enterpriseInScope(scope), eq(declarations.inspectionUnitId, scope.unitId))!;
+  return enterpriseInScope(scope);
 }
 
 export async function listDeclarationRows(
@@ -98,13 +118,20 @@ export async function countDeclarations(
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * The declaration in the caller's scope; with `assigned`, also one the caller's unit was assigned to inspect
+ * (read it, record inspections — nothing else).
+ */
 export async function findDeclaration(
   db: Executor,
   scope: DataScope,
   id: number,
+  opts: { assigned?: boolean } = {},
 ): Promise<DeclarationListRow | null> {
   const rows = await baseList(db)
-    .where(and(eq(declarations.id, id), enterpriseInScope(scope)))
+    .where(
+      and(eq(declarations.id, id), opts.assigned ? declarationReadable(scope) : enterpriseInScope(scope)),
+    )
     .limit(1);
   return (rows[0] as DeclarationListRow | undefined) ?? null;
 }
@@ -136,7 +163,7 @@ export async function findOpenDeclaration(
       and(
         eq(declarations.enterpriseId, enterpriseId),
         eq(declarations.year, year),
-        sql`${declarations.state} <> 'entered'`,
+        sql`${declarations.state} not in ('entered', 'withdrawn')`,
       ),
     )
     .limit(1);
@@ -151,7 +178,9 @@ export async function insertDeclaration(db: Executor, row: DeclarationInsert): P
 export async function updateDeclarationRow(
   db: Executor,
   id: number,
-  set: Partial<Pick<DeclarationInsert, 'state' | 'lastComment' | 'directoryEventId' | 'updatedAt'>>,
+  set: Partial<
+    Pick<DeclarationInsert, 'state' | 'lastComment' | 'directoryEventId' | 'updatedAt' | 'inspectionUnitId'>
+  >,
 ): Promise<void> {
   await db.update(declarations).set(set).where(eq(declarations.id, id));
 }
@@ -292,4 +321,43 @@ export async function listMonthFigures(db: Executor, enterpriseId: number, from:
     )
     .groupBy(revenueFacts.period)
     .orderBy(asc(revenueFacts.period));
+}
+
+export type OverrideRow = typeof declarationOverrides.$inferSelect;
+
+export async function insertOverride(
+  db: Executor,
+  row: typeof declarationOverrides.$inferInsert,
+): Promise<OverrideRow> {
+  const rows = await db.insert(declarationOverrides).values(row).returning();
+  return rows[0]!;
+}
+
+export function listOverrides(db: Executor, declarationId: number) {
+  return db
+    .select({ o: declarationOverrides, actorName: users.displayName })
+    .from(declarationOverrides)
+    .leftJoin(users, eq(users.id, declarationOverrides.actorId))
+    .where(eq(declarationOverrides.declarationId, declarationId))
+    .orderBy(asc(declarationOverrides.at), asc(declarationOverrides.id));
+}
+
+/** Copies the current material files of one declaration to another (a monthly one turned annual). */
+export async function copyMaterialFiles(db: Executor, fromId: number, toId: number): Promise<void> {
+  await db.execute(sql`
+    insert into ${declarationFiles} (declaration_id, item, inspection_id, version, file_name, file_type, size,
+      sha256, bytes, uploaded_by, uploaded_at)
+    select ${toId}, item, null, version, file_name, file_type, size, sha256, bytes, uploaded_by, uploaded_at
+    from ${declarationFiles}
+    where declaration_id = ${fromId} and item is not null`);
+}
+
+/** Org unit by id (to assign an inspecting unit). */
+export async function findUnit(db: Executor, id: number) {
+  const rows = await db
+    .select({ id: orgUnits.id, kind: orgUnits.kind, name: orgUnits.name })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, id))
+    .limit(1);
+  return rows[0] ?? null;
 }

@@ -1,15 +1,19 @@
 // Declarations over HTTP (issue 6 items 4–5). Uploads travel as the raw body (application/octet-stream) with
 // the file name in the query, as imports do; the body limit is this plugin's own.
 import {
+  CHECK_STATUSES,
   DECLARATION_CHECK_KEYS,
   DECLARATION_MODES,
   DECLARATION_STATES,
   declarationCalendarSchema,
+  declarationConvertSchema,
   declarationCreateSchema,
+  declarationOverrideSchema,
   declarationTransitionSchema,
   INSPECTION_CONCLUSIONS,
   INSPECTION_KINDS,
   inspectionCreateSchema,
+  inspectionUnitSchema,
   MATERIAL_ITEMS,
   MAX_UPLOAD_BYTES,
 } from '@shenggui/domain';
@@ -20,12 +24,15 @@ import { AppError } from '../../platform/errors.js';
 import { sendWorkbook } from '../../platform/http.js';
 import { exportDeclarations } from './declaration.export.js';
 import {
+  assignInspectionUnit,
+  convertDeclaration,
   createDeclaration,
   declarationBoard,
   downloadFile,
   getDeclaration,
   getDeclarationCalendar,
   listDeclarations,
+  overrideCheck,
   putDeclarationCalendar,
   recordInspection,
   transitionDeclaration,
@@ -53,6 +60,9 @@ const viewShape = {
   stateLabel: z.string(),
   lastComment: z.string().nullable(),
   directoryEventId: z.number().nullable(),
+  inspectionUnitId: z.number().nullable(),
+  inspectionUnitName: z.string().nullable(),
+  replacesId: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -83,9 +93,41 @@ const inspectionSchema = z.object({
 const detailSchema = z.object({
   ...viewShape,
   actions: z.array(
-    z.object({ to: z.enum(DECLARATION_STATES), label: z.string(), commentRequired: z.boolean() }),
+    z.object({
+      to: z.enum(DECLARATION_STATES),
+      label: z.string(),
+      commentRequired: z.boolean(),
+      blockedBy: z.array(z.string()),
+    }),
   ),
-  checks: z.array(z.object({ key: z.enum(DECLARATION_CHECK_KEYS), ok: z.boolean(), message: z.string() })),
+  checks: z.array(
+    z.object({
+      key: z.enum(DECLARATION_CHECK_KEYS),
+      label: z.string(),
+      status: z.enum(CHECK_STATUSES),
+      statusLabel: z.string(),
+      ok: z.boolean(),
+      gate: z.enum(DECLARATION_STATES).nullable(),
+      message: z.string(),
+      override: z
+        .object({
+          reason: z.string(),
+          actorName: z.string().nullable(),
+          at: z.string(),
+          status: z.enum(CHECK_STATUSES),
+          message: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+  can: z.object({
+    override: z.boolean(),
+    convert: z.boolean(),
+    assignInspectionUnit: z.boolean(),
+    inspect: z.boolean(),
+    materials: z.boolean(),
+  }),
+  defaultEffectivePeriod: z.string(),
   approvalProblems: z.array(z.string()),
   materials: z.array(
     z.object({ item: z.enum(MATERIAL_ITEMS), label: z.string(), files: z.array(fileSchema) }),
@@ -278,13 +320,61 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: 'enterprise:read' },
         schema: {
           tags,
-          summary: '申报流转（提交审核、审核通过、退回、报统计局、登记已入库）',
+          summary: '申报流转（提交审核、审核通过、退回、报统计局、登记已入库、撤回）',
           params: idParams,
           body: declarationTransitionSchema,
           response: { 200: detailSchema },
         },
       },
       async (request) => transitionDeclaration(db, request.ctx, request.params.id, request.body),
+    );
+
+    app.post(
+      '/declarations/:id/overrides',
+      {
+        // Only the centre overrides (the service answers 403 with the reason to anyone else).
+        config: { access: 'enterprise:write' },
+        schema: {
+          tags,
+          summary: '对未通过（或未运行）的阻断核对作例外处理（中心，须写明理由，记入审计）',
+          params: idParams,
+          body: declarationOverrideSchema,
+          response: { 200: detailSchema },
+        },
+      },
+      async (request) => overrideCheck(db, request.ctx, request.params.id, request.body),
+    );
+
+    app.put(
+      '/declarations/:id/inspection-unit',
+      {
+        config: { access: 'enterprise:write' },
+        schema: {
+          tags,
+          summary: '指派实地踏勘和资料审核的检查单位（中心；不能是申报单位）',
+          params: idParams,
+          body: inspectionUnitSchema,
+          response: { 200: detailSchema },
+        },
+      },
+      async (request) => assignInspectionUnit(db, request.ctx, request.params.id, request.body.unitId),
+    );
+
+    app.post(
+      '/declarations/:id/convert',
+      {
+        // Like a withdrawal: whoever acts on the declaration in its state (the domain's state table).
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '月度入库申报转为年度入库（原申报撤回并保留记录，新申报复制材料）',
+          params: idParams,
+          body: declarationConvertSchema,
+          response: { 201: detailSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await convertDeclaration(db, request.ctx, request.params.id, request.body)),
     );
 
     app.post(

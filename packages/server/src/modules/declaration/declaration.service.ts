@@ -5,30 +5,47 @@
 // keeps the reason. The platform never submits anything to the national system.
 import { createHash } from 'node:crypto';
 import {
+  actsAs,
   allowedTransitions,
+  blockingChecks,
+  CHECK_STATUS_LABELS,
+  type CheckStatus,
   canCreateDeclaration,
+  canWithdraw,
   checkApprovalRecords,
-  checkMonthlyEligibility,
+  checkEffectivePeriod,
+  checkEntryEligibility,
+  checkInspectionAssignment,
+  checkInspectionRecorder,
+  checkMaterials,
+  checkOverride,
   checkPeriodRange,
+  checkReviewSeparation,
   checkTransition,
   checkUpload,
+  DECLARATION_CHECK_LABELS,
   DECLARATION_MODE_LABELS,
   DECLARATION_STATE_LABELS,
   DECLARATION_STATES,
   type DeclarationCalendar,
   type DeclarationCheck,
+  type DeclarationCheckKey,
+  type DeclarationConvertInput,
   type DeclarationCreate,
   type DeclarationMode,
+  type DeclarationOverrideInput,
   type DeclarationState,
   type DeclarationTransitionInput,
   declarationCalendarSchema,
   defaultDeclarationCalendar,
+  defaultEffectivePeriod,
   INSPECTION_CONCLUSION_LABELS,
   INSPECTION_KIND_LABELS,
   type InspectionConclusion,
   type InspectionCreate,
   type InspectionKind,
   isNewFirm,
+  isOpenState,
   MATERIAL_ITEM_LABELS,
   type MaterialItem,
   materialChecklist,
@@ -47,6 +64,7 @@ import { assertInScope } from '../enterprise/enterprise.service.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
 import { getScaleThreshold } from '../settings/settings.service.js';
 import {
+  copyMaterialFiles,
   countDeclarations,
   type DeclarationFilter,
   type DeclarationListRow,
@@ -56,14 +74,17 @@ import {
   findFileContent,
   findInspection,
   findOpenDeclaration,
+  findUnit,
   insertDeclaration,
   insertFile,
   insertInspection,
+  insertOverride,
   insertTransition,
   listDeclarationRows,
   listFiles,
   listInspections,
   listMonthFigures,
+  listOverrides,
   listTransitions,
   lockDeclaration,
   updateDeclarationRow,
@@ -123,6 +144,9 @@ export interface DeclarationView {
   stateLabel: string;
   lastComment: string | null;
   directoryEventId: number | null;
+  inspectionUnitId: number | null;
+  inspectionUnitName: string | null;
+  replacesId: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -151,6 +175,9 @@ export function toView(r: DeclarationListRow): DeclarationView {
     stateLabel: DECLARATION_STATE_LABELS[state] ?? d.state,
     lastComment: d.lastComment,
     directoryEventId: d.directoryEventId,
+    inspectionUnitId: d.inspectionUnitId,
+    inspectionUnitName: r.inspectionUnitName,
+    replacesId: d.replacesId,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
@@ -180,10 +207,33 @@ function toFileView(f: FileMeta): FileView {
   };
 }
 
+export interface CheckView extends DeclarationCheck {
+  statusLabel: string;
+  label: string;
+  /** The centre's override of this check, if any. */
+  override: {
+    reason: string;
+    actorName: string | null;
+    at: string;
+    status: CheckStatus;
+    message: string;
+  } | null;
+}
+
 export interface DeclarationDetail extends DeclarationView {
-  /** What the caller may do next. */
-  actions: { to: DeclarationState; label: string; commentRequired: boolean }[];
-  checks: DeclarationCheck[];
+  /** What the caller may do next; `blockedBy` names why a step cannot be taken yet (empty: it can). */
+  actions: { to: DeclarationState; label: string; commentRequired: boolean; blockedBy: string[] }[];
+  checks: CheckView[];
+  /** What the caller may do besides the steps. */
+  can: {
+    override: boolean;
+    convert: boolean;
+    assignInspectionUnit: boolean;
+    inspect: boolean;
+    materials: boolean;
+  };
+  /** The default effective period of the entry (any other needs a reason). */
+  defaultEffectivePeriod: string;
   /** Why the centre cannot approve yet (missing or failed inspection records); empty when it can. */
   approvalProblems: string[];
   materials: { item: MaterialItem; label: string; files: FileView[] }[];
@@ -212,7 +262,18 @@ export interface DeclarationDetail extends DeclarationView {
   }[];
 }
 
+function checklistOf(r: DeclarationListRow): MaterialItem[] {
+  return materialChecklist(isNewFirm(r.productionStartedOn, r.d.year) || r.d.mode === 'monthly');
+}
+
+/** Every check of a declaration: the materials, then the checks from the figures. */
 async function computeChecks(db: Executor, r: DeclarationListRow): Promise<DeclarationCheck[]> {
+  const files = await listFiles(db, r.d.id);
+  const uploaded = new Set(files.filter((f) => f.item !== null).map((f) => f.item as string));
+  return [checkMaterials(checklistOf(r), uploaded), ...(await computeFigureChecks(db, r))];
+}
+
+async function computeFigureChecks(db: Executor, r: DeclarationListRow): Promise<DeclarationCheck[]> {
   const calendar = await getDeclarationCalendar(db, r.d.year);
   const range = checkPeriodRange(r.d.dataMonth);
   const rows = await listMonthFigures(db, r.d.enterpriseId, range.from, range.to);
@@ -245,32 +306,91 @@ async function buildDetail(
   db: Executor,
   ctx: RequestContext,
   r: DeclarationListRow,
+  opts: { inspectOnly?: boolean } = {},
 ): Promise<DeclarationDetail> {
   const id = r.d.id;
-  const [transitions, inspections, files, checks] = [
+  const [transitions, inspections, files, checks, overrides] = [
     await listTransitions(db, id),
     await listInspections(db, id),
     await listFiles(db, id),
     await computeChecks(db, r),
+    await listOverrides(db, id),
   ];
   const view = toView(r);
   const roles = ctx.actor?.roles ?? [];
-  const items = materialChecklist(isNewFirm(r.productionStartedOn, r.d.year) || r.d.mode === 'monthly');
+  const items = checklistOf(r);
+  const approvalProblems = checkApprovalRecords(
+    inspections.map((i) => ({
+      kind: i.i.kind as InspectionKind,
+      conclusion: i.i.conclusion as InspectionConclusion,
+      recordedAt: i.i.recordedAt.toISOString(),
+    })),
+  );
+  const overrideInputs = overrides.map(({ o }) => ({
+    check: o.checkKey as DeclarationCheckKey,
+    reason: o.reason,
+  }));
+  const history = transitions.map(({ t }) => ({ toState: t.toState, actorId: t.actorId }));
+  const blockedBy = (to: DeclarationState): string[] => {
+    const out = blockingChecks(checks, to, overrideInputs);
+    if (to === 'submitted') out.push(...approvalProblems);
+    const separation = checkReviewSeparation(to, ctx.actor?.id ?? null, {
+      createdBy: r.d.createdBy,
+      history,
+    });
+    if (separation) out.push(separation);
+    return out;
+  };
+  const inspectCaller = { roles, unitId: ctx.actor?.unit.id ?? null };
+  const inspectTarget = { declaringUnitId: r.declaringUnitId, inspectionUnitId: r.d.inspectionUnitId };
   return {
     ...view,
-    actions: allowedTransitions(view.state, roles).map((t) => ({
+    actions: (opts.inspectOnly ? [] : allowedTransitions(view.state, roles)).map((t) => ({
       to: t.to,
       label: t.label,
       commentRequired: t.commentRequired,
+      blockedBy: blockedBy(t.to),
     })),
-    checks,
-    approvalProblems: checkApprovalRecords(
-      inspections.map((i) => ({
-        kind: i.i.kind as InspectionKind,
-        conclusion: i.i.conclusion as InspectionConclusion,
-        recordedAt: i.i.recordedAt.toISOString(),
-      })),
-    ),
+    checks: checks.map((c) => {
+      const o = overrides.find((x) => x.o.checkKey === c.key);
+      return {
+        ...c,
+        statusLabel: CHECK_STATUS_LABELS[c.status],
+        label: DECLARATION_CHECK_LABELS[c.key],
+        override: o
+          ? {
+              reason: o.o.reason,
+              actorName: o.actorName,
+              at: o.o.at.toISOString(),
+              status: o.o.checkStatus as CheckStatus,
+              message: o.o.checkMessage,
+            }
+          : null,
+      };
+    }),
+    can: {
+      override:
+        actsAs(roles, 'centre') &&
+        checks.some(
+          (c) =>
+            checkOverride(
+              roles,
+              view.state,
+              c,
+              overrides.some((o) => o.o.checkKey === c.key),
+            ) === null,
+        ),
+      convert: !opts.inspectOnly && view.mode === 'monthly' && canWithdraw(view.state, roles),
+      materials:
+        !opts.inspectOnly &&
+        EDITABLE.includes(view.state) &&
+        (actsAs(roles, 'unit') || actsAs(roles, 'centre')),
+      assignInspectionUnit: actsAs(roles, 'centre') && EDITABLE.includes(view.state),
+      inspect:
+        EDITABLE.includes(view.state) && checkInspectionRecorder(inspectCaller, inspectTarget) === null,
+    },
+    defaultEffectivePeriod: defaultEffectivePeriod(view.mode, view.year, view.batch),
+    approvalProblems,
     materials: items.map((item) => ({
       item,
       label: MATERIAL_ITEM_LABELS[item],
@@ -304,9 +424,17 @@ async function buildDetail(
   };
 }
 
-/** The declaration in the caller's scope; out of scope answers 404 and the attempt is audited. */
-async function getInScope(db: Executor, ctx: RequestContext, id: number): Promise<DeclarationListRow> {
-  const found = await findDeclaration(db, ctx.scope, id);
+/**
+ * The declaration in the caller's scope; out of scope answers 404 and the attempt is audited. `assigned`: a
+ * unit the centre assigned to inspect it may also read it and record inspections (and do nothing else).
+ */
+async function getInScope(
+  db: Executor,
+  ctx: RequestContext,
+  id: number,
+  opts: { assigned?: boolean } = {},
+): Promise<DeclarationListRow> {
+  const found = await findDeclaration(db, ctx.scope, id, opts);
   if (found) return found;
   const firmId = await declarationFirmUnscoped(db, id);
   if (firmId !== null) await assertInScope(db as Db, ctx, firmId); // audits the attempt, throws 404
@@ -314,7 +442,10 @@ async function getInScope(db: Executor, ctx: RequestContext, id: number): Promis
 }
 
 export async function getDeclaration(db: Db, ctx: RequestContext, id: number): Promise<DeclarationDetail> {
-  return buildDetail(db, ctx, await getInScope(db, ctx, id));
+  const own = await findDeclaration(db, ctx.scope, id);
+  if (own) return buildDetail(db, ctx, own);
+  // Read by the assigned inspecting unit: no steps offered (its users act on it only by inspecting).
+  return buildDetail(db, ctx, await getInScope(db, ctx, id, { assigned: true }), { inspectOnly: true });
 }
 
 // ── Lists ────────────────────────────────────────────────────────────────────────────────────────────
@@ -381,6 +512,21 @@ export async function declarationBoard(db: Db, ctx: RequestContext, year: number
 
 // ── Create ───────────────────────────────────────────────────────────────────────────────────────────
 
+/** The one entry rule (domain checkEntryEligibility): at creation and at every forward step. 409 when refused. */
+function assertEligible(
+  firm: { scaleStatus: string; legalForm: string; productionStartedOn: string | null },
+  mode: DeclarationMode,
+  year: number,
+): void {
+  const problems = checkEntryEligibility(firm, { mode, declaredYear: year });
+  if (problems.length > 0)
+    throw new AppError(
+      'CONFLICT',
+      problems.map((p) => p.message).join('；'),
+      problems.map(({ path, message }) => ({ path, message })),
+    );
+}
+
 export async function createDeclaration(
   db: Db,
   ctx: RequestContext,
@@ -401,18 +547,7 @@ export async function createDeclaration(
   const id = await db.transaction(async (tx) => {
     const firm = await lockEnterprise(tx, ctx.scope, input.enterpriseId);
     if (!firm) throw notFound('企业');
-    if (firm.scaleStatus === 'above')
-      throw new AppError('CONFLICT', '该企业已是规上企业，无需申报入库', [
-        { path: 'enterpriseId', message: '该企业已是规上企业，无需申报入库' },
-      ]);
-    if (firm.legalForm === 'individual')
-      throw new AppError('CONFLICT', '个体工商户须先“个转企”登记为企业法人后再申报入库', [
-        { path: 'enterpriseId', message: '个体工商户须先“个转企”登记为企业法人后再申报入库' },
-      ]);
-    if (input.mode === 'monthly') {
-      const reason = checkMonthlyEligibility(firm.productionStartedOn, batch.key);
-      if (reason) throw new AppError('CONFLICT', reason, [{ path: 'mode', message: reason }]);
-    }
+    assertEligible(firm, input.mode, input.year);
     const open = await findOpenDeclaration(tx, firm.id, input.year);
     if (open)
       throw new AppError('CONFLICT', `该企业${input.year}年已有一份进行中的入库申报（编号${open.id}）`, [
@@ -453,6 +588,11 @@ export async function createDeclaration(
 
 // ── Transitions ──────────────────────────────────────────────────────────────────────────────────────
 
+const STEP_REFUSED: Partial<Record<DeclarationState, string>> = {
+  township_review: '不能提交审核',
+  submitted: '不能审核通过并报统计局',
+};
+
 export async function transitionDeclaration(
   db: Db,
   ctx: RequestContext,
@@ -464,6 +604,14 @@ export async function transitionDeclaration(
   const precheck = checkTransition(found.d.state as DeclarationState, input.to, roles, input.comment);
   if (precheck?.kind === 'forbidden') throw forbidden(precheck.message);
   if (input.to === 'entered' && !input.entry) throw invalid('entry', '登记已入库时请填写批准日期和生效期间');
+  if (input.to === 'entered' && input.entry) {
+    const problem = checkEffectivePeriod(
+      { mode: found.d.mode as DeclarationMode, year: found.d.year, batch: found.d.batch },
+      input.entry.effectivePeriod,
+      input.entry.effectivePeriodReason,
+    );
+    if (problem) throw invalid('entry.effectivePeriodReason', problem);
+  }
 
   let refused: AppError | null = null;
   await db.transaction(async (tx) => {
@@ -477,6 +625,43 @@ export async function transitionDeclaration(
       throw new AppError(code, problem.message, [
         { path: problem.kind === 'invalid' ? 'comment' : 'to', message: problem.message },
       ]);
+    }
+    // Whoever prepared or submitted the declaration never passes its review (docs/api.md, 入库申报).
+    const separation = checkReviewSeparation(input.to, ctx.actor?.id ?? null, {
+      createdBy: d.createdBy,
+      history: (await listTransitions(tx, id)).map(({ t }) => ({ toState: t.toState, actorId: t.actorId })),
+    });
+    if (separation) throw new AppError('FORBIDDEN', separation, [{ path: 'to', message: separation }]);
+    const forward = input.to !== 'returned' && input.to !== 'withdrawn';
+    if (forward) {
+      // The one entry rule at every forward step: a firm whose data changed is stopped where it stands.
+      const current = await findDeclaration(tx, ctx.scope, id);
+      if (!current) throw notFound('申报');
+      if (input.to !== 'entered')
+        assertEligible(
+          {
+            scaleStatus: current.scaleStatus,
+            legalForm: current.legalForm,
+            productionStartedOn: current.productionStartedOn,
+          },
+          d.mode as DeclarationMode,
+          d.year,
+        );
+      // Checks that guard the count block until they pass or the centre overrides them with a reason.
+      const blocked = blockingChecks(
+        await computeChecks(tx, current),
+        input.to,
+        (await listOverrides(tx, id)).map(({ o }) => ({
+          check: o.checkKey as DeclarationCheckKey,
+          reason: o.reason,
+        })),
+      );
+      if (blocked.length > 0)
+        throw new AppError(
+          'CONFLICT',
+          `${STEP_REFUSED[input.to] ?? '不能办理此步'}：${blocked.join('；')}`,
+          blocked.map((message) => ({ path: 'checks', message })),
+        );
     }
     // domain.md §7: no approval without a field inspection and a document review on record.
     if (input.to === 'submitted') {
@@ -493,16 +678,26 @@ export async function transitionDeclaration(
       // The directory entry is recorded inside this transaction (a savepoint): refused, it rolls back alone
       // and the declaration stays submitted with the reason.
       try {
-        const event = await recordDirectoryEvent(tx as unknown as Db, ctx, {
-          enterpriseId: d.enterpriseId,
-          type: 'entry',
-          mode: d.mode as DeclarationMode,
-          batch: d.batchName,
-          approvalDate: input.entry.approvalDate,
-          effectivePeriod: input.entry.effectivePeriod,
-          exitReason: null,
-          note: `入库申报${d.id}${input.comment ? `：${input.comment}` : ''}`,
-        });
+        const reason = input.entry.effectivePeriodReason;
+        const unusual =
+          input.entry.effectivePeriod !== defaultEffectivePeriod(d.mode as DeclarationMode, d.year, d.batch);
+        const event = await recordDirectoryEvent(
+          tx as unknown as Db,
+          ctx,
+          {
+            enterpriseId: d.enterpriseId,
+            type: 'entry',
+            mode: d.mode as DeclarationMode,
+            batch: d.batchName,
+            approvalDate: input.entry.approvalDate,
+            effectivePeriod: input.entry.effectivePeriod,
+            exitReason: null,
+            note: `入库申报${d.id}${input.comment ? `：${input.comment}` : ''}${
+              unusual && reason ? `；生效期间${input.entry.effectivePeriod}的理由：${reason}` : ''
+            }`,
+          },
+          { declaredYear: d.year },
+        );
         directoryEventId = event.id;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
@@ -521,7 +716,11 @@ export async function transitionDeclaration(
       }
     }
     const lastComment =
-      input.to === 'returned' ? input.comment : input.to === 'preparing' ? d.lastComment : null;
+      input.to === 'returned' || input.to === 'withdrawn'
+        ? input.comment
+        : input.to === 'preparing'
+          ? d.lastComment
+          : null;
     await updateDeclarationRow(tx, id, {
       state: input.to,
       lastComment,
@@ -632,8 +831,17 @@ export async function uploadMaterial(
   });
 }
 
+/** 实地踏勘 and 资料审核: the centre or the unit it assigned, never the declaring unit (403 with the reason). */
+function assertMayInspect(ctx: RequestContext, r: DeclarationListRow): void {
+  const problem = checkInspectionRecorder(
+    { roles: ctx.actor?.roles ?? [], unitId: ctx.actor?.unit.id ?? null },
+    { declaringUnitId: r.declaringUnitId, inspectionUnitId: r.d.inspectionUnitId },
+  );
+  if (problem) throw forbidden(problem);
+}
+
 export async function recordInspection(db: Db, ctx: RequestContext, id: number, input: InspectionCreate) {
-  await getInScope(db, ctx, id);
+  assertMayInspect(ctx, await getInScope(db, ctx, id, { assigned: true }));
   const inspectionId = await db.transaction(async (tx) => {
     const d = await lockDeclaration(tx, id);
     if (!d) throw notFound('申报');
@@ -665,7 +873,7 @@ export async function uploadInspectionPhoto(
   fileName: string,
   bytes: Buffer,
 ): Promise<FileView> {
-  await getInScope(db, ctx, id);
+  assertMayInspect(ctx, await getInScope(db, ctx, id, { assigned: true }));
   return db.transaction(async (tx) => {
     const d = await lockDeclaration(tx, id);
     if (!d) throw notFound('申报');
@@ -677,7 +885,7 @@ export async function uploadInspectionPhoto(
 }
 
 export async function downloadFile(db: Db, ctx: RequestContext, id: number, fileId: number) {
-  await getInScope(db, ctx, id);
+  await getInScope(db, ctx, id, { assigned: true });
   const file = await findFileContent(db, id, fileId);
   if (!file) throw notFound('文件');
   return {
@@ -685,4 +893,172 @@ export async function downloadFile(db: Db, ctx: RequestContext, id: number, file
     contentType: UPLOAD_CONTENT_TYPES[file.fileType as UploadType] ?? 'application/octet-stream',
     bytes: file.bytes,
   };
+}
+
+// ── Overrides, inspection unit, conversion ──────────────────────────────────────────────────────────
+
+/**
+ * The centre overrides a failing (or not-run) blocking check with a written reason: the override row and
+ * the audit record in one transaction; it shows on the declaration and in the review list.
+ */
+export async function overrideCheck(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  input: DeclarationOverrideInput,
+): Promise<DeclarationDetail> {
+  await getInScope(db, ctx, id);
+  await db.transaction(async (tx) => {
+    const d = await lockDeclaration(tx, id);
+    if (!d) throw notFound('申报');
+    const current = await findDeclaration(tx, ctx.scope, id);
+    if (!current) throw notFound('申报');
+    const checks = await computeChecks(tx, current);
+    const existing = await listOverrides(tx, id);
+    const c = checks.find((x) => x.key === input.check);
+    const problem = checkOverride(
+      ctx.actor?.roles ?? [],
+      d.state as DeclarationState,
+      c,
+      existing.some(({ o }) => o.checkKey === input.check),
+    );
+    if (problem)
+      throw new AppError(problem.kind === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', problem.message, [
+        { path: 'check', message: problem.message },
+      ]);
+    const row = await insertOverride(tx, {
+      declarationId: id,
+      checkKey: input.check,
+      checkStatus: c!.status,
+      checkMessage: c!.message,
+      reason: input.reason,
+      actorId: ctx.actor?.id ?? null,
+      at: ctx.now,
+    });
+    await updateDeclarationRow(tx, id, { updatedAt: ctx.now });
+    await recordAudit(tx, ctx, {
+      action: 'declaration.override',
+      entityType: 'declaration',
+      entityId: id,
+      enterpriseId: d.enterpriseId,
+      before: { check: input.check, status: c!.status, message: c!.message },
+      after: { overrideId: row.id, check: input.check, reason: input.reason },
+    });
+  });
+  return getDeclaration(db, ctx, id);
+}
+
+/** The centre assigns (or clears) the unit that records the inspections; never the declaring unit. */
+export async function assignInspectionUnit(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  unitId: number | null,
+): Promise<DeclarationDetail> {
+  const found = await getInScope(db, ctx, id);
+  if (!actsAs(ctx.actor?.roles ?? [], 'centre')) throw forbidden('检查单位由中小企业发展中心指派');
+  if (unitId !== null) {
+    const unit = await findUnit(db, unitId);
+    if (!unit) throw invalid('unitId', '检查单位不存在');
+    const problem = checkInspectionAssignment(unit, found.declaringUnitId);
+    if (problem) throw new AppError('CONFLICT', problem, [{ path: 'unitId', message: problem }]);
+  }
+  await db.transaction(async (tx) => {
+    const d = await lockDeclaration(tx, id);
+    if (!d) throw notFound('申报');
+    assertEditable(d.state);
+    await updateDeclarationRow(tx, id, { inspectionUnitId: unitId, updatedAt: ctx.now });
+    await recordAudit(tx, ctx, {
+      action: 'declaration.inspection_unit',
+      entityType: 'declaration',
+      entityId: id,
+      enterpriseId: d.enterpriseId,
+      before: { inspectionUnitId: d.inspectionUnitId },
+      after: { inspectionUnitId: unitId },
+    });
+  });
+  return getDeclaration(db, ctx, id);
+}
+
+/**
+ * Turns a monthly declaration into an annual one of the same year: the monthly one is withdrawn with the
+ * reason (its history kept), and a new annual one starts in `preparing` with the materials copied, in one
+ * transaction. Whoever may act on the declaration in its state may do it (as for a withdrawal).
+ */
+export async function convertDeclaration(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  input: DeclarationConvertInput,
+): Promise<DeclarationDetail> {
+  const found = await getInScope(db, ctx, id);
+  const roles = ctx.actor?.roles ?? [];
+  const state = found.d.state as DeclarationState;
+  if (found.d.mode !== 'monthly') throw new AppError('CONFLICT', '只有月度入库申报可以转为年度入库');
+  if (!canWithdraw(state, roles))
+    throw isOpenState(state)
+      ? forbidden(`“${DECLARATION_STATE_LABELS[state]}”阶段的申报只能由当前办理方转为年度入库`)
+      : new AppError('CONFLICT', `申报已处于“${DECLARATION_STATE_LABELS[state]}”状态，不能转为年度入库`);
+  const calendar = await getDeclarationCalendar(db, found.d.year);
+  const batch = resolveBatch(calendar, found.d.year, 'annual', input.batch);
+  if (!batch) throw invalid('batch', `${found.d.year}年申报日历中没有年度批次“${input.batch}”`);
+  const newId = await db.transaction(async (tx) => {
+    const d = await lockDeclaration(tx, id);
+    if (!d) throw notFound('申报');
+    if (d.state !== found.d.state) throw new AppError('CONFLICT', '申报状态已变化，请刷新后重试');
+    const firm = await lockEnterprise(tx, ctx.scope, d.enterpriseId);
+    if (!firm) throw notFound('企业');
+    assertEligible(firm, 'annual', d.year);
+    const comment = `转为年度入库（${batch.name}）：${input.reason}`;
+    await updateDeclarationRow(tx, id, { state: 'withdrawn', lastComment: comment, updatedAt: ctx.now });
+    await insertTransition(tx, {
+      declarationId: id,
+      fromState: d.state,
+      toState: 'withdrawn',
+      actorId: ctx.actor?.id ?? null,
+      at: ctx.now,
+      comment,
+    });
+    const row = await insertDeclaration(tx, {
+      enterpriseId: d.enterpriseId,
+      year: d.year,
+      mode: 'annual',
+      batch: batch.key,
+      batchName: batch.name,
+      deadline: batch.deadline,
+      dataMonth: batch.dataMonth,
+      state: 'preparing',
+      // The preparer stays the preparer: separation of duties follows the declaration, not the conversion.
+      createdBy: d.createdBy,
+      inspectionUnitId: d.inspectionUnitId,
+      replacesId: d.id,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await insertTransition(tx, {
+      declarationId: row.id,
+      fromState: null,
+      toState: 'preparing',
+      actorId: ctx.actor?.id ?? null,
+      at: ctx.now,
+      comment: `由月度入库申报${d.id}转为年度入库：${input.reason}`,
+    });
+    await copyMaterialFiles(tx, d.id, row.id);
+    await recordAudit(tx, ctx, {
+      action: 'declaration.convert',
+      entityType: 'declaration',
+      entityId: id,
+      enterpriseId: d.enterpriseId,
+      before: { state: d.state, mode: d.mode, batch: d.batch },
+      after: {
+        state: 'withdrawn',
+        replacedBy: row.id,
+        mode: 'annual',
+        batch: batch.key,
+        reason: input.reason,
+      },
+    });
+    return row.id;
+  });
+  return getDeclaration(db, ctx, newId);
 }

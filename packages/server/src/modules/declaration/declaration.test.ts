@@ -1,13 +1,17 @@
 // Declarations end to end over HTTP (issue 6 items 4–5): the full walk to a directory entry, the hard
 // inspection rule, scope, monthly eligibility, checks from figures, upload limits, the calendar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, COUNTY, createTestEnv, type TestEnv, testCreditCode } from '../../test/harness.js';
+import { systemContext } from '../../platform/context.js';
+import { Client, COUNTY, createTestEnv, PASSWORD, type TestEnv, testCreditCode } from '../../test/harness.js';
+import { createUser } from '../auth/auth.service.js';
 import { insertFact } from '../revenue/revenue.repository.js';
 
 let env: TestEnv;
 let centre: Client;
 let stats: Client;
 let xiushui: Client;
+/** A second 秀水镇 user: passes the reviews the preparer may not (separation of duties). */
+let xiushui2: Client;
 let nanlou: Client;
 let tax: Client;
 let xiushuiId: number;
@@ -70,6 +74,14 @@ async function declare(client: Client, enterpriseId: number, body: Record<string
 const move = (client: Client, id: number, to: string, extra: Record<string, unknown> = {}) =>
   client.post(`/api/v1/declarations/${id}/transitions`, { to, ...extra });
 
+/** Uploads every material of the declaration's checklist. */
+async function uploadAll(client: Client, d: { id: number; materials: { item: string }[] }) {
+  for (const { item } of d.materials) {
+    const res = await client.post(`/api/v1/declarations/${d.id}/materials/${item}?fileName=${item}.pdf`, PDF);
+    expect(res.statusCode, res.body).toBe(201);
+  }
+}
+
 const inspection = (kind: 'field' | 'document', conclusion = 'pass') => ({
   kind,
   inspectedOn: '2026-11-18',
@@ -84,6 +96,15 @@ beforeAll(async () => {
   centre = await Client.signIn(env.app, 'centre');
   stats = await Client.signIn(env.app, 'stats');
   xiushui = await Client.signIn(env.app, 'xiushui');
+  await createUser(env.database.db, systemContext(env.clock.now()), {
+    username: 'xiushui2',
+    displayName: '秀水镇审核人',
+    password: PASSWORD,
+    unitId: xiushuiId,
+    roles: ['township'],
+    mustChangePassword: false,
+  });
+  xiushui2 = await Client.signIn(env.app, 'xiushui2');
   nanlou = await Client.signIn(env.app, 'nanlou');
   tax = await Client.signIn(env.app, 'tax');
 });
@@ -92,8 +113,9 @@ afterAll(() => env.close());
 describe('declaration workflow', () => {
   it('walks preparing → … → entered, creating the directory entry and making the firm 规上', async () => {
     const firm = await createFirm();
-    // 2025-11 … 2026-10: twelve months, 2.1M a month → 21M for 2026 January–October.
+    // 2025-11 … 2026-10: twelve months, 2.1M a month → 21M for 2026 January–October; statistics agree.
     await figures(firm, '2025-11', Array(12).fill(2_100_000));
+    await figures(firm, '2026-09', [2_150_000, 2_100_000], 'statistics');
 
     const created = await declare(xiushui, firm);
     expect(created.statusCode, created.body).toBe(201);
@@ -107,7 +129,7 @@ describe('declaration workflow', () => {
     expect(d.checks.find((c: { key: string }) => c.key === 'cumulative')).toMatchObject({ ok: true });
     expect(d.checks.find((c: { key: string }) => c.key === 'twelveMonths')).toMatchObject({ ok: true });
     expect(d.materials.map((m: { item: string }) => m.item)).not.toContain('project_approval');
-    expect(d.actions.map((a: { to: string }) => a.to)).toEqual(['township_review']);
+    expect(d.actions.map((a: { to: string }) => a.to)).toEqual(['township_review', 'withdrawn']);
 
     // One open declaration per firm and year.
     expect((await declare(xiushui, firm, { batch: 'dec' })).statusCode).toBe(409);
@@ -126,9 +148,10 @@ describe('declaration workflow', () => {
 
     // The centre cannot skip the township's review; the township cannot approve for the centre.
     expect((await move(centre, d.id, 'township_review')).statusCode).toBe(403);
+    await uploadAll(xiushui, d);
     expect((await move(xiushui, d.id, 'township_review')).statusCode).toBe(200);
     expect((await move(xiushui, d.id, 'submitted')).statusCode).toBe(409);
-    expect((await move(xiushui, d.id, 'centre_review')).statusCode).toBe(200);
+    expect((await move(xiushui2, d.id, 'centre_review')).statusCode).toBe(200);
 
     // Hard rule (domain.md §7): no approval without both inspection records.
     const refused = await move(centre, d.id, 'submitted');
@@ -160,7 +183,7 @@ describe('declaration workflow', () => {
 
     // A refused directory entry (approval date in the future) leaves the declaration submitted with the reason.
     const early = await move(stats, d.id, 'entered', {
-      entry: { approvalDate: '2026-12-01', effectivePeriod: '2026-12' },
+      entry: { approvalDate: '2026-12-01', effectivePeriod: '2027-01' },
     });
     expect(early.statusCode).toBe(400);
     const still = (await stats.get(`/api/v1/declarations/${d.id}`)).json();
@@ -168,12 +191,23 @@ describe('declaration workflow', () => {
     expect(still.lastComment).toContain('晚于今天');
     expect((await move(stats, d.id, 'entered')).statusCode).toBe(400); // entry details required
 
-    const entered = await move(stats, d.id, 'entered', {
+    // An effective period other than January of the next year needs a reason (it is listed for review).
+    const noReason = await move(stats, d.id, 'entered', {
       entry: { approvalDate: '2026-11-20', effectivePeriod: '2026-12' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toContain('2027-01');
+    const entered = await move(stats, d.id, 'entered', {
+      entry: {
+        approvalDate: '2026-11-20',
+        effectivePeriod: '2026-12',
+        effectivePeriodReason: '统计局批复自12月起纳入统计',
+      },
     });
     expect(entered.statusCode, entered.body).toBe(200);
     expect(entered.json().state).toBe('entered');
     expect(entered.json().directoryEventId).toBeGreaterThan(0);
+    expect(entered.json().defaultEffectivePeriod).toBe('2027-01');
     expect(entered.json().history.map((h: { to: string }) => h.to)).toEqual([
       'preparing',
       'township_review',
@@ -207,6 +241,7 @@ describe('declaration workflow', () => {
   it('returns with a reason and goes back to preparing', async () => {
     const firm = await createFirm();
     const d = (await declare(xiushui, firm)).json();
+    await uploadAll(xiushui, d);
     await move(xiushui, d.id, 'township_review');
     expect((await move(xiushui, d.id, 'returned')).statusCode).toBe(400); // reason required
     const ret = await move(xiushui, d.id, 'returned', { comment: '营业执照不清晰' });
@@ -260,6 +295,7 @@ describe('declaration workflow', () => {
     expect(byKey.twelveMonths.ok).toBe(false);
     expect(byKey.salesBeforeProduction.ok).toBe(false);
     expect(byKey.salesBeforeProduction.message).toContain('2026-01');
+    expect(byKey.materials).toMatchObject({ status: 'fail', gate: 'township_review' });
   });
 
   it('refuses a renamed executable and a file over the limit', async () => {
@@ -323,8 +359,9 @@ describe('to-do list', () => {
     // Not the centre's turn yet; after the township's review it is.
     const before = (await centre.get('/api/v1/todo')).json().items;
     expect(before.some((i: { link: string }) => i.link === `/declarations/${d.id}`)).toBe(false);
+    await uploadAll(xiushui, d);
     await move(xiushui, d.id, 'township_review');
-    await move(xiushui, d.id, 'centre_review');
+    await move(xiushui2, d.id, 'centre_review');
     const after = (await centre.get('/api/v1/todo')).json().items;
     expect(after.some((i: { link: string }) => i.link === `/declarations/${d.id}`)).toBe(true);
     // Another township sees neither this declaration nor anything it may not read.

@@ -215,20 +215,27 @@ export async function writeDirectoryEvent(
 /**
  * Records an entry or exit. Refused with a Chinese reason when it contradicts the firm's state (an entry
  * for a firm already 规上 or an individual business, an exit for a firm already 规下, a monthly entry for
- * a firm that is not newly producing) or when the approval date lies in the future.
+ * a firm that is not newly producing — the declarations' one eligibility rule) or when the approval date
+ * lies in the future. `declaredYear`: the year of the declaration the entry comes from.
  */
 export async function recordDirectoryEvent(
   db: Db,
   ctx: RequestContext,
   input: DirectoryEventCreate,
-  opts: { importBatchId?: number | null } = {},
+  opts: { importBatchId?: number | null; declaredYear?: number } = {},
 ): Promise<DirectoryEventView> {
   await assertInScope(db, ctx, input.enterpriseId);
   const result = await db.transaction(async (tx) => {
     const firm = await lockEnterprise(tx, ctx.scope, input.enterpriseId);
     if (!firm) throw notFound('企业');
     const lastEvent = await findLatestValidEventDates(tx, firm.id);
-    const problems = checkDirectoryEvent({ ...firm, lastEvent }, input, chinaDate(ctx.now));
+    // From a declaration, the entry is judged in the declaration's year (the rule it passed at creation).
+    const problems = checkDirectoryEvent(
+      { ...firm, lastEvent },
+      input,
+      chinaDate(ctx.now),
+      opts.declaredYear === undefined ? {} : { declaredYear: opts.declaredYear },
+    );
     if (problems.length > 0) throw refusal(problems);
     const { row, status } = await writeDirectoryEvent(tx, ctx, input, opts.importBatchId ?? null);
     await recordAudit(tx, ctx, {

@@ -269,6 +269,28 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ to: 'township_review' }),
     ok: (s) => s === 200 || s === 403 || s === 409,
   },
+  // The centre overrides (others: 403 with the reason); cumulative has no figures here, so it is "not run".
+  'POST /api/v1/declarations/:id/overrides': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/overrides`,
+    firmScoped: true,
+    body: () => ({ check: 'cumulative', reason: '矩阵测试理由' }),
+    ok: (s) => s === 200 || s === 403 || s === 409,
+  },
+  'PUT /api/v1/declarations/:id/inspection-unit': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/inspection-unit`,
+    firmScoped: true,
+    body: () => ({ unitId: null }),
+    ok: (s) => s === 200 || s === 403,
+  },
+  // Annual declarations cannot be converted (409); a non-acting role is refused (403).
+  'POST /api/v1/declarations/:id/convert': {
+    url: (f) => `/api/v1/declarations/${declOf[f]}/convert`,
+    firmScoped: true,
+    body: () => ({ batch: 'dec', reason: '矩阵测试' }),
+    ok: (s) => s === 403 || s === 409,
+  },
+  'GET /api/v1/review': { url: () => '/api/v1/review?year=2026' },
+  'GET /api/v1/review/export': { url: () => '/api/v1/review/export?year=2026' },
   'POST /api/v1/declarations/:id/materials/:item': {
     url: (f) => `/api/v1/declarations/${declOf[f]}/materials/basic_info?fileName=a.pdf`,
     firmScoped: true,
@@ -284,11 +306,14 @@ const SAMPLES: Record<string, Sample> = {
       findings: '矩阵测试',
       conclusion: 'pass',
     }),
+    // The declaring unit never records its own inspection (403 with the reason); the centre does.
+    ok: (s) => s === 201 || s === 403,
   },
   'POST /api/v1/declarations/:id/inspections/:inspectionId/photos': {
     url: (f) => `/api/v1/declarations/${declOf[f]}/inspections/${inspectionOf[f]}/photos?fileName=a.png`,
     firmScoped: true,
     body: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    ok: (s) => s === 201 || s === 400 || s === 403,
   },
   'GET /api/v1/declarations/:id/files/:fileId': {
     url: (f) => `/api/v1/declarations/${declOf[f]}/files/${fileOf[f]}`,

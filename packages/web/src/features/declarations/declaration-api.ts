@@ -1,7 +1,9 @@
 // TanStack Query hooks of 申报管理 (server declaration.routes.ts) and the general to-do (GET /todo).
 import type {
   DeclarationCalendar,
+  DeclarationConvertInput,
   DeclarationCreate,
+  DeclarationOverrideInput,
   DeclarationTransitionInput,
   InspectionCreate,
   MaterialItem,
@@ -16,6 +18,7 @@ import type {
   DeclarationInspection,
   DeclarationView,
   Paged,
+  ReviewItem,
   TodoItem,
 } from '../../api/types';
 
@@ -120,4 +123,53 @@ export function useDeclarationList(query: URLSearchParams) {
 /** GET /declarations/export: the list under the page's filters (no paging), in the user's scope. */
 export function downloadDeclarationExport(query: URLSearchParams) {
   return apiDownload('/declarations/export', query, '入库申报.xlsx');
+}
+
+/** The centre overrides a blocking check with a written reason. */
+export function useOverrideCheck(id: number) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: (body: DeclarationOverrideInput) =>
+      apiRequest<DeclarationDetail>(`/declarations/${id}/overrides`, { method: 'POST', body }),
+    meta: { handlesErrors: true },
+    onSuccess: (detail) => refresh(detail),
+  });
+}
+
+/** The centre assigns the unit that records the inspections (null clears it). */
+export function useAssignInspectionUnit(id: number) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: (unitId: number | null) =>
+      apiRequest<DeclarationDetail>(`/declarations/${id}/inspection-unit`, {
+        method: 'PUT',
+        body: { unitId },
+      }),
+    meta: { handlesErrors: true },
+    onSuccess: (detail) => refresh(detail),
+  });
+}
+
+/** A monthly declaration turned annual: answers the new declaration. */
+export function useConvertDeclaration(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: DeclarationConvertInput) =>
+      apiRequest<DeclarationDetail>(`/declarations/${id}/convert`, { method: 'POST', body }),
+    meta: { handlesErrors: true },
+    onSuccess: () => refresh(),
+  });
+}
+
+/** GET /review: the centre's and the auditor's review list. */
+export function useReviewList(query: URLSearchParams) {
+  return useQuery({
+    queryKey: [...queryKeys.declarations.all, 'review', query.toString()],
+    queryFn: ({ signal }) => apiRequest<Paged<ReviewItem>>('/review', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function downloadReviewExport(query: URLSearchParams) {
+  return apiDownload('/review/export', query, '复核清单.xlsx');
 }

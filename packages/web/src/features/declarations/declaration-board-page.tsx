@@ -17,11 +17,12 @@ export const STATE_COLORS: Record<DeclarationState, string> = {
   submitted: 'gold',
   entered: 'green',
   returned: 'red',
+  withdrawn: 'default',
 };
 
 const BOARD: React.CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: 'repeat(6, minmax(150px, 1fr))',
+  gridTemplateColumns: `repeat(${DECLARATION_STATES.length}, minmax(150px, 1fr))`,
   gap: 8,
   overflowX: 'auto',
 };

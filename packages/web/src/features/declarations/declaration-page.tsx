@@ -1,15 +1,21 @@
-// A declaration (/declarations/:id): the materials checklist with uploads, the automatic checks, the
-// inspection records (实地踏勘, 资料审核) with photos, the history, and the steps the user may take. The
-// centre's approval stays disabled, with the reasons, until both inspection records hold.
+// A declaration (/declarations/:id): the materials checklist with uploads, the automatic checks (pass, fail
+// or not run; the blocking ones with the step they block and the centre's override with its reason), the
+// inspection records (实地踏勘, 资料审核) with photos and the inspecting unit, the history, and the steps the
+// user may take. A step stays disabled, with the reasons, while a blocking check or a missing inspection
+// record stands in its way (docs/api.md, 入库申报); withdraw and monthly→annual are steps like the others.
 import {
   CheckCircleFilled,
   CloseCircleFilled,
   DownloadOutlined,
+  MinusCircleFilled,
   PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import {
+  DECLARATION_STATE_LABELS,
+  DECLARATION_TRANSITIONS,
   type DeclarationState,
+  declarationOverrideSchema,
   INSPECTION_CONCLUSION_LABELS,
   INSPECTION_CONCLUSIONS,
   INSPECTION_KIND_LABELS,
@@ -46,7 +52,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import { errorText, isApiError } from '../../api/errors';
 import { applyServerError, applyZodErrors } from '../../api/form-errors';
@@ -56,11 +62,16 @@ import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime, formatPeriod } from '../../lib/format';
 import { clearedErrors } from '../../lib/library-filters';
 import { usePermissions } from '../auth/session';
+import { useUnits } from '../org/org-api';
 import {
   downloadDeclarationFile,
   uploadInspectionPhoto,
   uploadMaterial,
+  useAssignInspectionUnit,
+  useConvertDeclaration,
   useDeclaration,
+  useDeclarationCalendar,
+  useOverrideCheck,
   useRecordInspection,
   useTransition,
 } from './declaration-api';
@@ -129,6 +140,8 @@ export function DeclarationPage() {
   const { can } = usePermissions();
   const [acting, setActing] = useState<DeclarationDetail['actions'][number] | null>(null);
   const [inspecting, setInspecting] = useState(false);
+  const [overriding, setOverriding] = useState<DeclarationDetail['checks'][number] | null>(null);
+  const [converting, setConverting] = useState(false);
 
   if (declaration.isError) {
     const notFound = isApiError(declaration.error) && declaration.error.status === 404;
@@ -144,7 +157,8 @@ export function DeclarationPage() {
   if (!declaration.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const d = declaration.data;
   const refresh = () => void declaration.refetch();
-  const writable = can('enterprise:write') && d.state !== 'entered' && d.state !== 'submitted';
+  const writable = can('enterprise:write') && d.can.materials;
+  const blockedSteps = d.actions.filter((a) => a.blockedBy.length > 0);
 
   return (
     <>
@@ -168,12 +182,13 @@ export function DeclarationPage() {
         actions={
           <Space wrap data-testid="declaration-actions">
             {d.actions.map((a) => {
-              const blocked = a.to === 'submitted' && d.approvalProblems.length > 0;
+              const blocked = a.blockedBy.length > 0;
+              const backward = a.to === 'returned' || a.to === 'withdrawn';
               const button = (
                 <Button
                   key={a.to}
-                  type={a.to === 'returned' ? 'default' : 'primary'}
-                  danger={a.to === 'returned'}
+                  type={backward ? 'default' : 'primary'}
+                  danger={backward}
                   disabled={blocked}
                   onClick={() => setActing(a)}
                   data-testid={`declaration-action-${a.to}`}
@@ -182,13 +197,18 @@ export function DeclarationPage() {
                 </Button>
               );
               return blocked ? (
-                <Tooltip key={a.to} title={d.approvalProblems.join('；')}>
+                <Tooltip key={a.to} title={a.blockedBy.join('；')}>
                   <span>{button}</span>
                 </Tooltip>
               ) : (
                 button
               );
             })}
+            {d.can.convert && (
+              <Button onClick={() => setConverting(true)} data-testid="declaration-convert">
+                {t('decl.convert')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -200,16 +220,42 @@ export function DeclarationPage() {
           message={t('decl.returnedWith', { reason: d.lastComment })}
         />
       )}
-      {d.actions.some((a) => a.to === 'submitted') && d.approvalProblems.length > 0 && (
+      {d.state === 'withdrawn' && d.lastComment && (
         <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="declaration-withdrawn"
+          message={t('decl.withdrawnWith', { reason: d.lastComment })}
+        />
+      )}
+      {d.replacesId && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          message={
+            <Link to={`/declarations/${d.replacesId}`}>{t('decl.replaces', { id: d.replacesId })}</Link>
+          }
+        />
+      )}
+      {blockedSteps.map((a) => (
+        <Alert
+          key={a.to}
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          data-testid="declaration-approval-blocked"
-          message={t('decl.approvalBlocked')}
-          description={d.approvalProblems.join('；')}
+          data-testid={a.to === 'submitted' ? 'declaration-approval-blocked' : 'declaration-blocked'}
+          data-step={a.to}
+          message={t('decl.blocked', { action: a.label })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {a.blockedBy.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
         />
-      )}
+      ))}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('decl.materials')} size="small" data-testid="declaration-materials">
@@ -276,14 +322,70 @@ export function DeclarationPage() {
               size="small"
               dataSource={d.checks}
               renderItem={(c) => (
-                <List.Item data-testid="declaration-check" data-ok={String(c.ok)}>
+                <List.Item
+                  data-testid="declaration-check"
+                  data-check={c.key}
+                  data-ok={String(c.ok)}
+                  data-status={c.status}
+                  actions={
+                    d.can.override && c.gate && c.status !== 'pass' && !c.override
+                      ? [
+                          <Button
+                            key="override"
+                            size="small"
+                            onClick={() => setOverriding(c)}
+                            data-testid={`override-open-${c.key}`}
+                          >
+                            {t('decl.check.override')}
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
                   <Space align="start">
-                    {c.ok ? (
+                    {c.status === 'pass' ? (
                       <CheckCircleFilled style={{ color: '#16a34a' }} />
-                    ) : (
+                    ) : c.status === 'fail' ? (
                       <CloseCircleFilled style={{ color: '#dc2626' }} />
+                    ) : (
+                      <MinusCircleFilled style={{ color: '#9ca3af' }} />
                     )}
-                    <Typography.Text type={c.ok ? undefined : 'danger'}>{c.message}</Typography.Text>
+                    <div>
+                      <Space size={4} wrap>
+                        <Typography.Text strong>{c.label}</Typography.Text>
+                        <Tag color={c.status === 'pass' ? 'green' : c.status === 'fail' ? 'red' : 'default'}>
+                          {c.statusLabel}
+                        </Tag>
+                        {c.gate && c.status !== 'pass' && !c.override && (
+                          <Tag color="orange">
+                            {t('decl.check.gate', {
+                              step:
+                                DECLARATION_TRANSITIONS.find((x) => x.to === c.gate)?.label ??
+                                DECLARATION_STATE_LABELS[c.gate],
+                            })}
+                          </Tag>
+                        )}
+                        {c.override && <Tag color="purple">{t('decl.check.overridden')}</Tag>}
+                      </Space>
+                      <div>
+                        <Typography.Text type={c.status === 'pass' ? undefined : 'danger'}>
+                          {c.message}
+                        </Typography.Text>
+                      </div>
+                      {c.override && (
+                        <Typography.Text
+                          type="secondary"
+                          style={{ fontSize: 12 }}
+                          data-testid="check-override"
+                        >
+                          {t('decl.check.overrideBy', {
+                            name: c.override.actorName ?? '—',
+                            at: formatDateTime(c.override.at),
+                            reason: c.override.reason,
+                          })}
+                        </Typography.Text>
+                      )}
+                    </div>
                   </Space>
                 </List.Item>
               )}
@@ -298,6 +400,15 @@ export function DeclarationPage() {
                 { key: 'township', label: t('field.township'), children: d.townshipName },
                 { key: 'unit', label: t('field.supervisingUnit'), children: d.supervisingUnitName },
                 { key: 'created', label: t('decl.createdAt'), children: formatDateTime(d.createdAt) },
+                {
+                  key: 'inspectionUnit',
+                  label: t('decl.inspectionUnit'),
+                  children: d.can.assignInspectionUnit ? (
+                    <InspectionUnitSelect declaration={d} />
+                  ) : (
+                    (d.inspectionUnitName ?? t('decl.inspectionUnit.none'))
+                  ),
+                },
               ]}
             />
           </Card>
@@ -308,7 +419,7 @@ export function DeclarationPage() {
             size="small"
             data-testid="declaration-inspections"
             extra={
-              writable && (
+              d.can.inspect && (
                 <Button
                   size="small"
                   icon={<PlusOutlined />}
@@ -320,6 +431,9 @@ export function DeclarationPage() {
               )
             }
           >
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t('decl.inspectionRule')}
+            </Typography.Paragraph>
             {d.inspections.length === 0 ? (
               <Typography.Text type="secondary">{t('decl.noInspection')}</Typography.Text>
             ) : (
@@ -330,7 +444,7 @@ export function DeclarationPage() {
                   <List.Item
                     data-testid="inspection"
                     actions={
-                      writable
+                      d.can.inspect
                         ? [
                             <UploadButton
                               key="photo"
@@ -380,7 +494,12 @@ export function DeclarationPage() {
               items={[...d.history]
                 .sort((a, b) => b.at.localeCompare(a.at))
                 .map((h) => ({
-                  color: h.to === 'returned' ? 'red' : h.to === 'entered' ? 'green' : 'blue',
+                  color:
+                    h.to === 'returned' || h.to === 'withdrawn'
+                      ? 'red'
+                      : h.to === 'entered'
+                        ? 'green'
+                        : 'blue',
                   children: (
                     <div>
                       <div>
@@ -400,7 +519,176 @@ export function DeclarationPage() {
       </Row>
       <TransitionModal declaration={d} action={acting} onClose={() => setActing(null)} />
       <InspectionModal declarationId={d.id} open={inspecting} onClose={() => setInspecting(false)} />
+      <OverrideModal declaration={d} check={overriding} onClose={() => setOverriding(null)} />
+      <ConvertModal declaration={d} open={converting} onClose={() => setConverting(false)} />
     </>
+  );
+}
+
+/** The centre picks the township or department that records the inspections (never the declaring unit). */
+function InspectionUnitSelect({ declaration: d }: { declaration: DeclarationDetail }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const units = useUnits();
+  const assign = useAssignInspectionUnit(d.id);
+  const options = [
+    { value: 0, label: t('decl.inspectionUnit.none') },
+    ...(units.data ?? [])
+      .filter((u) => u.kind === 'township' || u.kind === 'department' || u.kind === 'zone')
+      .map((u) => ({ value: u.id, label: u.name })),
+  ];
+  return (
+    <Select
+      size="small"
+      style={{ minWidth: 200 }}
+      value={d.inspectionUnitId ?? 0}
+      options={options}
+      loading={units.isLoading || assign.isPending}
+      showSearch
+      optionFilterProp="label"
+      data-testid="declaration-inspection-unit"
+      onChange={(v: number) =>
+        assign
+          .mutateAsync(v === 0 ? null : v)
+          .then(() => message.success(t('decl.inspectionUnit.saved')))
+          .catch(reportError)
+      }
+    />
+  );
+}
+
+/** The centre's override of a blocking check: a written reason, confirmed. */
+function OverrideModal({
+  declaration: d,
+  check,
+  onClose,
+}: {
+  declaration: DeclarationDetail;
+  check: DeclarationDetail['checks'][number] | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason?: string }>();
+  const override = useOverrideCheck(d.id);
+  useEffect(() => {
+    if (check) form.resetFields();
+  }, [check, form]);
+  if (!check) return null;
+  const submit = async () => {
+    const parsed = declarationOverrideSchema.safeParse({
+      check: check.key,
+      reason: form.getFieldValue('reason') ?? '',
+    });
+    if (!parsed.success) {
+      form.setFields([{ name: 'reason', errors: [t('decl.override.reasonRequired')] }]);
+      return;
+    }
+    try {
+      await override.mutateAsync(parsed.data);
+      message.success(t('decl.override.saved', { check: check.label }));
+      onClose();
+    } catch (error) {
+      applyServerError(form, error, ['reason']);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('decl.override.title', { check: check.label })}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('decl.override.ok')}
+      okButtonProps={{ 'data-testid': 'override-ok' } as never}
+      cancelText={t('action.cancel')}
+      confirmLoading={override.isPending}
+    >
+      <Typography.Paragraph>
+        {t('decl.override.body', { status: check.statusLabel, message: check.message })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
+        <Form.Item name="reason" label={t('decl.override.reason')} required>
+          <Input.TextArea rows={3} maxLength={1000} data-testid="override-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Monthly → annual: the annual batch of the same year and the reason. Opens the new declaration. */
+function ConvertModal({
+  declaration: d,
+  open,
+  onClose,
+}: {
+  declaration: DeclarationDetail;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const calendar = useDeclarationCalendar(d.year);
+  const [form] = Form.useForm<{ batch?: string; reason?: string }>();
+  const convert = useConvertDeclaration(d.id);
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+  if (!open) return null;
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as { batch?: string; reason?: string };
+    const errors = [
+      { name: 'batch' as const, errors: v.batch ? [] : [t('decl.convert.batch')] },
+      { name: 'reason' as const, errors: v.reason?.trim() ? [] : [t('decl.convert.reasonRequired')] },
+    ];
+    if (errors.some((e) => e.errors.length)) {
+      form.setFields(errors);
+      return;
+    }
+    try {
+      const created = await convert.mutateAsync({ batch: v.batch ?? '', reason: v.reason?.trim() ?? '' });
+      message.success(t('decl.convert.done'));
+      onClose();
+      navigate(`/declarations/${created.id}`);
+    } catch (error) {
+      applyServerError(form, error, ['batch', 'reason']);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('decl.convert')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('decl.convert')}
+      okButtonProps={{ 'data-testid': 'convert-ok' } as never}
+      cancelText={t('action.cancel')}
+      confirmLoading={convert.isPending}
+    >
+      <Typography.Paragraph>{t('decl.convert.body')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={(changed) => form.setFields(clearedErrors(changed))}
+      >
+        <Form.Item name="batch" label={t('decl.convert.batch')} required>
+          <Select
+            options={(calendar.data?.batches ?? []).map((b) => ({
+              value: b.key,
+              label: `${b.name}（${formatDate(b.deadline)}）`,
+            }))}
+            data-testid="convert-batch"
+          />
+        </Form.Item>
+        <Form.Item name="reason" label={t('decl.convert.reason')} required>
+          <Input.TextArea rows={3} maxLength={1000} data-testid="convert-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
@@ -415,15 +703,27 @@ function TransitionModal({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  type V = { comment?: string; approvalDate?: Dayjs | null; effectivePeriod?: Dayjs | null };
+  type V = {
+    comment?: string;
+    approvalDate?: Dayjs | null;
+    effectivePeriod?: Dayjs | null;
+    effectivePeriodReason?: string;
+  };
   const [form] = Form.useForm<V>();
   const transition = useTransition(d.id);
   // Defaults set as the dialog opens (not after its animation, which would overwrite what was typed).
   useEffect(() => {
     if (!action) return;
     form.resetFields();
-    form.setFieldsValue({ comment: '', approvalDate: dayjs(), effectivePeriod: dayjs().startOf('month') });
-  }, [action, form]);
+    form.setFieldsValue({
+      comment: '',
+      approvalDate: dayjs(),
+      effectivePeriod: dayjs(`${d.defaultEffectivePeriod}-01`),
+      effectivePeriodReason: '',
+    });
+  }, [action, form, d.defaultEffectivePeriod]);
+  const effective = Form.useWatch('effectivePeriod', form) as Dayjs | null | undefined;
+  const unusual = !!effective && effective.format('YYYY-MM') !== d.defaultEffectivePeriod;
   if (!action) return null;
   const entering = action.to === ('entered' satisfies DeclarationState);
   const submit = async () => {
@@ -431,6 +731,16 @@ function TransitionModal({
     const comment = v.comment?.trim() ?? '';
     if (action.commentRequired && comment.length === 0) {
       form.setFields([{ name: 'comment', errors: [t('decl.commentRequired')] }]);
+      return;
+    }
+    const reason = v.effectivePeriodReason?.trim() ?? '';
+    if (entering && unusual && reason.length < 4) {
+      form.setFields([
+        {
+          name: 'effectivePeriodReason',
+          errors: [t('decl.effectiveReasonRequired', { period: d.defaultEffectivePeriod })],
+        },
+      ]);
       return;
     }
     if (entering && (!v.approvalDate || !v.effectivePeriod)) {
@@ -449,6 +759,7 @@ function TransitionModal({
               entry: {
                 approvalDate: v.approvalDate.format('YYYY-MM-DD'),
                 effectivePeriod: v.effectivePeriod.format('YYYY-MM'),
+                effectivePeriodReason: unusual ? reason : null,
               },
             }
           : {}),
@@ -456,7 +767,12 @@ function TransitionModal({
       message.success(t('decl.transitioned', { state: action.label }));
       onClose();
     } catch (error) {
-      applyServerError(form, error, ['comment', 'entry.approvalDate', 'entry.effectivePeriod']);
+      applyServerError(form, error, [
+        'comment',
+        'entry.approvalDate',
+        'entry.effectivePeriod',
+        'entry.effectivePeriodReason',
+      ]);
     }
   };
   return (
@@ -466,7 +782,12 @@ function TransitionModal({
       onCancel={onClose}
       onOk={submit}
       okText={t('decl.confirmAction', { action: action.label })}
-      okButtonProps={{ danger: action.to === 'returned', 'data-testid': 'transition-ok' } as never}
+      okButtonProps={
+        {
+          danger: action.to === 'returned' || action.to === 'withdrawn',
+          'data-testid': 'transition-ok',
+        } as never
+      }
       cancelText={t('action.cancel')}
       confirmLoading={transition.isPending}
     >
@@ -484,18 +805,34 @@ function TransitionModal({
             <Form.Item name="approvalDate" label={t('decl.approvalDate')} required>
               <DatePicker style={{ width: '100%' }} data-testid="transition-approval-date" />
             </Form.Item>
-            <Form.Item name="effectivePeriod" label={t('decl.effectivePeriod')} required>
+            <Form.Item
+              name="effectivePeriod"
+              label={t('decl.effectivePeriod')}
+              required
+              extra={t('decl.effectiveDefault', { period: d.defaultEffectivePeriod })}
+            >
               <DatePicker
                 picker="month"
                 style={{ width: '100%' }}
                 data-testid="transition-effective-period"
               />
             </Form.Item>
+            {unusual && (
+              <Form.Item name="effectivePeriodReason" label={t('decl.effectiveReason')} required>
+                <Input.TextArea rows={2} maxLength={500} data-testid="transition-effective-reason" />
+              </Form.Item>
+            )}
           </>
         )}
         <Form.Item
           name="comment"
-          label={action.commentRequired ? t('decl.returnReason') : t('decl.comment')}
+          label={
+            action.to === 'withdrawn'
+              ? t('decl.withdrawReason')
+              : action.commentRequired
+                ? t('decl.returnReason')
+                : t('decl.comment')
+          }
           required={action.commentRequired}
         >
           <Input.TextArea rows={3} maxLength={1000} data-testid="transition-comment" />
