@@ -22,7 +22,9 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import {
   createDeclaration,
+  getDeclaration,
   getDeclarationCalendar,
+  overrideCheck,
   recordInspection,
   transitionDeclaration,
   uploadMaterial,
@@ -125,6 +127,7 @@ const PATHS: Record<DeclarationState, readonly DeclarationState[]> = {
   submitted: ['township_review', 'centre_review', 'submitted'],
   entered: ['township_review', 'centre_review', 'submitted', 'entered'],
   returned: ['township_review', 'centre_review', 'returned'],
+  withdrawn: ['withdrawn'],
 };
 
 /** 10:00 China time on the ISO date. */
@@ -236,6 +239,17 @@ export async function seedDemoDeclarations(
               conclusion: 'pass',
             });
           }
+          // A below-scale firm files no statistics report, so the tax/statistics comparison cannot run: the
+          // centre verifies against the VAT returns and the income statement and says so, as an override
+          // with its reason (a failing check is left to block, as it would for a real user).
+          const detail = await getDeclaration(db, demoUserContext(centre, at(step, -20)), id);
+          for (const c of detail.checks) {
+            if (c.gate !== 'submitted' || c.status !== 'not_run' || c.override) continue;
+            await overrideCheck(db, demoUserContext(centre, at(step, -20)), id, {
+              check: c.key,
+              reason: '企业规下期间未报送统计报表，已核对增值税纳税申报表与利润表，收入一致',
+            });
+          }
           await transitionDeclaration(db, demoUserContext(centre, at(step)), id, {
             to,
             comment: '审核通过，已报县统计局',
@@ -249,7 +263,11 @@ export async function seedDemoDeclarations(
           await transitionDeclaration(db, demoUserContext(bureau, at(step)), id, {
             to,
             comment: null,
-            entry: { approvalDate: dayOf(step), effectivePeriod: addMonths(`${year}-12`, 1) },
+            entry: {
+              approvalDate: dayOf(step),
+              effectivePeriod: addMonths(`${year}-12`, 1),
+              effectivePeriodReason: null,
+            },
           });
         }
         state = to;
