@@ -1,9 +1,14 @@
 // Reads a workbook into neutral grids: per sheet, rows of cells as they appear (strings and numbers),
 // merged ranges filled with their top-left value, and the positions of formula cells. No domain words.
 // This runs inside the parsing worker (read.worker.ts); it is also callable in-process for tests.
+// Within limits (limits.ts): a CSV is parsed as a stream that stops at the first limit passed; an .xlsx is
+// first scanned as a stream (xlsx-scan.ts: inflated bytes, rows, columns, cells) and parsed only if the scan
+// passes; every format's grid is checked against the same limits while it is built.
 import * as XLSX from '@e965/xlsx';
-import { decodeText, parseCsv, type TextEncoding } from './csv.js';
+import { CsvParser, readText, type TextEncoding } from './csv.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits, SheetRefusal } from './limits.js';
 import type { SheetFormat } from './sniff.js';
+import { scanXlsx } from './xlsx-scan.js';
 
 export type Cell = string | number | null;
 
@@ -29,13 +34,10 @@ export interface WorkbookGrid {
 }
 
 export interface ReadProgress {
-  phase: 'open' | 'rows' | 'done';
+  /** scan: counting an .xlsx's rows while inflating it; rows: building the grid. */
+  phase: 'open' | 'scan' | 'rows' | 'done';
   rows: number;
 }
-
-/** Excel's own row limit: anything beyond is a damaged or hostile file. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 interface Ssf {
   is_date(fmt: string): boolean;
@@ -101,23 +103,41 @@ function trimRow(row: Cell[]): Cell[] {
   return end === row.length ? row : row.slice(0, end);
 }
 
-export function readWorkbookGrid(
+function readCsvGrid(
+  bytes: Uint8Array,
+  limits: SheetLimits,
+  onProgress?: (p: ReadProgress) => void,
+): WorkbookGrid {
+  let rows: Cell[][] = [];
+  let parser: CsvParser;
+  const start = () => {
+    rows = [];
+    parser = new CsvParser((r) => {
+      rows.push(trimRow(r.map((v) => (v === '' ? null : v))));
+      if (onProgress && rows.length % 5000 === 0) onProgress({ phase: 'rows', rows: rows.length });
+    }, limits);
+  };
+  start();
+  const encoding = readText(bytes, (text) => parser.push(text), start);
+  parser!.end();
+  onProgress?.({ phase: 'done', rows: rows.length });
+  return { format: 'csv', encoding, sheets: [{ name: 'Sheet1', rows, merges: [], formulas: [] }] };
+}
+
+export async function readWorkbookGrid(
   bytes: Uint8Array,
   format: SheetFormat,
   onProgress?: (p: ReadProgress) => void,
-): WorkbookGrid {
-  if (format === 'csv') {
-    const { text, encoding } = decodeText(bytes);
-    const rows = parseCsv(text, (n) => onProgress?.({ phase: 'rows', rows: n })).map((r) =>
-      trimRow(r.map((v) => (v === '' ? null : v))),
-    );
-    onProgress?.({ phase: 'done', rows: rows.length });
-    return { format, encoding, sheets: [{ name: 'Sheet1', rows, merges: [], formulas: [] }] };
-  }
+  limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+): Promise<WorkbookGrid> {
+  if (format === 'csv') return readCsvGrid(bytes, limits, onProgress);
   onProgress?.({ phase: 'open', rows: 0 });
+  if (format === 'xlsx') await scanXlsx(bytes, limits, (rows) => onProgress?.({ phase: 'scan', rows }));
   const wb = XLSX.read(bytes, {
     type: 'array',
     dense: true,
+    // A second guard behind the scan (and the only row guard of an .xls): never more rows than the limit.
+    sheetRows: limits.maxRows + 1,
     // Keep formulas visible: a formula cell's cached value may be stale or from another workbook.
     cellFormula: true,
     cellNF: true,
@@ -131,18 +151,21 @@ export function readWorkbookGrid(
   });
   const sheets: SheetGrid[] = [];
   let total = 0;
+  let cells = 0;
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name] as XLSX.DenseWorkSheet | undefined;
     if (!ws) continue;
     const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-    if (data.length > MAX_ROWS) throw new Error('too many rows');
+    if (data.length > limits.maxRows) throw new SheetRefusal('rows', limits.maxRows);
     const rows: Cell[][] = [];
     const formulas: SheetGrid['formulas'] = [];
     for (let r = 0; r < data.length; r++) {
       const src = data[r];
       const row: Cell[] = [];
       if (src) {
-        if (src.length > MAX_COLUMNS) throw new Error('too many columns');
+        if (src.length > limits.maxColumns) throw new SheetRefusal('columns', limits.maxColumns, r + 1);
+        cells += src.length;
+        if (cells > limits.maxCells) throw new SheetRefusal('cells', limits.maxCells);
         for (let c = 0; c < src.length; c++) {
           const cell = src[c];
           row.push(cell ? cellValue(cell) : null);

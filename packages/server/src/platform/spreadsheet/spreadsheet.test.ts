@@ -74,7 +74,7 @@ describe('workbook grids', () => {
       ['xlsx', await xlsxOf([sheet])],
       ['xls', xlsOf([sheet])],
     ] as const) {
-      const grid = readWorkbookGrid(bytes, format);
+      const grid = await readWorkbookGrid(bytes, format);
       const rows = grid.sheets[0]!.rows;
       expect(rows[0], format).toEqual(['标题', '标题', '标题']);
       expect(rows[2], format).toEqual(['A', 'B', 4]);
@@ -89,7 +89,7 @@ describe('workbook grids', () => {
     const ws = wb.addWorksheet('s');
     ws.getCell('A1').value = new Date(Date.UTC(2024, 4, 22));
     ws.getCell('A1').numFmt = 'yyyy-mm-dd';
-    const grid = readWorkbookGrid(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx');
+    const grid = await readWorkbookGrid(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx');
     expect(grid.sheets[0]!.rows[0]).toEqual(['2024-05-22']);
   });
 });
