@@ -4,6 +4,7 @@ export * from './credit-code.js';
 export * from './declaration.js';
 export * from './directory.js';
 export * from './forecast.js';
+export * from './import-limits.js';
 export * from './industry.js';
 export * from './libraries.js';
 export * from './money.js';

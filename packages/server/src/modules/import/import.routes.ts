@@ -4,9 +4,13 @@ import { REVENUE_SOURCE_LABELS, REVENUE_SOURCES, type RevenueSource } from '@she
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { RateLimiter } from '../../platform/auth/rate-limit.js';
 import { AppError } from '../../platform/errors.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
+import { WorkQueue } from '../../platform/work-queue.js';
+import { getImportLimits } from '../settings/import-limits.js';
+import { embeddedDatabase } from './import.repository.js';
 import {
   applyImport,
   getErrorWorkbook,
@@ -15,6 +19,7 @@ import {
   MAX_IMPORT_BYTES,
   previewImport,
 } from './import.service.js';
+import { ImportJobs, type JobUpdate } from './import-jobs.js';
 import { findImportKind, IMPORT_KINDS } from './import-kinds.js';
 
 const tags = ['数据导入'];
@@ -76,9 +81,46 @@ function summaryCount(item: HistoryItem, key: string): number | null {
 }
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
+const ticketField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '任务编号不正确');
+const statusSchema = z.object({
+  state: z.enum(['queued', 'reading', 'checking', 'applying', 'done', 'failed']),
+  position: z.number(),
+  rows: z.number(),
+});
 
-export function importRoutes(db: Db): FastifyPluginAsyncZod {
+export interface ImportRouteOptions {
+  /** The queue parses and applies wait in; by default one at a time on the embedded database, two on PostgreSQL. */
+  queue?: WorkQueue;
+}
+
+export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPluginAsyncZod {
   return async (app) => {
+    const queue = opts.queue ?? new WorkQueue(embeddedDatabase(db) ? 1 : 2);
+    const jobs = new ImportJobs();
+    const uploads = new RateLimiter(60_000);
+
+    /** Runs a parse or an apply in the queue, telling the job's ticket (if any) where it stands. */
+    const queued = async <T>(
+      ticket: string | undefined,
+      userId: number | null,
+      running: 'reading' | 'applying',
+      job: (update: JobUpdate | null) => Promise<T>,
+    ): Promise<T> => {
+      const update = jobs.track(ticket, userId);
+      try {
+        const result = await queue.run(
+          () => job(update),
+          (position) =>
+            update?.(position === 0 ? { state: running, position } : { state: 'queued', position }),
+        );
+        update?.({ state: 'done', position: 0 });
+        return result;
+      } catch (e) {
+        update?.({ state: 'failed', position: 0 });
+        throw e;
+      }
+    };
+
     app.addContentTypeParser(
       'application/octet-stream',
       { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
@@ -91,10 +133,23 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
         // Which permission depends on the kind and the source: the service checks it.
         config: { access: 'authenticated' },
         bodyLimit: MAX_IMPORT_BYTES,
+        // Before the body is read: a user over the upload rate is refused without buffering the file.
+        onRequest: async (request) => {
+          const { uploadsPerMinute } = await getImportLimits(db);
+          const key = String(request.ctx.actor?.id ?? request.ip);
+          if (!uploads.hit(key, uploadsPerMinute, Date.now())) {
+            throw new AppError(
+              'RATE_LIMITED',
+              `上传过于频繁：每人每分钟最多上传 ${uploadsPerMinute} 个文件，请稍后再试`,
+            );
+          }
+        },
         schema: {
           tags,
-          summary: '上传文件并预览导入结果（文件作为请求体，application/octet-stream）',
+          summary:
+            '上传文件并预览导入结果（文件作为请求体，application/octet-stream；ticket 可用于查询排队位置与解析进度）',
           querystring: z.object({
+            ticket: ticketField.optional(),
             kind: kindField,
             fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
             source: z.enum(REVENUE_SOURCES, { error: '来源应为税务、统计、自报或用电' }).optional(),
@@ -110,7 +165,34 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
             { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
           ]);
         }
-        return previewImport(db, request.ctx, { ...request.query, bytes: body });
+        const { ticket, ...query } = request.query;
+        return queued(ticket, request.ctx.actor?.id ?? null, 'reading', (update) =>
+          previewImport(db, request.ctx, {
+            ...query,
+            bytes: body,
+            onProgress: update
+              ? (p) => update(p.phase === 'done' ? { state: 'checking', rows: p.rows } : { rows: p.rows })
+              : undefined,
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/imports/status/:ticket',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: '上传或导入任务的进度：排队位置（1 = 下一个）与已读取的行数',
+          params: z.object({ ticket: ticketField }),
+          response: { 200: statusSchema },
+        },
+      },
+      async (request) => {
+        const status = jobs.get(request.params.ticket, request.ctx.actor?.id ?? null);
+        if (!status) throw new AppError('NOT_FOUND', '任务不存在或已结束');
+        return status;
       },
     );
 
@@ -122,14 +204,22 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '确认导入（一个事务；默认有错误行则不导入任何数据）',
           params: tokenParams,
-          body: z.object({ skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false) }),
+          body: z.object({
+            skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false),
+            ticket: ticketField.optional(),
+          }),
           response: {
             200: z.object({ batchId: z.number(), counts: countsSchema, rejected: z.array(problemSchema) }),
           },
         },
       },
       async (request) =>
-        applyImport(db, request.ctx, { token: request.params.token, skipInvalid: request.body.skipInvalid }),
+        queued(request.body.ticket, request.ctx.actor?.id ?? null, 'applying', () =>
+          applyImport(db, request.ctx, {
+            token: request.params.token,
+            skipInvalid: request.body.skipInvalid,
+          }),
+        ),
     );
 
     app.get(

@@ -10,13 +10,16 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import type { ReadProgress } from '../../platform/spreadsheet/grid.js';
 import { type ReadOptions, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
+import { getImportLimits, sheetLimitsOf } from '../settings/import-limits.js';
 import {
   type BatchFilter,
   deleteExpiredPreviews,
+  embeddedDatabase,
   findPreview,
   findPreviewBytes,
   insertImportBatch,
   insertPreview,
+  latestAuditId,
   listImportBatches,
   lockPreview,
   markPreviewApplied,
@@ -80,8 +83,8 @@ export interface PreviewInput {
   year?: number | null | undefined;
   /** Rows read so far, from the parsing worker: feed an SSE or polling endpoint with it. */
   onProgress?: ((p: ReadProgress) => void) | undefined;
-  /** Limits of the parsing worker (tests lower them). */
-  read?: Pick<ReadOptions, 'timeoutMs' | 'maxMemoryMb' | 'zipLimits'> | undefined;
+  /** Limits of the parsing worker (tests lower them); rows, columns, cells and bytes default to the settings. */
+  read?: Pick<ReadOptions, 'timeoutMs' | 'maxMemoryMb' | 'zipLimits' | 'limits'> | undefined;
 }
 
 export interface ImportCounts {
@@ -163,8 +166,11 @@ function countsOf(rows: number[], problems: Problem[], changes: Planned[]): Impo
 }
 
 /** Reads the sheet (in the worker) and parses its rows: the pure half of a preview, no database. */
-export async function readImportSheet(input: PreviewInput & { def: ImportKind; source: string | null }) {
+export async function readImportSheet(
+  input: PreviewInput & { def: ImportKind; source: string | null; limits: ReadOptions['limits'] },
+) {
   const grid = await readSpreadsheet(input.fileName, input.bytes, {
+    limits: input.limits,
     ...input.read,
     onProgress: input.onProgress,
   });
@@ -240,7 +246,8 @@ export async function previewImport(
   ) {
     throw invalid('year', '年度应为 1990 到 2100 之间的整数');
   }
-  const read = await readImportSheet({ ...input, def, source });
+  const limits = sheetLimitsOf(await getImportLimits(db));
+  const read = await readImportSheet({ ...input, def, source, limits });
   const plan = await def.plan(db, ctx, read.records, read.opts);
   const problems = sortProblems([...read.problems, ...plan.problems]);
   const counts = countsOf(read.rows, problems, plan.changes);
@@ -325,14 +332,26 @@ export async function applyImport(
       source,
       year: preview.year,
       def,
+      limits: sheetLimitsOf(await getImportLimits(db)),
     }).then((r) => ({ sha256: preview.sha256, ...r })));
+  // On the embedded database every statement holds its only connection, so reads wait for the whole apply
+  // transaction: the plan (the validation's reads) runs before it, and the transaction re-plans only if
+  // anything was written in between — every change writes an audit record, and on the embedded database
+  // records are numbered in commit order, so an unchanged latest audit id means an unchanged database.
+  // On PostgreSQL readers do not wait for writers: the plan stays inside the transaction.
+  const early = embeddedDatabase(db)
+    ? { head: await latestAuditId(db), plan: await def.plan(db, ctx, read.records, read.opts) }
+    : null;
   const result = await db.transaction(async (tx) => {
     const locked = await lockPreview(tx, input.token);
     if (!locked) throw notFound('导入预览');
     if (locked.appliedBatchId !== null) {
       throw new AppError('CONFLICT', `该预览已导入（批次 ${locked.appliedBatchId}），请重新上传文件`);
     }
-    const plan = await def.plan(tx, ctx, read.records, read.opts);
+    const plan =
+      early && (await latestAuditId(tx)) === early.head
+        ? early.plan
+        : await def.plan(tx, ctx, read.records, read.opts);
     const problems = sortProblems([...read.problems, ...plan.problems]);
     const counts = countsOf(read.rows, problems, plan.changes);
     if (problems.length > 0 && !input.skipInvalid) {
