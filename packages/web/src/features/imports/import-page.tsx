@@ -28,7 +28,6 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Statistic,
   Table,
   type TableProps,
@@ -45,7 +44,13 @@ import { useI18n } from '../../app/i18n';
 import { sourceLabel } from '../../app/labels';
 import { PageHeader } from '../../components/page-header';
 import { usePermissions } from '../auth/session';
-import { downloadErrorSheet, downloadTemplate, uploadForPreview, useApplyImport } from './import-api';
+import {
+  downloadErrorSheet,
+  downloadTemplate,
+  newImportTicket,
+  uploadForPreview,
+  useApplyImport,
+} from './import-api';
 import {
   checkImportFile,
   columnTarget,
@@ -56,10 +61,11 @@ import {
   importFormFromSearch,
   MAX_IMPORT_MB,
 } from './import-options';
+import { ImportJobProgress } from './import-status';
 
 type Phase =
   | { step: 'choose' }
-  | { step: 'uploading'; fileName: string; size: number; loaded: number }
+  | { step: 'uploading'; fileName: string; size: number; loaded: number; ticket?: string }
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'done'; preview: ImportPreview; result: ImportApplyResult; skipped: number };
 
@@ -525,7 +531,8 @@ export function ImportPage() {
     }
     const controller = new AbortController();
     abortRef.current = controller;
-    setPhase({ step: 'uploading', fileName: file.name, size: file.size, loaded: 0 });
+    const ticket = newImportTicket();
+    setPhase({ step: 'uploading', fileName: file.name, size: file.size, loaded: 0, ticket });
     try {
       const preview = await uploadForPreview({
         kind: form.kind,
@@ -533,6 +540,7 @@ export function ImportPage() {
         year: form.year,
         file,
         signal: controller.signal,
+        ticket,
         onProgress: (loaded) =>
           setPhase((p) => (p.step === 'uploading' ? { ...p, loaded: Math.min(loaded, p.size) } : p)),
       });
@@ -660,10 +668,7 @@ export function ImportPage() {
                 />
               </>
             ) : (
-              <Space>
-                <Spin size="small" />
-                <Typography.Text>{t('imports.parsing')}</Typography.Text>
-              </Space>
+              <ImportJobProgress ticket={phase.ticket} />
             )}
             <div style={{ marginTop: 8 }}>
               <Button size="small" onClick={restart} data-testid="import-cancel">
