@@ -80,6 +80,8 @@ function summaryCount(item: HistoryItem, key: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+const invalidFile = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
+
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
 const ticketField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '任务编号不正确');
 const statusSchema = z.object({
@@ -121,10 +123,47 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
       }
     };
 
+    // The file is read into one buffer of its declared length as it arrives (no list of chunks concatenated
+    // at the end, which briefly held every upload twice), and refused at once when it says it is too large.
     app.addContentTypeParser(
       'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
-      (_request, body, done) => done(null, body),
+      { bodyLimit: MAX_IMPORT_BYTES },
+      (request, payload, done) => {
+        const tooLarge = () => invalidFile(`文件过大：最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+        const declared = Number(request.headers['content-length']);
+        const sized = Number.isInteger(declared) && declared >= 0;
+        if (sized && declared > MAX_IMPORT_BYTES) {
+          done(tooLarge(), undefined);
+          payload.resume();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        const body = sized ? Buffer.allocUnsafe(declared) : null;
+        let received = 0;
+        let failed = false;
+        payload.on('data', (chunk: Buffer) => {
+          if (failed) return;
+          if (received + chunk.length > (body ? body.length : MAX_IMPORT_BYTES)) {
+            failed = true;
+            done(tooLarge(), undefined);
+            return;
+          }
+          if (body) chunk.copy(body, received);
+          else chunks.push(chunk);
+          received += chunk.length;
+        });
+        payload.on('end', () => {
+          if (failed) return;
+          if (body && received !== body.length) done(invalidFile('上传不完整，请重新上传'), undefined);
+          else done(null, body ?? Buffer.concat(chunks));
+        });
+        payload.on('error', (e) => {
+          if (!failed) {
+            failed = true;
+            done(e, undefined);
+          }
+        });
+      },
     );
 
     app.post(

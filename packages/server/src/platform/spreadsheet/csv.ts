@@ -235,6 +235,7 @@ export class CsvParser {
         this.started = true;
         this.quoteRow = this.rows + 1;
         i++;
+        start = i;
       } else if (c === d) {
         this.append(text, start, i);
         this.endField();
@@ -254,7 +255,8 @@ export class CsvParser {
         i++;
       }
     }
-    this.append(text, start, n);
+    // A quoted field appends its pieces as it goes; an unquoted one is cut here.
+    if (!this.quoted) this.append(text, start, n);
   }
 }
 

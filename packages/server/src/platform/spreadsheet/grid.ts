@@ -4,7 +4,7 @@
 // Within limits (limits.ts): a CSV is parsed as a stream that stops at the first limit passed; an .xlsx is
 // first scanned as a stream (xlsx-scan.ts: inflated bytes, rows, columns, cells) and parsed only if the scan
 // passes; every format's grid is checked against the same limits while it is built.
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { CsvParser, readText, type TextEncoding } from './csv.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits, SheetRefusal } from './limits.js';
 import type { SheetFormat } from './sniff.js';
@@ -43,7 +43,16 @@ interface Ssf {
   is_date(fmt: string): boolean;
   parse_date_code(v: number): { y: number; m: number; d: number } | null;
 }
-const SSF = XLSX.SSF as Ssf;
+// SheetJS is loaded on the first workbook only: a CSV (and a refused file) never pays for compiling it.
+let sheetjs: typeof XLSX | null = null;
+let SSF: Ssf;
+async function loadSheetJs(): Promise<typeof XLSX> {
+  if (!sheetjs) {
+    sheetjs = await import('@e965/xlsx');
+    SSF = sheetjs.SSF as Ssf;
+  }
+  return sheetjs;
+}
 
 /** Excel's error codes (cells are read without their formatted text, which costs a fifth of the parse). */
 const ERROR_TEXT: Record<number, string> = {
@@ -133,7 +142,7 @@ export async function readWorkbookGrid(
   if (format === 'csv') return readCsvGrid(bytes, limits, onProgress);
   onProgress?.({ phase: 'open', rows: 0 });
   if (format === 'xlsx') await scanXlsx(bytes, limits, (rows) => onProgress?.({ phase: 'scan', rows }));
-  const wb = XLSX.read(bytes, {
+  const wb = (await loadSheetJs()).read(bytes, {
     type: 'array',
     dense: true,
     // A second guard behind the scan (and the only row guard of an .xls): never more rows than the limit.

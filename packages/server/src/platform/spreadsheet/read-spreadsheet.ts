@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
+import { CsvParser, readText } from './csv.js';
 import type { ReadProgress, WorkbookGrid } from './grid.js';
-import { DEFAULT_SHEET_LIMITS, type SheetLimits } from './limits.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits, SheetRefusal } from './limits.js';
 import { assertSheetFormat } from './sniff.js';
 import { assertSafeXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
 
@@ -44,6 +45,33 @@ const unreadable = (why: string) => {
 /** A limit passed: the reader's own message (limits.ts) is the whole answer. */
 const refused = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
 
+/** The part of a CSV read in this thread before a worker is started. */
+const CSV_HEAD_BYTES = 1024 * 1024;
+
+/**
+ * The first megabyte of a CSV, parsed in this thread within the limits: a line that never ends, a quote that
+ * never closes or 100,000 columns show there, and are refused without starting a worker or copying the file.
+ * The delimiters, quotes and line breaks are ASCII in every encoding we read, so a wrong guess of the
+ * encoding in a truncated head changes no structure.
+ */
+function precheckCsv(bytes: Uint8Array, limits: SheetLimits): void {
+  const head = bytes.subarray(0, CSV_HEAD_BYTES);
+  let parser = new CsvParser(() => {}, limits);
+  try {
+    readText(
+      head,
+      (text) => parser.push(text),
+      () => {
+        parser = new CsvParser(() => {}, limits);
+      },
+    );
+    if (head.length === bytes.length) parser.end();
+  } catch (e) {
+    if (e instanceof SheetRefusal) throw refused(e.message);
+    // Anything else (say, an encoding cut in the middle of a character) is for the full read to judge.
+  }
+}
+
 export async function readSpreadsheet(
   fileName: string,
   bytes: Uint8Array,
@@ -52,6 +80,7 @@ export async function readSpreadsheet(
   const format = assertSheetFormat(fileName, bytes);
   if (format === 'xlsx') assertSafeXlsx(bytes, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
   const limits = opts.limits ?? DEFAULT_SHEET_LIMITS;
+  if (format === 'csv') precheckCsv(bytes, limits);
   const worker = startWorker({ bytes, format, limits }, opts.maxMemoryMb ?? DEFAULT_READ_MEMORY_MB);
   return new Promise<WorkbookGrid>((resolve, reject) => {
     let settled = false;

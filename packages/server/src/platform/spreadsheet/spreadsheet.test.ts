@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvOf, xlsOf, xlsxOf } from '../../modules/import/test-corpus.js';
 import { AppError } from '../errors.js';
-import { decodeText, parseCsv } from './csv.js';
+import { CsvParser, decodeText, parseCsv } from './csv.js';
 import { readWorkbookGrid } from './grid.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
 import { assertSheetFormat, sniffContent } from './sniff.js';
@@ -56,6 +56,33 @@ describe('csv decoding', () => {
       ['a', 'b'],
       ['1', 'x\ny'],
     ]);
+  });
+});
+
+describe('csv read as a stream', () => {
+  it('gives the same rows whichever place the text is cut into pieces', () => {
+    const full = 'a,"b ""q""\r\n x",c\r\n1,,"2"\r\n"",3\n"x""",y\r\nlast,"z"';
+    const whole = parseCsv(full);
+    expect(whole).toEqual([
+      ['a', 'b "q"\r\n x', 'c'],
+      ['1', '', '2'],
+      ['', '3'],
+      ['x"', 'y'],
+      ['last', 'z'],
+    ]);
+    for (let cut = 0; cut <= full.length; cut++) {
+      const rows: string[][] = [];
+      const parser = new CsvParser((r) => rows.push(r));
+      parser.push(full.slice(0, cut));
+      parser.push(full.slice(cut));
+      parser.end();
+      expect(rows, `cut at ${cut}`).toEqual(whole);
+    }
+    const rows: string[][] = [];
+    const byChar = new CsvParser((r) => rows.push(r));
+    for (const ch of full) byChar.push(ch);
+    byChar.end();
+    expect(rows).toEqual(whole);
   });
 });
 
