@@ -3,6 +3,7 @@
 // Read as a stream: the bytes are decoded a megabyte at a time and the parser counts rows, columns, cells
 // and the length of a field while it reads, so a file without line breaks, with 100,000 columns or with a
 // quote that never closes is refused after at most a megabyte, not after building its grid.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { MAX_CELL_CHARS, type SheetLimits, SheetRefusal } from './limits.js';
 
@@ -18,10 +19,10 @@ function bomOf(bytes: Uint8Array): { encoding: TextEncoding; skip: number } | nu
   return null;
 }
 
-/** Decodes `bytes` a chunk at a time; UTF-8 is decoded strictly (invalid UTF-8 throws a TypeError). */
+/** Decodes `bytes` a chunk at a time. */
 function* decodeChunks(bytes: Uint8Array, encoding: TextEncoding, skip: number): Generator<string> {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     for (let at = skip; at < bytes.length; at += CHUNK_BYTES) {
       yield decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true });
     }
@@ -38,40 +39,21 @@ function* decodeChunks(bytes: Uint8Array, encoding: TextEncoding, skip: number):
 }
 
 /**
- * Feeds the decoded text of `bytes` to `consume`: valid UTF-8 is UTF-8; anything else is read again from
- * the start as GB18030 (a superset of GBK and GB2312), after `restart` (the consumer drops what it has).
+ * Feeds the decoded text of `bytes` to `consume` a megabyte at a time: a byte-order mark says the encoding;
+ * valid UTF-8 is UTF-8 (checked natively first, without decoding); anything else is read as GB18030 (a
+ * superset of GBK and GB2312).
  */
-export function readText(
-  bytes: Uint8Array,
-  consume: (text: string) => void,
-  restart: () => void,
-): TextEncoding {
+export function readText(bytes: Uint8Array, consume: (text: string) => void): TextEncoding {
   const bom = bomOf(bytes);
-  if (bom) {
-    for (const t of decodeChunks(bytes, bom.encoding, bom.skip)) consume(t);
-    return bom.encoding;
-  }
-  try {
-    for (const t of decodeChunks(bytes, 'utf-8', 0)) consume(t);
-    return 'utf-8';
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-  }
-  restart();
-  for (const t of decodeChunks(bytes, 'gb18030', 0)) consume(t);
-  return 'gb18030';
+  const encoding: TextEncoding = bom ? bom.encoding : isUtf8(bytes) ? 'utf-8' : 'gb18030';
+  for (const t of decodeChunks(bytes, encoding, bom?.skip ?? 0)) consume(t);
+  return encoding;
 }
 
 /** The whole text at once (small files and tests). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  let parts: string[] = [];
-  const encoding = readText(
-    bytes,
-    (t) => parts.push(t),
-    () => {
-      parts = [];
-    },
-  );
+  const parts: string[] = [];
+  const encoding = readText(bytes, (t) => parts.push(t));
   return { text: parts.join(''), encoding };
 }
 

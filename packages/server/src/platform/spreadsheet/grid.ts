@@ -112,24 +112,36 @@ function trimRow(row: Cell[]): Cell[] {
   return end === row.length ? row : row.slice(0, end);
 }
 
+/** Rows handed over in batches of this many (the worker posts each and lets it go). */
+const BATCH_ROWS = 5000;
+
+/** Where the grid's rows go: kept in the grid, or handed over in batches (then the grid's rows stay empty). */
+export type RowSink = (sheet: number, rows: Cell[][]) => void;
+
 function readCsvGrid(
   bytes: Uint8Array,
   limits: SheetLimits,
   onProgress?: (p: ReadProgress) => void,
+  onRows?: RowSink,
 ): WorkbookGrid {
-  let rows: Cell[][] = [];
-  let parser: CsvParser;
-  const start = () => {
-    rows = [];
-    parser = new CsvParser((r) => {
-      rows.push(trimRow(r.map((v) => (v === '' ? null : v))));
-      if (onProgress && rows.length % 5000 === 0) onProgress({ phase: 'rows', rows: rows.length });
-    }, limits);
-  };
-  start();
-  const encoding = readText(bytes, (text) => parser.push(text), start);
-  parser!.end();
-  onProgress?.({ phase: 'done', rows: rows.length });
+  const rows: Cell[][] = [];
+  let batch: Cell[][] = onRows ? [] : rows;
+  let count = 0;
+  const parser = new CsvParser((r) => {
+    batch.push(trimRow(r.map((v) => (v === '' ? null : v))));
+    count++;
+    if (count % BATCH_ROWS === 0) {
+      onProgress?.({ phase: 'rows', rows: count });
+      if (onRows) {
+        onRows(0, batch);
+        batch = [];
+      }
+    }
+  }, limits);
+  const encoding = readText(bytes, (text) => parser.push(text));
+  parser.end();
+  if (onRows && batch.length) onRows(0, batch);
+  onProgress?.({ phase: 'done', rows: count });
   return { format: 'csv', encoding, sheets: [{ name: 'Sheet1', rows, merges: [], formulas: [] }] };
 }
 
@@ -138,8 +150,9 @@ export async function readWorkbookGrid(
   format: SheetFormat,
   onProgress?: (p: ReadProgress) => void,
   limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+  onRows?: RowSink,
 ): Promise<WorkbookGrid> {
-  if (format === 'csv') return readCsvGrid(bytes, limits, onProgress);
+  if (format === 'csv') return readCsvGrid(bytes, limits, onProgress, onRows);
   onProgress?.({ phase: 'open', rows: 0 });
   if (format === 'xlsx') await scanXlsx(bytes, limits, (rows) => onProgress?.({ phase: 'scan', rows }));
   const wb = (await loadSheetJs()).read(bytes, {
@@ -192,6 +205,11 @@ export async function readWorkbookGrid(
       e: { r: m.e.r, c: m.e.c },
     }));
     fillMerges(rows, merges);
+    if (onRows) {
+      for (let at = 0; at < rows.length; at += BATCH_ROWS)
+        onRows(sheets.length, rows.slice(at, at + BATCH_ROWS));
+      rows.length = 0;
+    }
     sheets.push({ name, rows, merges, formulas });
   }
   onProgress?.({ phase: 'done', rows: total });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import { CsvParser, readText } from './csv.js';
-import type { ReadProgress, WorkbookGrid } from './grid.js';
+import type { Cell, ReadProgress, WorkbookGrid } from './grid.js';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits, SheetRefusal } from './limits.js';
 import { assertSheetFormat } from './sniff.js';
 import { assertSafeXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
@@ -56,15 +56,9 @@ const CSV_HEAD_BYTES = 1024 * 1024;
  */
 function precheckCsv(bytes: Uint8Array, limits: SheetLimits): void {
   const head = bytes.subarray(0, CSV_HEAD_BYTES);
-  let parser = new CsvParser(() => {}, limits);
+  const parser = new CsvParser(() => {}, limits);
   try {
-    readText(
-      head,
-      (text) => parser.push(text),
-      () => {
-        parser = new CsvParser(() => {}, limits);
-      },
-    );
+    readText(head, (text) => parser.push(text));
     if (head.length === bytes.length) parser.end();
   } catch (e) {
     if (e instanceof SheetRefusal) throw refused(e.message);
@@ -95,11 +89,27 @@ export async function readSpreadsheet(
       () => finish(() => reject(unreadable('解析超时，文件过大或结构异常'))),
       opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
     );
-    type Message = { type: string; grid?: WorkbookGrid; message?: string; damaged?: boolean } & ReadProgress;
+    type Message = {
+      type: string;
+      grid?: WorkbookGrid;
+      message?: string;
+      damaged?: boolean;
+      sheet?: number;
+      batch?: Cell[][];
+    } & Partial<ReadProgress>;
+    const batches: Cell[][][] = [];
     worker.on('message', (m: Message) => {
-      if (m.type === 'progress') opts.onProgress?.({ phase: m.phase, rows: m.rows });
-      else if (m.type === 'result' && m.grid) finish(() => resolve(m.grid!));
-      else if (m.type === 'refused') finish(() => reject(refused(m.message ?? '')));
+      if (m.type === 'progress') opts.onProgress?.({ phase: m.phase ?? 'rows', rows: m.rows ?? 0 });
+      else if (m.type === 'rows' && m.batch) {
+        const sheetRows = (batches[m.sheet ?? 0] ??= []);
+        for (const row of m.batch) sheetRows.push(row);
+      } else if (m.type === 'result' && m.grid) {
+        const grid = m.grid;
+        grid.sheets.forEach((sheet, i) => {
+          if (batches[i]) sheet.rows = batches[i]!;
+        });
+        finish(() => resolve(grid));
+      } else if (m.type === 'refused') finish(() => reject(refused(m.message ?? '')));
       else if (m.type === 'error')
         finish(() =>
           reject(

@@ -9,7 +9,14 @@ import { DamagedZip } from './xlsx-scan.js';
 
 const input = workerData as { bytes: Uint8Array; format: SheetFormat; limits: SheetLimits };
 const port = parentPort!;
-readWorkbookGrid(input.bytes, input.format, (p) => port.postMessage({ type: 'progress', ...p }), input.limits)
+// Rows cross to the caller in batches as they are read: the worker never holds the grid and its copy at once.
+readWorkbookGrid(
+  input.bytes,
+  input.format,
+  (p) => port.postMessage({ type: 'progress', ...p }),
+  input.limits,
+  (sheet, batch) => port.postMessage({ type: 'rows', sheet, batch }),
+)
   .then((grid) => port.postMessage({ type: 'result', grid }))
   .catch((e: unknown) => {
     if (e instanceof SheetRefusal) port.postMessage({ type: 'refused', message: e.message });
