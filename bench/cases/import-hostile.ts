@@ -11,6 +11,7 @@
 import { once } from 'node:events';
 import { cpSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createDeflateRaw } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -307,7 +308,11 @@ export const importHostile: BenchCase = {
     const metrics: Metric[] = [];
     const details: Record<string, unknown> = {};
     try {
-      ctx.log(`  server RSS after start: ${formatNumber(await rssNow(server.pid), 0)} MB`);
+      ctx.log(
+        `  server RSS after start: ${formatNumber(await rssNow(server.pid), 0)} MB; machine load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${cpus().length} cores (timings stretch with it)`,
+      );
       let centre = await login(server.baseUrl, CENTRE_USER);
       let tax = await login(server.baseUrl, 'shuiwu');
       const sysadmin = await login(server.baseUrl, 'xitong');
