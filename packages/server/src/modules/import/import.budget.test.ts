@@ -17,8 +17,10 @@ import {
 import { WorkQueue } from '../../platform/work-queue.js';
 import { Client, createTestEnv, type TestEnv } from '../../test/harness.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { addFact, listFacts } from '../revenue/revenue.service.js';
 import { getImportLimits, putImportLimits } from '../settings/import-limits.js';
 import { importRoutes } from './import.routes.js';
+import { applyImport, previewImport } from './import.service.js';
 import { csvOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
@@ -194,5 +196,30 @@ describe('the upload rate', () => {
     // Another user has an allowance of their own.
     const township = await Client.signIn(app, 'xiushui');
     expect((await upload(township, previewUrl('x.csv'), bytes)).statusCode).not.toBe(429);
+  });
+});
+
+describe('apply on the embedded database: the plan runs before the transaction', () => {
+  it('plans again inside the transaction when something was written since', async () => {
+    const db = env.database.db;
+    const tax = await contextOf(db, 'tax', env.clock.now());
+    const firm = firms[0]!;
+    const preview = await previewImport(db, tax, {
+      kind: 'revenue',
+      source: 'tax',
+      fileName: 'late.csv',
+      bytes: csvOf([
+        ['纳税人识别号', '纳税人名称', '所属期', '应税销售额（元）'],
+        [firm.creditCode, firm.name, '2023-07', '1000'],
+      ]),
+    });
+    expect(preview.counts).toMatchObject({ imported: 1, updated: 0 });
+    // Between preview and apply, the same figure is recorded by hand: applying must correct it, not add a twin.
+    await addFact(db, tax, firm.id, { period: '2023-07', source: 'tax', value: 500 });
+    const applied = await applyImport(db, tax, { token: preview.token, skipInvalid: false });
+    expect(applied.counts).toMatchObject({ imported: 0, updated: 1 });
+    const facts = await listFacts(db, tax, firm.id, 2023);
+    const july = facts.filter((f) => f.period === '2023-07' && f.source === 'tax' && f.isCurrent);
+    expect(july.map((f) => Number(f.value))).toEqual([1000]);
   });
 });
