@@ -101,7 +101,9 @@ export async function readSpreadsheet(
     worker.on('message', (m: Message) => {
       if (m.type === 'progress') opts.onProgress?.({ phase: m.phase ?? 'rows', rows: m.rows ?? 0 });
       else if (m.type === 'rows' && m.batch) {
-        const sheetRows = (batches[m.sheet ?? 0] ??= []);
+        const sheet = m.sheet ?? 0;
+        const sheetRows = batches[sheet] ?? [];
+        batches[sheet] = sheetRows;
         for (const row of m.batch) sheetRows.push(row);
       } else if (m.type === 'result' && m.grid) {
         const grid = m.grid;
