@@ -15,6 +15,7 @@ import { coldStart } from './cases/cold-start.js';
 import { enterpriseList } from './cases/enterprise-list.js';
 import { firstStart } from './cases/first-start.js';
 import { forecastBacktest } from './cases/forecast-backtest.js';
+import { importHostile } from './cases/import-hostile.js';
 import { importRevenue } from './cases/import-revenue.js';
 import { libraryRecompute } from './cases/library-recompute.js';
 import { progressApi } from './cases/progress-api.js';
@@ -30,6 +31,7 @@ const CASES: BenchCase[] = [
   forecastBacktest,
   libraryRecompute,
   importRevenue,
+  importHostile,
   progressApi,
   progressProvince,
 ];

@@ -5,6 +5,7 @@ export * from './declaration.js';
 export * from './directory.js';
 export * from './entry-conversion.js';
 export * from './forecast.js';
+export * from './import-limits.js';
 export * from './industry.js';
 export * from './libraries.js';
 export * from './money.js';

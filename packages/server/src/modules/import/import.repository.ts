@@ -1,9 +1,12 @@
 // The only SQL of the import slice: previews, batches, and the bulk reads and writes an import needs.
 // Firm look-ups take the caller's data scope.
+
+import { PGlite } from '@electric-sql/pglite';
 import type { DataScope } from '@shenggui/domain';
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import {
+  auditLog,
   enterprises,
   importBatches,
   importPreviews,
@@ -31,6 +34,17 @@ export async function insertPreview(db: Executor, row: PreviewInsert): Promise<v
   await db
     .insert(importPreviews)
     .values({ ...row, bytes: sql`decode(${Buffer.from(row.bytes).toString('base64')}, 'base64')` });
+}
+
+/** Whether `db` is the embedded database (one connection: a transaction holds every reader up). */
+export function embeddedDatabase(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
+/** The latest audit record's id (0 when none): any committed change writes one. */
+export async function latestAuditId(db: Executor): Promise<number> {
+  const rows = await db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog);
+  return Number(rows[0]?.id ?? 0);
 }
 
 const { bytes: _bytes, ...previewColumns } = getTableColumns(importPreviews);

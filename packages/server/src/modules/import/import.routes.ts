@@ -4,9 +4,13 @@ import { REVENUE_SOURCE_LABELS, REVENUE_SOURCES, type RevenueSource } from '@she
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { RateLimiter } from '../../platform/auth/rate-limit.js';
 import { AppError } from '../../platform/errors.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
+import { WorkQueue } from '../../platform/work-queue.js';
+import { getImportLimits } from '../settings/import-limits.js';
+import { embeddedDatabase } from './import.repository.js';
 import {
   applyImport,
   exportPreviewRows,
@@ -17,6 +21,7 @@ import {
   MAX_IMPORT_BYTES,
   previewImport,
 } from './import.service.js';
+import { ImportJobs, type JobUpdate } from './import-jobs.js';
 import { findImportKind, IMPORT_KINDS } from './import-kinds.js';
 import { moneyUnitOf } from './sheet-layout.js';
 
@@ -103,14 +108,90 @@ function summaryCount(item: HistoryItem, key: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
+const invalidFile = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
 
-export function importRoutes(db: Db): FastifyPluginAsyncZod {
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
+const ticketField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '任务编号不正确');
+const statusSchema = z.object({
+  state: z.enum(['queued', 'reading', 'checking', 'applying', 'done', 'failed']),
+  position: z.number(),
+  rows: z.number(),
+});
+
+export interface ImportRouteOptions {
+  /** The queue parses and applies wait in; by default one at a time on the embedded database, two on PostgreSQL. */
+  queue?: WorkQueue;
+}
+
+export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPluginAsyncZod {
   return async (app) => {
+    const queue = opts.queue ?? new WorkQueue(embeddedDatabase(db) ? 1 : 2);
+    const jobs = new ImportJobs();
+    const uploads = new RateLimiter(60_000);
+
+    /** Runs a parse or an apply in the queue, telling the job's ticket (if any) where it stands. */
+    const queued = async <T>(
+      ticket: string | undefined,
+      userId: number | null,
+      running: 'reading' | 'applying',
+      job: (update: JobUpdate | null) => Promise<T>,
+    ): Promise<T> => {
+      const update = jobs.track(ticket, userId);
+      try {
+        const result = await queue.run(
+          () => job(update),
+          (position) =>
+            update?.(position === 0 ? { state: running, position } : { state: 'queued', position }),
+        );
+        update?.({ state: 'done', position: 0 });
+        return result;
+      } catch (e) {
+        update?.({ state: 'failed', position: 0 });
+        throw e;
+      }
+    };
+
+    // The file is read into one buffer of its declared length as it arrives (no list of chunks concatenated
+    // at the end, which briefly held every upload twice), and refused at once when it says it is too large.
     app.addContentTypeParser(
       'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
-      (_request, body, done) => done(null, body),
+      { bodyLimit: MAX_IMPORT_BYTES },
+      (request, payload, done) => {
+        const tooLarge = () => invalidFile(`文件过大：最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+        const declared = Number(request.headers['content-length']);
+        const sized = Number.isInteger(declared) && declared >= 0;
+        if (sized && declared > MAX_IMPORT_BYTES) {
+          done(tooLarge(), undefined);
+          payload.resume();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        const body = sized ? Buffer.allocUnsafe(declared) : null;
+        let received = 0;
+        let failed = false;
+        payload.on('data', (chunk: Buffer) => {
+          if (failed) return;
+          if (received + chunk.length > (body ? body.length : MAX_IMPORT_BYTES)) {
+            failed = true;
+            done(tooLarge(), undefined);
+            return;
+          }
+          if (body) chunk.copy(body, received);
+          else chunks.push(chunk);
+          received += chunk.length;
+        });
+        payload.on('end', () => {
+          if (failed) return;
+          if (body && received !== body.length) done(invalidFile('上传不完整，请重新上传'), undefined);
+          else done(null, body ?? Buffer.concat(chunks));
+        });
+        payload.on('error', (e) => {
+          if (!failed) {
+            failed = true;
+            done(e, undefined);
+          }
+        });
+      },
     );
 
     app.post(
@@ -119,10 +200,23 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
         // Which permission depends on the kind and the source: the service checks it.
         config: { access: 'authenticated' },
         bodyLimit: MAX_IMPORT_BYTES,
+        // Before the body is read: a user over the upload rate is refused without buffering the file.
+        onRequest: async (request) => {
+          const { uploadsPerMinute } = await getImportLimits(db);
+          const key = String(request.ctx.actor?.id ?? request.ip);
+          if (!uploads.hit(key, uploadsPerMinute, Date.now())) {
+            throw new AppError(
+              'RATE_LIMITED',
+              `上传过于频繁：每人每分钟最多上传 ${uploadsPerMinute} 个文件，请稍后再试`,
+            );
+          }
+        },
         schema: {
           tags,
-          summary: '上传文件并预览导入结果（文件作为请求体，application/octet-stream）',
+          summary:
+            '上传文件并预览导入结果（文件作为请求体，application/octet-stream；ticket 可用于查询排队位置与解析进度）',
           querystring: z.object({
+            ticket: ticketField.optional(),
             kind: kindField,
             fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
             source: z.enum(REVENUE_SOURCES, { error: '来源应为税务、统计、自报或用电' }).optional(),
@@ -140,7 +234,34 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
             { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
           ]);
         }
-        return previewImport(db, request.ctx, { ...request.query, bytes: body });
+        const { ticket, ...query } = request.query;
+        return queued(ticket, request.ctx.actor?.id ?? null, 'reading', (update) =>
+          previewImport(db, request.ctx, {
+            ...query,
+            bytes: body,
+            onProgress: update
+              ? (p) => update(p.phase === 'done' ? { state: 'checking', rows: p.rows } : { rows: p.rows })
+              : undefined,
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/imports/status/:ticket',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: '上传或导入任务的进度：排队位置（1 = 下一个）与已读取的行数',
+          params: z.object({ ticket: ticketField }),
+          response: { 200: statusSchema },
+        },
+      },
+      async (request) => {
+        const status = jobs.get(request.params.ticket, request.ctx.actor?.id ?? null);
+        if (!status) throw new AppError('NOT_FOUND', '任务不存在或已结束');
+        return status;
       },
     );
 
@@ -156,6 +277,7 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
             skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false),
             /** Required when the sheet states no money unit: 元 or 万元. */
             unit: unitField.optional(),
+            ticket: ticketField.optional(),
           }),
           response: {
             200: z.object({ batchId: z.number(), counts: countsSchema, rejected: z.array(problemSchema) }),
@@ -163,11 +285,13 @@ export function importRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        applyImport(db, request.ctx, {
-          token: request.params.token,
-          skipInvalid: request.body.skipInvalid,
-          unit: request.body.unit,
-        }),
+        queued(request.body.ticket, request.ctx.actor?.id ?? null, 'applying', () =>
+          applyImport(db, request.ctx, {
+            token: request.params.token,
+            skipInvalid: request.body.skipInvalid,
+            unit: request.body.unit,
+          }),
+        ),
     );
 
     app.get(

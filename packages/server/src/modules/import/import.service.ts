@@ -17,15 +17,18 @@ import { buildWorkbookPaged, type ExportColumn } from '../../platform/excel.js';
 import type { ReadProgress } from '../../platform/spreadsheet/grid.js';
 import { type ReadOptions, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
+import { getImportLimits, sheetLimitsOf } from '../settings/import-limits.js';
 import {
   type BatchFilter,
   countPreviewLines,
   deleteExpiredPreviews,
+  embeddedDatabase,
   findPreview,
   findPreviewBytes,
   insertImportBatch,
   insertPreview,
   insertPreviewLines,
+  latestAuditId,
   listImportBatches,
   listPreviewLines,
   listPreviewLinesAfter,
@@ -98,8 +101,8 @@ export interface PreviewInput {
   unit?: MoneyUnit | null | undefined;
   /** Rows read so far, from the parsing worker: feed an SSE or polling endpoint with it. */
   onProgress?: ((p: ReadProgress) => void) | undefined;
-  /** Limits of the parsing worker (tests lower them). */
-  read?: Pick<ReadOptions, 'timeoutMs' | 'maxMemoryMb' | 'zipLimits'> | undefined;
+  /** Limits of the parsing worker (tests lower them); rows, columns, cells and bytes default to the settings. */
+  read?: Pick<ReadOptions, 'timeoutMs' | 'maxMemoryMb' | 'zipLimits' | 'limits'> | undefined;
 }
 
 export interface ImportCounts {
@@ -185,8 +188,11 @@ function countsOf(rows: number[], problems: Problem[], changes: Planned[]): Impo
 }
 
 /** Reads the sheet (in the worker) and parses its rows: the pure half of a preview, no database. */
-export async function readImportSheet(input: PreviewInput & { def: ImportKind; source: string | null }) {
+export async function readImportSheet(
+  input: PreviewInput & { def: ImportKind; source: string | null; limits: ReadOptions['limits'] },
+) {
   const grid = await readSpreadsheet(input.fileName, input.bytes, {
+    limits: input.limits,
     ...input.read,
     onProgress: input.onProgress,
   });
@@ -337,7 +343,8 @@ export async function previewImport(
   ) {
     throw invalid('year', '年度应为 1990 到 2100 之间的整数');
   }
-  const read = await readImportSheet({ ...input, def, source });
+  const limits = sheetLimitsOf(await getImportLimits(db));
+  const read = await readImportSheet({ ...input, def, source, limits });
   const plan = await def.plan(db, ctx, read.records, read.opts);
   const problems = sortProblems([...read.problems, ...plan.problems]);
   const counts = countsOf(read.rows, problems, plan.changes);
@@ -440,15 +447,27 @@ export async function applyImport(
       year: preview.year,
       unit,
       def,
+      limits: sheetLimitsOf(await getImportLimits(db)),
     }).then((r) => ({ sha256: preview.sha256, ...r })));
   if (read.how) how = read.how;
+  // On the embedded database every statement holds its only connection, so reads wait for the whole apply
+  // transaction: the plan (the validation's reads) runs before it, and the transaction re-plans only if
+  // anything was written in between — every change writes an audit record, and on the embedded database
+  // records are numbered in commit order, so an unchanged latest audit id means an unchanged database.
+  // On PostgreSQL readers do not wait for writers: the plan stays inside the transaction.
+  const early = embeddedDatabase(db)
+    ? { head: await latestAuditId(db), plan: await def.plan(db, ctx, read.records, read.opts) }
+    : null;
   const result = await db.transaction(async (tx) => {
     const locked = await lockPreview(tx, input.token);
     if (!locked) throw notFound('导入预览');
     if (locked.appliedBatchId !== null) {
       throw new AppError('CONFLICT', `该预览已导入（批次 ${locked.appliedBatchId}），请重新上传文件`);
     }
-    const plan = await def.plan(tx, ctx, read.records, read.opts);
+    const plan =
+      early && (await latestAuditId(tx)) === early.head
+        ? early.plan
+        : await def.plan(tx, ctx, read.records, read.opts);
     const problems = sortProblems([...read.problems, ...plan.problems]);
     const counts = countsOf(read.rows, problems, plan.changes);
     if (problems.length > 0 && !input.skipInvalid) {

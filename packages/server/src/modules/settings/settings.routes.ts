@@ -1,6 +1,7 @@
-import { securitySettingsSchema } from '@shenggui/domain';
+import { importLimitsSchema, securitySettingsSchema } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
+import { getImportLimits, putImportLimits } from './import-limits.js';
 import { getSecuritySettings, putSetting } from './settings.service.js';
 
 const tags = ['系统设置'];
@@ -30,6 +31,37 @@ export function settingsRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         await db.transaction((tx) => putSetting(tx, request.ctx, 'security', request.body));
         return getSecuritySettings(db);
+      },
+    );
+
+    // Import limits (import-limits.ts): the system administrator's business setting.
+    app.get(
+      '/settings/imports',
+      {
+        config: { access: 'settings:manage' },
+        schema: {
+          tags,
+          summary: '导入限制（行数、列数、单元格、解压大小、上传频率）',
+          response: { 200: importLimitsSchema },
+        },
+      },
+      async () => getImportLimits(db),
+    );
+
+    app.put(
+      '/settings/imports',
+      {
+        config: { access: 'settings:manage' },
+        schema: {
+          tags,
+          summary: '修改导入限制',
+          body: importLimitsSchema,
+          response: { 200: importLimitsSchema },
+        },
+      },
+      async (request) => {
+        await db.transaction((tx) => putImportLimits(tx, request.ctx, request.body));
+        return getImportLimits(db);
       },
     );
   };

@@ -165,6 +165,10 @@ const SAMPLES: Record<string, Sample> = {
     ok: (s) => s === 404,
   },
   'GET /api/v1/imports/templates/:kind.xlsx': { url: () => '/api/v1/imports/templates/revenue.xlsx' },
+  'GET /api/v1/imports/status/:ticket': {
+    url: () => '/api/v1/imports/status/no-such-ticket',
+    ok: (s) => s === 404,
+  },
   'GET /api/v1/imports': { url: () => '/api/v1/imports' },
   'GET /api/v1/imports/export': { url: () => '/api/v1/imports/export' },
   'GET /api/v1/targets': { url: () => '/api/v1/targets?year=2026' },
@@ -332,6 +336,17 @@ const SAMPLES: Record<string, Sample> = {
       lockout: { maxFailures: 5, lockMinutes: 15 },
       session: { idleMinutes: 30, absoluteHours: 12 },
       loginRatePerMinute: 1000,
+    }),
+  },
+  'GET /api/v1/settings/imports': { url: () => '/api/v1/settings/imports' },
+  'PUT /api/v1/settings/imports': {
+    url: () => '/api/v1/settings/imports',
+    body: () => ({
+      maxRows: 200_000,
+      maxColumns: 1_000,
+      maxCells: 6_000_000,
+      maxInflatedMb: 256,
+      uploadsPerMinute: 600,
     }),
   },
 };

@@ -1,9 +1,14 @@
 // Reads a workbook into neutral grids: per sheet, rows of cells as they appear (strings and numbers),
 // merged ranges filled with their top-left value, and the positions of formula cells. No domain words.
 // This runs inside the parsing worker (read.worker.ts); it is also callable in-process for tests.
-import * as XLSX from '@e965/xlsx';
-import { decodeText, parseCsv, type TextEncoding } from './csv.js';
+// Within limits (limits.ts): a CSV is parsed as a stream that stops at the first limit passed; an .xlsx is
+// first scanned as a stream (xlsx-scan.ts: inflated bytes, rows, columns, cells) and parsed only if the scan
+// passes; every format's grid is checked against the same limits while it is built.
+import type * as XLSX from '@e965/xlsx';
+import { CsvParser, readText, type TextEncoding } from './csv.js';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits, SheetRefusal } from './limits.js';
 import type { SheetFormat } from './sniff.js';
+import { scanXlsx } from './xlsx-scan.js';
 
 export type Cell = string | number | null;
 
@@ -29,19 +34,25 @@ export interface WorkbookGrid {
 }
 
 export interface ReadProgress {
-  phase: 'open' | 'rows' | 'done';
+  /** scan: counting an .xlsx's rows while inflating it; rows: building the grid. */
+  phase: 'open' | 'scan' | 'rows' | 'done';
   rows: number;
 }
-
-/** Excel's own row limit: anything beyond is a damaged or hostile file. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 interface Ssf {
   is_date(fmt: string): boolean;
   parse_date_code(v: number): { y: number; m: number; d: number } | null;
 }
-const SSF = XLSX.SSF as Ssf;
+// SheetJS is loaded on the first workbook only: a CSV (and a refused file) never pays for compiling it.
+let sheetjs: typeof XLSX | null = null;
+let SSF: Ssf;
+async function loadSheetJs(): Promise<typeof XLSX> {
+  if (!sheetjs) {
+    sheetjs = await import('@e965/xlsx');
+    SSF = sheetjs.SSF as Ssf;
+  }
+  return sheetjs;
+}
 
 /** Excel's error codes (cells are read without their formatted text, which costs a fifth of the parse). */
 const ERROR_TEXT: Record<number, string> = {
@@ -101,23 +112,54 @@ function trimRow(row: Cell[]): Cell[] {
   return end === row.length ? row : row.slice(0, end);
 }
 
-export function readWorkbookGrid(
+/** Rows handed over in batches of this many (the worker posts each and lets it go). */
+const BATCH_ROWS = 5000;
+
+/** Where the grid's rows go: kept in the grid, or handed over in batches (then the grid's rows stay empty). */
+export type RowSink = (sheet: number, rows: Cell[][]) => void;
+
+function readCsvGrid(
+  bytes: Uint8Array,
+  limits: SheetLimits,
+  onProgress?: (p: ReadProgress) => void,
+  onRows?: RowSink,
+): WorkbookGrid {
+  const rows: Cell[][] = [];
+  let batch: Cell[][] = onRows ? [] : rows;
+  let count = 0;
+  const parser = new CsvParser((r) => {
+    batch.push(trimRow(r.map((v) => (v === '' ? null : v))));
+    count++;
+    if (count % BATCH_ROWS === 0) {
+      onProgress?.({ phase: 'rows', rows: count });
+      if (onRows) {
+        onRows(0, batch);
+        batch = [];
+      }
+    }
+  }, limits);
+  const encoding = readText(bytes, (text) => parser.push(text));
+  parser.end();
+  if (onRows && batch.length) onRows(0, batch);
+  onProgress?.({ phase: 'done', rows: count });
+  return { format: 'csv', encoding, sheets: [{ name: 'Sheet1', rows, merges: [], formulas: [] }] };
+}
+
+export async function readWorkbookGrid(
   bytes: Uint8Array,
   format: SheetFormat,
   onProgress?: (p: ReadProgress) => void,
-): WorkbookGrid {
-  if (format === 'csv') {
-    const { text, encoding } = decodeText(bytes);
-    const rows = parseCsv(text, (n) => onProgress?.({ phase: 'rows', rows: n })).map((r) =>
-      trimRow(r.map((v) => (v === '' ? null : v))),
-    );
-    onProgress?.({ phase: 'done', rows: rows.length });
-    return { format, encoding, sheets: [{ name: 'Sheet1', rows, merges: [], formulas: [] }] };
-  }
+  limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+  onRows?: RowSink,
+): Promise<WorkbookGrid> {
+  if (format === 'csv') return readCsvGrid(bytes, limits, onProgress, onRows);
   onProgress?.({ phase: 'open', rows: 0 });
-  const wb = XLSX.read(bytes, {
+  if (format === 'xlsx') await scanXlsx(bytes, limits, (rows) => onProgress?.({ phase: 'scan', rows }));
+  const wb = (await loadSheetJs()).read(bytes, {
     type: 'array',
     dense: true,
+    // A second guard behind the scan (and the only row guard of an .xls): never more rows than the limit.
+    sheetRows: limits.maxRows + 1,
     // Keep formulas visible: a formula cell's cached value may be stale or from another workbook.
     cellFormula: true,
     cellNF: true,
@@ -131,18 +173,21 @@ export function readWorkbookGrid(
   });
   const sheets: SheetGrid[] = [];
   let total = 0;
+  let cells = 0;
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name] as XLSX.DenseWorkSheet | undefined;
     if (!ws) continue;
     const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-    if (data.length > MAX_ROWS) throw new Error('too many rows');
+    if (data.length > limits.maxRows) throw new SheetRefusal('rows', limits.maxRows);
     const rows: Cell[][] = [];
     const formulas: SheetGrid['formulas'] = [];
     for (let r = 0; r < data.length; r++) {
       const src = data[r];
       const row: Cell[] = [];
       if (src) {
-        if (src.length > MAX_COLUMNS) throw new Error('too many columns');
+        if (src.length > limits.maxColumns) throw new SheetRefusal('columns', limits.maxColumns, r + 1);
+        cells += src.length;
+        if (cells > limits.maxCells) throw new SheetRefusal('cells', limits.maxCells);
         for (let c = 0; c < src.length; c++) {
           const cell = src[c];
           row.push(cell ? cellValue(cell) : null);
@@ -160,6 +205,11 @@ export function readWorkbookGrid(
       e: { r: m.e.r, c: m.e.c },
     }));
     fillMerges(rows, merges);
+    if (onRows) {
+      for (let at = 0; at < rows.length; at += BATCH_ROWS)
+        onRows(sheets.length, rows.slice(at, at + BATCH_ROWS));
+      rows.length = 0;
+    }
     sheets.push({ name, rows, merges, formulas });
   }
   onProgress?.({ phase: 'done', rows: total });

@@ -56,7 +56,7 @@ export function assertSheetFormat(fileName: string, bytes: Uint8Array): SheetFor
       named === 'xls' && actual === 'csv'
         ? '（可能是网页或文本导出的文件）请用 Excel 或 WPS 打开后另存为 .xlsx 再导入'
         : '请用 Excel 或 WPS 打开后另存为正确的格式再导入';
-    const message = `文件名为 .${named}，但内容是${what}：${hint}`;
+    const message = `${actual === 'binary' ? '不是电子表格：' : ''}文件名为 .${named}，但内容是${what}：${hint}`;
     throw new AppError('VALIDATION', message, [{ path: 'file', message }]);
   }
   return named;

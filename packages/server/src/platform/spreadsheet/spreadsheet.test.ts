@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvOf, xlsOf, xlsxOf } from '../../modules/import/test-corpus.js';
 import { AppError } from '../errors.js';
-import { decodeText, parseCsv } from './csv.js';
+import { CsvParser, decodeText, parseCsv } from './csv.js';
 import { readWorkbookGrid } from './grid.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
 import { assertSheetFormat, sniffContent } from './sniff.js';
@@ -59,6 +59,33 @@ describe('csv decoding', () => {
   });
 });
 
+describe('csv read as a stream', () => {
+  it('gives the same rows whichever place the text is cut into pieces', () => {
+    const full = 'a,"b ""q""\r\n x",c\r\n1,,"2"\r\n"",3\n"x""",y\r\nlast,"z"';
+    const whole = parseCsv(full);
+    expect(whole).toEqual([
+      ['a', 'b "q"\r\n x', 'c'],
+      ['1', '', '2'],
+      ['', '3'],
+      ['x"', 'y'],
+      ['last', 'z'],
+    ]);
+    for (let cut = 0; cut <= full.length; cut++) {
+      const rows: string[][] = [];
+      const parser = new CsvParser((r) => rows.push(r));
+      parser.push(full.slice(0, cut));
+      parser.push(full.slice(cut));
+      parser.end();
+      expect(rows, `cut at ${cut}`).toEqual(whole);
+    }
+    const rows: string[][] = [];
+    const byChar = new CsvParser((r) => rows.push(r));
+    for (const ch of full) byChar.push(ch);
+    byChar.end();
+    expect(rows).toEqual(whole);
+  });
+});
+
 describe('workbook grids', () => {
   it('reads xlsx and xls alike, fills merged cells and reports formulas', async () => {
     const sheet = {
@@ -74,7 +101,7 @@ describe('workbook grids', () => {
       ['xlsx', await xlsxOf([sheet])],
       ['xls', xlsOf([sheet])],
     ] as const) {
-      const grid = readWorkbookGrid(bytes, format);
+      const grid = await readWorkbookGrid(bytes, format);
       const rows = grid.sheets[0]!.rows;
       expect(rows[0], format).toEqual(['标题', '标题', '标题']);
       expect(rows[2], format).toEqual(['A', 'B', 4]);
@@ -89,7 +116,7 @@ describe('workbook grids', () => {
     const ws = wb.addWorksheet('s');
     ws.getCell('A1').value = new Date(Date.UTC(2024, 4, 22));
     ws.getCell('A1').numFmt = 'yyyy-mm-dd';
-    const grid = readWorkbookGrid(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx');
+    const grid = await readWorkbookGrid(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx');
     expect(grid.sheets[0]!.rows[0]).toEqual(['2024-05-22']);
   });
 });

@@ -21,12 +21,21 @@ export interface PreviewRequest {
   file: File;
   signal?: AbortSignal;
   onProgress?: (loaded: number, total: number) => void;
+  /** Names the job, so that its place in the queue and the rows read can be asked for while it runs. */
+  ticket?: string;
 }
 
 /** Uploads the file as the raw body; the server reads it and answers the preview (nothing written yet). */
 export function uploadForPreview(req: PreviewRequest): Promise<ImportPreview> {
   return apiUpload<ImportPreview>('/imports/preview', req.file, {
-    query: { kind: req.kind, fileName: req.file.name, source: req.source, year: req.year, unit: req.unit },
+    query: {
+      kind: req.kind,
+      fileName: req.file.name,
+      source: req.source,
+      year: req.year,
+      unit: req.unit,
+      ticket: req.ticket,
+    },
     ...(req.signal ? { signal: req.signal } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
@@ -115,4 +124,30 @@ export function downloadPreviewLines(
     linesParams(q),
     `${fileName.replace(/\.[^.]+$/, '')}-导入预览.xlsx`,
   );
+}
+
+export interface ImportJobStatus {
+  state: 'queued' | 'reading' | 'checking' | 'applying' | 'done' | 'failed';
+  /** Place in the import queue while queued (1 = next). */
+  position: number;
+  rows: number;
+}
+
+/** A ticket for one upload: random, from the browser (works on plain-HTTP intranet addresses too). */
+export function newImportTicket(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** GET /imports/status/:ticket every half second while `enabled`: queue position, then rows read. */
+export function useImportStatus(ticket: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.imports.all, 'status', ticket ?? ''],
+    queryFn: ({ signal }) =>
+      apiRequest<ImportJobStatus>(`/imports/status/${encodeURIComponent(ticket ?? '')}`, { signal }),
+    enabled: enabled && ticket !== undefined,
+    refetchInterval: 500,
+    retry: false,
+    staleTime: 0,
+  });
 }

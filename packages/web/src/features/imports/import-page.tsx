@@ -28,7 +28,6 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Statistic,
   Table,
   type TableProps,
@@ -45,7 +44,13 @@ import { useI18n } from '../../app/i18n';
 import { sourceLabel } from '../../app/labels';
 import { PageHeader } from '../../components/page-header';
 import { usePermissions } from '../auth/session';
-import { downloadErrorSheet, downloadTemplate, uploadForPreview, useApplyImport } from './import-api';
+import {
+  downloadErrorSheet,
+  downloadTemplate,
+  newImportTicket,
+  uploadForPreview,
+  useApplyImport,
+} from './import-api';
 import { PreviewLinesCard, UnitChoice } from './import-lines';
 import {
   checkImportFile,
@@ -57,10 +62,11 @@ import {
   importFormFromSearch,
   MAX_IMPORT_MB,
 } from './import-options';
+import { ImportJobProgress } from './import-status';
 
 type Phase =
   | { step: 'choose' }
-  | { step: 'uploading'; fileName: string; size: number; loaded: number }
+  | { step: 'uploading'; fileName: string; size: number; loaded: number; ticket?: string }
   | { step: 'preview'; preview: ImportPreview; file: File; rereading?: boolean }
   | { step: 'done'; preview: ImportPreview; result: ImportApplyResult; skipped: number };
 
@@ -541,11 +547,12 @@ export function ImportPage() {
     }
     const controller = new AbortController();
     abortRef.current = controller;
+    const ticket = newImportTicket();
     // Choosing the unit reads the same file again: the current preview stays on screen meanwhile.
     setPhase((p) =>
       unit && p.step === 'preview'
         ? { ...p, rereading: true }
-        : { step: 'uploading', fileName: file.name, size: file.size, loaded: 0 },
+        : { step: 'uploading', fileName: file.name, size: file.size, loaded: 0, ticket },
     );
     try {
       const preview = await uploadForPreview({
@@ -555,6 +562,7 @@ export function ImportPage() {
         unit,
         file,
         signal: controller.signal,
+        ticket,
         onProgress: (loaded) =>
           setPhase((p) => (p.step === 'uploading' ? { ...p, loaded: Math.min(loaded, p.size) } : p)),
       });
@@ -682,10 +690,7 @@ export function ImportPage() {
                 />
               </>
             ) : (
-              <Space>
-                <Spin size="small" />
-                <Typography.Text>{t('imports.parsing')}</Typography.Text>
-              </Space>
+              <ImportJobProgress ticket={phase.ticket} />
             )}
             <div style={{ marginTop: 8 }}>
               <Button size="small" onClick={restart} data-testid="import-cancel">
