@@ -161,6 +161,7 @@ export async function checkpointAfterPurge(
   );
   const head = (first as unknown as { rows: { id: string | number; prev_hash: string }[] }).rows[0];
   const { mac: _mac, ...body } = next;
+  const purged = new Set(deletedIds);
   const firstId = head ? Number(head.id) : null;
   return sign({
     ...body,
@@ -168,7 +169,7 @@ export async function checkpointAfterPurge(
     firstPrevHash: head?.prev_hash ?? null,
     // Only deletions the previous checkpoint had counted come off (later ones were never added).
     count: next.count - deletedIds.filter((id) => id <= (previous.lastId ?? 0)).length,
-    anchors: body.anchors.filter(([id]) => firstId !== null && id >= firstId),
+    anchors: body.anchors.filter(([id]) => firstId !== null && id >= firstId && !purged.has(id)),
   });
 }
 

@@ -58,7 +58,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutting down, cannot connect now).
     if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code)) return true;
     if (
-      /PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      /PGlite is closed|Cannot use a pool after calling end|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
         e.message,
       )
     )
