@@ -427,6 +427,11 @@ async function runRestore(
         'VALIDATION',
         `请先把原部署的审计密钥复制为 ${join(dataDir, 'audit.key')}（或设置 SHENGGUI_AUDIT_KEY_FILE）：没有它无法校验恢复后的审计链`,
       );
+    if (existsSync(join(dataDir, 'pg', 'PG_VERSION')))
+      throw new AppError(
+        'CONFLICT',
+        `目标目录已有数据库：${dataDir}。请指定一个新的空目录（不会覆盖已有数据）。`,
+      );
     await restoreDataFolder(dataDir, await readFile(file));
   }
   // The restored chain is checked with the deployment's key (it is not in the backup).

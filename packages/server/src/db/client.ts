@@ -53,16 +53,24 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds: a second open in the same process is refused like another process's. */
+const heldLocks = new Set<string>();
+
 /** PGlite does not lock its folder: we take a lock file, and refuse when a live process holds it. */
 function takeLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'shenggui.lock');
+  if (heldLocks.has(lockFile)) throw new DataFolderLockedError(lockFile, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
+      heldLocks.add(lockFile);
+      return () => {
+        heldLocks.delete(lockFile);
+        rmSync(lockFile, { force: true });
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
