@@ -394,6 +394,14 @@ export const zh = {
   'audit.brokenLink': '该记录与前一条记录的链接不符（前面有记录被删除或插入）。',
   'audit.verifyBrokenHint': '共 {count} 条记录，校验算法 {algorithm}。请立即报告并保全数据库。',
   'audit.verifyFailed': '校验未能完成',
+  'audit.verifyMissing': '与审计检查点相比，有 {count} 条记录被删除',
+  'audit.checkpointInvalid': '审计检查点文件的签名不符：文件被改动，或审计密钥已更换。',
+  'audit.missing.head': '最早的记录缺失：编号 #{from} 至 #{to}',
+  'audit.missing.middle': '中间的记录缺失：编号 #{from} 至 #{to}',
+  'audit.missing.tail': '最新的记录缺失：编号 #{from} 至 #{to}',
+  'audit.checkpointInfo': '比对的检查点：{at}，记有 {count} 条记录。请立即报告并保全数据库。',
+  'audit.checkpointDownload': '下载检查点',
+  'user.pendingConfirm': '已提交“{kind}”申请，须系统管理员确认后生效（临时密码由确认人设定）',
   'audit.empty': '还没有审计记录',
   'audit.emptyFiltered': '没有符合条件的记录。请放宽或清空筛选条件后再查询。',
   'audit.loadFailed': '审计记录加载失败，请稍后重试。',
@@ -1077,6 +1085,17 @@ export const en: Record<DictKey, string> = {
   'audit.brokenLink': 'Its link to the previous record does not match (a record was removed or inserted).',
   'audit.verifyBrokenHint':
     '{count} records, algorithm {algorithm}. Report this now and preserve the database.',
+  'audit.verifyMissing': '{count} records were deleted since the audit checkpoint',
+  'audit.checkpointInvalid':
+    'The checkpoint file’s signature does not match: it was edited, or the audit key changed.',
+  'audit.missing.head': 'Oldest records missing: #{from} to #{to}',
+  'audit.missing.middle': 'Records missing in the middle: #{from} to #{to}',
+  'audit.missing.tail': 'Newest records missing: #{from} to #{to}',
+  'audit.checkpointInfo':
+    'Checkpoint compared: {at}, {count} records. Report this at once and preserve the database.',
+  'audit.checkpointDownload': 'Download checkpoint',
+  'user.pendingConfirm':
+    'Request “{kind}” submitted; it takes effect when the system administrator confirms it (they set the temporary password)',
   'audit.verifyFailed': 'The check could not finish',
   'audit.empty': 'No audit records yet',
   'audit.emptyFiltered': 'No record matches. Widen or clear the filters and search again.',
