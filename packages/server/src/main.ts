@@ -74,7 +74,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       checkpointer,
     });
     const address = await app.listen({ port: opts.port, host: opts.host });
-    if (database.snapshot) localAdmin = await startLocalAdmin(opts.dataDir, database.snapshot, log);
+    if (database.snapshot && database.location !== 'memory')
+      localAdmin = await startLocalAdmin(opts.dataDir, database.snapshot, log);
     log(`升规通已启动：http://localhost:${opts.port}（数据：${database.location}）`);
     let closing: Promise<void> | undefined;
     const close = () => {
