@@ -138,6 +138,13 @@ export async function adminUpdateUser(
   if (!found) throw notFound('用户');
   const unit = await unitInTree(db, ctx, input.unitId);
   assertRoles(input.roles, unit);
+  if (id === ctx.actor?.id) {
+    const same =
+      input.roles.length === found.user.roles.length &&
+      input.roles.every((r) => found.user.roles.includes(r));
+    if (!same) throw invalid('roles', '不能修改自己的角色');
+    if (input.disabled) throw invalid('disabled', '不能停用自己的账号');
+  }
   const confirm = accountUpdateNeedsConfirmation(
     { roles: found.user.roles as Role[], disabled: found.user.disabled },
     input,
@@ -149,13 +156,6 @@ export async function adminUpdateUser(
       username: found.user.username,
       payload: { ...input },
     });
-  if (id === ctx.actor?.id) {
-    const same =
-      input.roles.length === found.user.roles.length &&
-      input.roles.every((r) => found.user.roles.includes(r));
-    if (!same) throw invalid('roles', '不能修改自己的角色');
-    if (input.disabled) throw invalid('disabled', '不能停用自己的账号');
-  }
   return db.transaction(async (tx) => {
     const after = await updateUserRow(tx, id, input);
     let revoked = 0;
