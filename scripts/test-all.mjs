@@ -103,12 +103,19 @@ if (!env.TEST_DATABASE_URL && !env.DATABASE_URL && has('pg_ctlcluster') && exist
   if not exists (select from pg_roles where rolname = 'shenggui') then
     create role shenggui login createdb password 'shenggui';
   end if;
+  -- The application's role for the production-like tests (README, Security): it owns nothing, so it
+  -- cannot bypass the audit table's append-only trigger; migrations run as the owner above.
+  if not exists (select from pg_roles where rolname = 'shenggui_app') then
+    create role shenggui_app login password 'shenggui_app';
+  end if;
 end $$;`);
     if (!/1/.test(psql("select 1 from pg_database where datname = 'shenggui'").stdout ?? ''))
       quiet('su', ['postgres', '-c', 'createdb -O shenggui shenggui']);
   }
-  if (ready()) env.TEST_DATABASE_URL = DEFAULT_PG;
-  else say('PostgreSQL is installed but not running (start it, or run npm test as root)');
+  if (ready()) {
+    env.TEST_DATABASE_URL = DEFAULT_PG;
+    env.TEST_DATABASE_APP_URL ??= 'postgres://shenggui_app:shenggui_app@127.0.0.1:5432/shenggui';
+  } else say('PostgreSQL is installed but not running (start it, or run npm test as root)');
 }
 
 // 4. The tests.

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'security:manage',
   'audit:read',
   'settings:manage',
+  /** Confirms a change to an auditor account that the security administrator asked for (dual control). */
+  'account:confirm',
   'target:read',
   'target:allocate',
   'directory:write',
@@ -59,7 +61,7 @@ const READ: Permission[] = ['enterprise:read', 'revenue:read', 'org:read', 'targ
  * the auditor only reads the trail. No role holds two of these.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  sysadmin: ['org:read', 'settings:manage'],
+  sysadmin: ['org:read', 'settings:manage', 'account:confirm'],
   secadmin: ['org:read', 'org:manage', 'user:manage', 'security:manage'],
   auditor: ['org:read', 'audit:read', 'review:read'],
   centre: [

@@ -5,6 +5,8 @@ import {
   formatPeriodZh,
   isIsoDate,
   isPeriod,
+  isPeriodInRange,
+  lastPeriod,
   PERIOD_PATTERN,
   periodOf,
   periodsOfYear,
@@ -213,5 +215,23 @@ describe('isIsoDate', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('isPeriodInRange', () => {
+  const now = new Date(2026, 5, 15);
+  it.each([
+    ['1899-01', false],
+    ['1999-12', false],
+    ['2000-01', true],
+    ['2026-06', true],
+    ['2027-12', true],
+    ['2028-01', false],
+    ['2027-13', false],
+  ])('%s → %s', (period, ok) => {
+    expect(isPeriodInRange(period, now)).toBe(ok);
+  });
+  it('ends in December of next year', () => {
+    expect(lastPeriod(now)).toBe('2027-12');
   });
 });

@@ -5,6 +5,19 @@ export function isPeriod(value: string): boolean {
   return PERIOD_PATTERN.test(value);
 }
 
+/** The first month any figure may be for: the platform holds nothing older. */
+export const FIRST_PERIOD = '2000-01';
+
+/** The last month a figure may be for: December of next year (plans and forecasts, never further). */
+export function lastPeriod(now: Date = new Date()): string {
+  return `${now.getFullYear() + 1}-12`;
+}
+
+/** A valid month within 2000-01 … December of next year. */
+export function isPeriodInRange(value: string, now: Date = new Date()): boolean {
+  return isPeriod(value) && value >= FIRST_PERIOD && value <= lastPeriod(now);
+}
+
 export function periodOf(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }

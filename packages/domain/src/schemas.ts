@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { REVENUE_SOURCES } from './access.js';
 import { CREDIT_CODE_MESSAGES, checkCreditCode, normalizeCreditCode } from './credit-code.js';
 import { findIndustry, isIndustrialClass, normalizeIndustryCode } from './industry.js';
-import { isIsoDate, isPeriod } from './period.js';
+import { FIRST_PERIOD, isIsoDate, isPeriod, isPeriodInRange, lastPeriod } from './period.js';
 import { SCALE_STATUSES } from './scale.js';
 
 export const LEGAL_FORMS = ['enterprise', 'individual', 'other'] as const;
@@ -55,7 +55,10 @@ export const industryCodeField = z
 export const periodField = z
   .string({ error: '请填写期间' })
   .trim()
-  .refine(isPeriod, '期间应为 YYYY-MM 格式的有效月份，如 2024-11');
+  .refine(isPeriod, '期间应为 YYYY-MM 格式的有效月份，如 2024-11')
+  .refine((v) => !isPeriod(v) || isPeriodInRange(v), {
+    error: () => `期间应在 ${FIRST_PERIOD} 至 ${lastPeriod()} 之间`,
+  });
 
 const enterpriseFields = {
   name: z

@@ -100,3 +100,48 @@ export function checkRoleAssignment(roles: readonly Role[], unitKind: UnitKind):
   }
   return problems;
 }
+
+/**
+ * 三权分立 without a back door: the security administrator manages accounts, but an account that can
+ * read the audit trail is created, granted the auditor role, given a new password or second factor, or
+ * re-enabled only when the system administrator confirms (and sets the temporary password), or from the
+ * server's command line. So the security administrator never holds a credential that reads the trail.
+ */
+export const ACCOUNT_CHANGE_KINDS = ['create', 'grant', 'reset_password', 'reset_totp', 'enable'] as const;
+export type AccountChangeKind = (typeof ACCOUNT_CHANGE_KINDS)[number];
+export const ACCOUNT_CHANGE_LABELS: Record<AccountChangeKind, string> = {
+  create: '创建审计管理员账号',
+  grant: '授予审计管理员角色',
+  reset_password: '重置审计管理员密码',
+  reset_totp: '重置审计管理员动态口令',
+  enable: '重新启用审计管理员账号',
+};
+/** The kinds whose confirmation sets a temporary password (chosen by the confirmer, not the requester). */
+export const ACCOUNT_CHANGE_SETS_PASSWORD: readonly AccountChangeKind[] = [
+  'create',
+  'grant',
+  'reset_password',
+];
+
+/** Which confirmation an update of a user needs, if any (null: the security administrator may apply it). */
+export function accountUpdateNeedsConfirmation(
+  before: { roles: readonly Role[]; disabled: boolean },
+  after: { roles: readonly Role[]; disabled: boolean },
+): AccountChangeKind | null {
+  const auditorAfter = after.roles.includes('auditor');
+  if (auditorAfter && !before.roles.includes('auditor')) return 'grant';
+  if (auditorAfter && before.disabled && !after.disabled) return 'enable';
+  return null;
+}
+
+export const accountChangeConfirmSchema = z.object({
+  /** The temporary password, set by the confirming system administrator (must be changed at first sign-in). */
+  password: z.string().max(128).optional(),
+});
+export const accountChangeRejectSchema = z.object({
+  reason: z
+    .string({ error: '请填写驳回理由' })
+    .trim()
+    .min(2, '请填写驳回理由')
+    .max(200, '理由不能超过200个字'),
+});

@@ -29,10 +29,12 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { targetRoutes } from './modules/target/target.routes.js';
 import { todoRoutes } from './modules/todo/todo.routes.js';
 import { userRoutes } from './modules/user/user.routes.js';
+import type { AuditCheckpointer } from './platform/audit-checkpoint.js';
 import { registerAccess } from './platform/auth/access.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerErrorHandler } from './platform/errors.js';
 import { ReadCache, registerReadCacheGeneration, registerResponseCache } from './platform/read-cache.js';
+import { registerTextGuard } from './platform/text-guard.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -44,6 +46,10 @@ export interface AppOptions {
   readCache?: boolean;
   /** The built web app (packages/web/dist); served with an SPA fallback when present. */
   webDist?: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); default none. */
+  trustedProxies?: string[] | undefined;
+  /** Writes the signed audit checkpoint the auditor downloads and `audit verify` compares with. */
+  checkpointer?: AuditCheckpointer | undefined;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -63,7 +69,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     // One log line per request (below) instead of Fastify's two: logging is a large share of a cached answer.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    // Only named proxies may say who the client is: otherwise anyone could forge X-Forwarded-For to
+    // dodge the sign-in rate limit or put a false address in the audit trail.
+    trustProxy: opts.trustedProxies && opts.trustedProxies.length > 0 ? opts.trustedProxies : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -110,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const cache = opts.readCache ? new ReadCache() : undefined;
   if (cache) registerReadCacheGeneration(app, cache);
   registerAccess(app, { db: opts.db, clock, cache });
+  registerTextGuard(app);
   if (cache) registerResponseCache(app, cache);
 
   await app.register(
@@ -130,7 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
       await api.register(userRoutes(opts.db));
-      await api.register(auditRoutes(opts.db));
+      await api.register(auditRoutes(opts.db, opts.checkpointer));
       await api.register(settingsRoutes(opts.db));
     },
     { prefix: '/api/v1' },

@@ -16,6 +16,27 @@ const envSchema = z.object({
   /** The audit-chain HMAC key (≥ 32 characters), or a file holding it; default: <data>/audit.key, created once. */
   SHENGGUI_AUDIT_KEY: z.string().min(32).optional(),
   SHENGGUI_AUDIT_KEY_FILE: z.string().optional(),
+  /** The signed audit checkpoint file; default: beside the key file (or in the data folder). */
+  SHENGGUI_AUDIT_CHECKPOINT: z.string().optional(),
+  /**
+   * PostgreSQL: the owner role, for migrations and the audit retention purge. The server then runs as
+   * DATABASE_URL's role, which gets only SELECT and INSERT on the audit table (README, Security).
+   */
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges).
+   * Default: none — the client address is the socket's, so nobody can forge it for the sign-in rate
+   * limit or the audit trail.
+   */
+  SHENGGUI_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** In-memory read caches (embedded database only, where this process is the only writer). */
   SHENGGUI_READ_CACHE: z
     .enum(['true', 'false'])

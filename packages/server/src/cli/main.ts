@@ -1,7 +1,10 @@
 // `npx shenggui <command>`: the same services as the API, on the embedded database (--data DIR, default ./data)
 // or on DATABASE_URL. Machine-readable output with --json; errors go to stderr with a non-zero exit.
 
-import { writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,16 +19,17 @@ import {
   SCALE_STATUS_LABELS,
   type ScaleStatus,
 } from '@shenggui/domain';
-import { type Database, DataFolderLockedError, openDatabase } from '../db/client.js';
+import { type Database, DataFolderLockedError, openDatabase, restoreDataFolder } from '../db/client.js';
 import { clockOf, readEnv } from '../env.js';
 import { closeOnSignals, DEMO_COUNTY, startServer } from '../main.js';
-import { purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
-import { createUser } from '../modules/auth/auth.service.js';
+import { describeVerify, purgeAudit, verifyAudit } from '../modules/audit/audit.service.js';
+import { createUser, resetPasswordFromConsole } from '../modules/auth/auth.service.js';
 import { exportDeclarations } from '../modules/declaration/declaration.export.js';
 import { exportDirectoryEvents } from '../modules/directory/directory.export.js';
 import { exportEnterprises } from '../modules/enterprise/enterprise.export.js';
 import { listAllEnterprises } from '../modules/enterprise/enterprise.service.js';
 import { runImportCommand } from '../modules/import/import.cli.js';
+import { MAX_IMPORT_BYTES } from '../modules/import/import.service.js';
 import { formatLibrariesReport, runLibrariesReport } from '../modules/library/library.cli.js';
 import { exportLibrary } from '../modules/library/library.export.js';
 import { currentPlanYear } from '../modules/library/library.service.js';
@@ -35,9 +39,12 @@ import { formatProgressTable, runProgressReport } from '../modules/progress/prog
 import { exportProgress } from '../modules/progress/progress.export.js';
 import { initCounty } from '../modules/setup/setup.service.js';
 import { exportTargets } from '../modules/target/target.export.js';
+import { recordAudit } from '../platform/audit.js';
+import { AuditCheckpointer, CheckpointInvalidError } from '../platform/audit-checkpoint.js';
 import { type RequestContext, systemContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
-import { configureSecrets } from '../platform/keys.js';
+import { AuditKeyMissingError, configureSecrets } from '../platform/keys.js';
+import { requestSnapshot } from '../platform/local-admin.js';
 
 const HELP = `升规通命令行 shenggui
 
@@ -64,10 +71,18 @@ const HELP = `升规通命令行 shenggui
   shenggui export <enterprises|directory|libraries|declarations|progress|targets> --out FILE.xlsx [--year YYYY]
                  [--library ${LIBRARIES.join('|')}] [--as-of YYYY-MM-DD] [--json]
       导出列表为 Excel（与网页导出相同的列）：企业、入库退库记录、各库名单（默认培育库）、入库申报、净增进度排名、目标分解。
-  shenggui audit verify [--json]
-      校验审计记录的 HMAC 链，报告第一条被篡改的记录，或 OK 与记录数。
+  shenggui audit verify [--checkpoint FILE] [--json]
+      校验审计记录的 HMAC 链，并与签名的审计检查点（默认为密钥旁的 audit.checkpoint，或审计管理员下载的文件）比对：
+      报告被篡改的记录，以及最早、中间、最新处被删除的记录（退出码4），或 OK 与记录数。
   shenggui audit purge --before YYYY-MM-DD
-      清理该日期之前的审计记录（至少保留180天，更近的拒绝）。
+      清理该日期之前的审计记录（至少保留180天，更近的拒绝），并写入新的检查点。PostgreSQL 上以 DATABASE_OWNER_URL 执行。
+  shenggui user reset-password --username NAME [--data DIR]
+      重置用户密码（含审计管理员；服务器命令行不需第二人确认），新密码从标准输入读取，下次登录须修改。
+  shenggui backup --out FILE [--data DIR]
+      在线备份：嵌入式数据库在服务运行时也可备份（经数据目录中的本地套接字向服务取一致快照）；PostgreSQL 调用 pg_dump。
+      审计密钥不在备份中，请另行保管。
+  shenggui restore FILE --data DIR
+      把备份恢复到一个新的空目录（PostgreSQL：pg_restore 到 DATABASE_URL），然后校验审计链。
 
 数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用嵌入式数据库目录（--data，默认 ./data）。`;
 
@@ -94,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       'as-of': { type: 'string' },
       library: { type: 'string' },
       out: { type: 'string' },
+      checkpoint: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -125,10 +141,34 @@ export async function main(argv: string[]): Promise<number> {
       return await new Promise<number>(() => {}); // runs until a signal closes it
     }
 
-    configureSecrets(env, dataDir);
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    if (command === 'backup') return await runBackup(env, dataDir, values, out);
+    if (command === 'restore') return await runRestore(env, dataDir, sub, values, out);
+
+    const keys = configureSecrets(env, dataDir);
+    if (command === 'import' && arg) assertFileSize(arg, MAX_IMPORT_BYTES);
+    // The purge deletes audit records: on PostgreSQL only the table's owner may (README, Security).
+    const purge = command === 'audit' && sub === 'purge';
+    const database = await openDatabase({
+      databaseUrl: purge ? (env.DATABASE_OWNER_URL ?? env.DATABASE_URL) : env.DATABASE_URL,
+      ownerUrl: purge ? undefined : env.DATABASE_OWNER_URL,
+      dataDir,
+    });
     try {
-      return await runCommand(database, command, sub, arg, values, out, clockOf(env).clock.now());
+      const checkpointFile = typeof values.checkpoint === 'string' ? values.checkpoint : keys.checkpointFile;
+      const code = await runCommand(
+        database,
+        command,
+        sub,
+        arg,
+        values,
+        out,
+        checkpointFile,
+        clockOf(env).clock.now(),
+      );
+      // Commands that wrote audit records leave a checkpoint as the server does at shutdown.
+      if (!(command === 'audit') && code !== 1)
+        await new AuditCheckpointer(database.db, keys.checkpointFile).write('command');
+      return code;
     } finally {
       await database.close();
     }
@@ -136,6 +176,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof DataFolderLockedError) {
       console.error(e.message);
       return 3;
+    }
+    if (e instanceof AuditKeyMissingError || e instanceof CheckpointInvalidError) {
+      console.error(`错误：${e.message}`);
+      return e instanceof CheckpointInvalidError ? 4 : 2;
     }
     if (e instanceof AppError) {
       console.error(`错误：${e.message}`);
@@ -155,6 +199,7 @@ async function runCommand(
   arg: string | undefined,
   values: Values,
   out: (obj: unknown, text: () => string) => void,
+  checkpointFile: string,
   now: Date,
 ): Promise<number> {
   const ctx = systemContext(now);
@@ -215,6 +260,14 @@ async function runCommand(
       { id: user.id, username: user.username, unit: unit.code, roles: user.roles },
       () => `已创建用户 ${user.username}（${unit.name}）`,
     );
+    return 0;
+  }
+  if (command === 'user' && sub === 'reset-password') {
+    const username = String(values.username ?? '');
+    if (!username) throw new AppError('VALIDATION', '请用 --username 指定用户名');
+    const password = await readPassword();
+    const user = await resetPasswordFromConsole(db, ctx, username, password);
+    out({ id: user.id, username: user.username }, () => `已重置 ${user.username} 的密码（下次登录须修改）`);
     return 0;
   }
   if (command === 'import') {
@@ -293,24 +346,149 @@ async function runCommand(
     return 0;
   }
   if (command === 'audit' && sub === 'verify') {
-    const r = await verifyAudit(db);
-    out(r, () =>
-      r.ok
-        ? `OK：审计链完整，共 ${r.count} 条记录（${r.algorithm.toUpperCase()}-HMAC）`
-        : `审计链被破坏：第一条异常记录 #${r.broken?.id}（${r.broken?.reason === 'link' ? '链接不符，可能有记录被删除或插入' : '内容与签名不符，记录被修改'}），此前 ${r.count} 条完好`,
-    );
+    const r = await verifyAudit(db, checkpointFile);
+    out(r, () => describeVerify(r));
     return r.ok ? 0 : 4;
   }
   if (command === 'audit' && sub === 'purge') {
     const before = String(values.before ?? '');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(before))
       throw new AppError('VALIDATION', '请用 --before YYYY-MM-DD 指定日期');
-    const n = await purgeAudit(db, ctx, new Date(`${before}T00:00:00+08:00`));
+    const n = await purgeAudit(db, ctx, new Date(`${before}T00:00:00+08:00`), checkpointFile);
     out({ deleted: n }, () => `已清理 ${n} 条审计记录`);
     return 0;
   }
   console.error(`未知命令：${[command, sub].filter(Boolean).join(' ')}\n\n${HELP}`);
   return 1;
+}
+
+/** Refuses a file larger than the limit from its size on disk, before a byte of it is read. */
+function assertFileSize(file: string, limit: number): void {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new AppError('VALIDATION', `无法读取文件：${file}`, [
+      { path: 'file', message: '文件不存在或无法读取' },
+    ]);
+  }
+  if (size > limit)
+    throw new AppError(
+      'VALIDATION',
+      `文件过大：${file}（${(size / 1048576).toFixed(1)} MB，上限 ${limit / 1048576} MB）`,
+      [{ path: 'file', message: `文件超过 ${limit / 1048576} MB 上限` }],
+    );
+}
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (e) =>
+      fail(new AppError('UNAVAILABLE', `无法运行 ${cmd}：${e.message}（请安装 PostgreSQL 客户端工具）`)),
+    );
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new AppError('INTERNAL', `${cmd} 退出码 ${code}`))));
+  });
+}
+
+/**
+ * `shenggui backup --out FILE`. Embedded: if a server runs on the folder, it is asked for a snapshot over
+ * its local socket (platform/local-admin.ts); otherwise the folder is opened and snapshotted here.
+ * PostgreSQL: pg_dump in its custom format.
+ */
+async function runBackup(
+  env: ReturnType<typeof readEnv>,
+  dataDir: string,
+  values: Values,
+  out: (obj: unknown, text: () => string) => void,
+): Promise<number> {
+  const file = typeof values.out === 'string' ? values.out : '';
+  if (!file) throw new AppError('VALIDATION', '请用 --out FILE 指定备份文件');
+  if (env.DATABASE_URL) {
+    await run('pg_dump', ['--format=custom', `--file=${file}`, env.DATABASE_OWNER_URL ?? env.DATABASE_URL]);
+    out({ file, driver: 'postgres' }, () => `已用 pg_dump 备份到 ${file}（审计密钥不在备份中，请另行保管）`);
+    return 0;
+  }
+  let snapshot: Buffer;
+  let online = false;
+  try {
+    const database = await openDatabase({ dataDir });
+    try {
+      snapshot = await database.snapshot!();
+    } finally {
+      await database.close();
+    }
+  } catch (e) {
+    if (!(e instanceof DataFolderLockedError)) throw e;
+    snapshot = await requestSnapshot(dataDir);
+    online = true;
+  }
+  await writeFile(file, snapshot, { mode: 0o600 });
+  out(
+    { file, bytes: snapshot.length, online },
+    () =>
+      `已备份到 ${file}（${(snapshot.length / 1048576).toFixed(1)} MB${online ? '，服务运行中在线备份' : ''}）。审计密钥不在备份中，请另行保管。`,
+  );
+  return 0;
+}
+
+/** `shenggui restore FILE --data DIR`: into a new, empty folder; then the audit chain is verified there. */
+async function runRestore(
+  env: ReturnType<typeof readEnv>,
+  dataDir: string,
+  file: string | undefined,
+  values: Values,
+  out: (obj: unknown, text: () => string) => void,
+): Promise<number> {
+  if (!file) throw new AppError('VALIDATION', '用法：shenggui restore FILE --data DIR');
+  if (env.DATABASE_URL) {
+    await run('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      `--dbname=${env.DATABASE_OWNER_URL ?? env.DATABASE_URL}`,
+      file,
+    ]);
+  } else {
+    if (typeof values.data !== 'string')
+      throw new AppError('VALIDATION', '请用 --data DIR 指定要恢复到的新目录（不会覆盖已有数据）');
+    if (!env.SHENGGUI_AUDIT_KEY && !env.SHENGGUI_AUDIT_KEY_FILE && !existsSync(join(dataDir, 'audit.key')))
+      throw new AppError(
+        'VALIDATION',
+        `请先把原部署的审计密钥复制为 ${join(dataDir, 'audit.key')}（或设置 SHENGGUI_AUDIT_KEY_FILE）：没有它无法校验恢复后的审计链`,
+      );
+    if (existsSync(join(dataDir, 'pg', 'PG_VERSION')))
+      throw new AppError(
+        'CONFLICT',
+        `目标目录已有数据库：${dataDir}。请指定一个新的空目录（不会覆盖已有数据）。`,
+      );
+    await restoreDataFolder(dataDir, await readFile(file));
+  }
+  // The restored chain is checked with the deployment's key (it is not in the backup).
+  const keys = configureSecrets(env, dataDir);
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    ownerUrl: env.DATABASE_OWNER_URL,
+    dataDir,
+  });
+  try {
+    const before = await verifyAudit(database.db);
+    if (before.ok) {
+      await recordAudit(database.db, systemContext(new Date()), {
+        action: 'system.restore',
+        entityType: 'backup',
+        after: { file, records: before.count },
+      });
+      await new AuditCheckpointer(database.db, keys.checkpointFile).write('restore');
+    }
+    out({ restored: true, audit: before }, () =>
+      before.ok
+        ? `已恢复到 ${database.location}；${describeVerify(before).split('\n')[0]}`
+        : `已恢复到 ${database.location}，但审计链校验未通过（审计密钥是否与备份时相同？）：\n${describeVerify(before)}`,
+    );
+    return before.ok ? 0 : 4;
+  } finally {
+    await database.close();
+  }
 }
 
 const EXPORT_LISTS = [

@@ -26,6 +26,10 @@ export interface Database {
   singleWriter: boolean;
   /** Where the data lives, for messages: a folder or a redacted URL. */
   location: string;
+  /** Things the operator should fix, logged at start (e.g. the application role owns the audit table). */
+  warnings: string[];
+  /** PGlite only: a consistent snapshot of the data folder as a gzipped tar (see `shenggui backup`). */
+  snapshot?: () => Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -49,16 +53,24 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds: a second open in the same process is refused like another process's. */
+const heldLocks = new Set<string>();
+
 /** PGlite does not lock its folder: we take a lock file, and refuse when a live process holds it. */
 function takeLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'shenggui.lock');
+  if (heldLocks.has(lockFile)) throw new DataFolderLockedError(lockFile, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
+      heldLocks.add(lockFile);
+      return () => {
+        heldLocks.delete(lockFile);
+        rmSync(lockFile, { force: true });
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
@@ -74,21 +86,67 @@ function takeLock(dataDir: string): () => void {
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
+  /**
+   * PostgreSQL: the owner role's URL. Migrations run as the owner, who then grants the application role
+   * (DATABASE_URL's user) the tables — but only SELECT and INSERT on the audit table.
+   */
+  ownerUrl?: string | undefined;
   /** A folder for PGlite, or 'memory://' for a throwaway database (tests). */
   dataDir?: string;
   onPoolError?: (err: Error) => void;
 }
 
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** As the owner: migrate, then give the application role what it needs and no more on the audit table. */
+async function migrateAsOwner(ownerUrl: string, appRole: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    const owner = (await pool.query<{ u: string }>('select current_user as u')).rows[0]!.u;
+    if (owner === appRole) return;
+    const role = quoteIdent(appRole);
+    await pool.query(`grant usage on schema public to ${role}`);
+    await pool.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
+    await pool.query(`grant usage, select on all sequences in schema public to ${role}`);
+    await pool.query(`revoke update, delete, truncate, references, trigger on audit_log from ${role}`);
+  } finally {
+    await pool.end();
+  }
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
+    const url = new URL(opts.databaseUrl);
+    if (opts.ownerUrl) await migrateAsOwner(opts.ownerUrl, decodeURIComponent(url.username));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // Without a listener an idle client's error (e.g. the server restarting) would kill the process.
     pool.on('error', (err) => opts.onPoolError?.(err));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
-    const url = new URL(opts.databaseUrl);
+    const warnings: string[] = [];
+    try {
+      if (!opts.ownerUrl) await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      const owns = await pool.query<{ owns: boolean }>(
+        `select pg_get_userbyid(relowner) = current_user as owns from pg_class where relname = 'audit_log' and relkind = 'r'`,
+      );
+      if (owns.rows[0]?.owns)
+        warnings.push(
+          '应用以审计表所有者身份连接数据库：所有者可以绕过只追加触发器删除审计记录。生产环境请设置 DATABASE_OWNER_URL（所有者，仅用于迁移）并让 DATABASE_URL 使用另一个角色（见 README 安全一节）。',
+        );
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
     url.password = url.password ? '***' : '';
-    return { db, driver: 'postgres', singleWriter: false, location: url.toString(), close: () => pool.end() };
+    return {
+      db,
+      driver: 'postgres',
+      singleWriter: false,
+      location: url.toString(),
+      warnings,
+      close: () => pool.end(),
+    };
   }
   const dataDir = opts.dataDir ?? './data';
   const memory = dataDir.startsWith('memory://');
@@ -106,6 +164,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       driver: 'pglite',
       singleWriter: true,
       location: memory ? 'memory' : resolve(dataDir),
+      warnings: [],
+      snapshot: () => snapshotPglite(client),
       close: async () => {
         if (closed) return;
         closed = true;
@@ -116,6 +176,34 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+/**
+ * A consistent copy of the embedded database while it runs: no transaction is open while it is taken
+ * (PGlite's transaction lock is held), a CHECKPOINT flushes every committed page, then the folder is
+ * dumped as a gzipped tar that `restoreDataFolder` (and PGlite's loadDataDir) reads back.
+ */
+async function snapshotPglite(client: PGlite): Promise<Buffer> {
+  return client.transaction(async (tx) => {
+    await tx.exec('checkpoint');
+    const blob = await client.dumpDataDir('gzip');
+    return Buffer.from(await blob.arrayBuffer());
+  });
+}
+
+/** Unpacks a snapshot into an empty data folder (the server is not running on it). */
+export async function restoreDataFolder(dataDir: string, snapshot: Buffer): Promise<void> {
+  const target = resolve(dataDir, 'pg');
+  if (existsSync(join(target, 'PG_VERSION')))
+    throw new Error(`目标目录已有数据库：${target}。请指定一个新的空目录。`);
+  const release = takeLock(resolve(dataDir));
+  try {
+    const client = new PGlite(target, { loadDataDir: new Blob([new Uint8Array(snapshot)]) });
+    await client.waitReady;
+    await client.close();
+  } finally {
+    release();
   }
 }
 

@@ -3,7 +3,7 @@
 // Records are chained: hash = HMAC(key, prevHash ‖ canonical record), SM3 where Node's OpenSSL has it,
 // else SHA-256. The key lives outside the database, so whoever can write SQL still cannot re-chain rows.
 import { createHmac, getHashes } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, lt, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 import type { RequestContext } from './context.js';
@@ -122,6 +122,29 @@ export async function recordAudit(db: Executor, ctx: RequestContext, entry: Audi
   await db.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row, key) });
 }
 
+/** A MAC over any text with the audit key (signed checkpoints use it). */
+export function auditMac(text: string, key: Buffer = requireKey()): string {
+  return createHmac(AUDIT_ALGORITHM, key).update('checkpoint\n').update(text).digest('hex');
+}
+
+/** A run of records that a signed checkpoint says existed and the database no longer holds. */
+export interface MissingRange {
+  where: 'head' | 'middle' | 'tail';
+  /** Ids in [fromId, toId] are gone (ids are not dense: a rolled-back transaction also skips one). */
+  fromId: number;
+  toId: number;
+}
+
+/** What the chain is compared against: the latest signed checkpoint kept outside the database. */
+export interface ChainExpectation {
+  firstId: number | null;
+  firstPrevHash: string | null;
+  lastId: number | null;
+  lastHash: string | null;
+  count: number;
+  anchors: [number, string][];
+}
+
 export interface VerifyResult {
   ok: boolean;
   count: number;
@@ -130,17 +153,34 @@ export interface VerifyResult {
   lastId: number | null;
   /** The first record whose hash or link does not match. */
   broken: { id: number; reason: 'hash' | 'link' } | null;
+  /** Records the checkpoint vouches for that are gone, and how many in all. */
+  missing: MissingRange[];
+  missingCount: number;
 }
 
+type Row = typeof auditLog.$inferSelect;
+
 /**
- * Walks the chain in id order. The first remaining record is trusted as the anchor (older ones may have
- * been purged after the retention period); every later record must link to its predecessor and hash right.
+ * Walks the chain in id order. Without a checkpoint the first remaining record is trusted as the anchor
+ * (older ones may have been purged after the retention period). With one, the head, the tail, the count
+ * up to its last record and its anchors must all still be there: a deletion anywhere is named.
  */
-export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  db: Executor,
+  opts: { expect?: ChainExpectation | null; batchSize?: number } = {},
+): Promise<VerifyResult> {
   const key = requireKey();
+  const batchSize = opts.batchSize ?? 5000;
+  const cp = opts.expect ?? null;
+  const anchors = new Map<number, string>(cp?.anchors ?? []);
+  if (cp?.lastId != null && cp.lastHash) anchors.set(cp.lastId, cp.lastHash);
+  const seenAnchors = new Set<number>();
   let count = 0;
-  let prev: string | null = null;
+  let countUpToCheckpoint = 0;
+  let prev: Row | null = null;
   let firstId: number | null = null;
+  let broken: VerifyResult['broken'] = null;
+  const missing: MissingRange[] = [];
   let lastId = 0;
   for (;;) {
     const rows = await db
@@ -152,16 +192,6 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
     if (rows.length === 0) break;
     for (const r of rows) {
       firstId ??= r.id;
-      if (prev !== null && r.prevHash !== prev) {
-        return {
-          ok: false,
-          count,
-          algorithm: AUDIT_ALGORITHM,
-          firstId,
-          lastId: r.id,
-          broken: { id: r.id, reason: 'link' },
-        };
-      }
       if (chainHash(r.prevHash, r, key) !== r.hash) {
         return {
           ok: false,
@@ -170,19 +200,66 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
           firstId,
           lastId: r.id,
           broken: { id: r.id, reason: 'hash' },
+          missing,
+          missingCount: 0,
         };
       }
-      prev = r.hash;
+      if (prev !== null && r.prevHash !== prev.hash) {
+        broken ??= { id: r.id, reason: 'link' };
+        missing.push({ where: 'middle', fromId: prev.id + 1, toId: r.id - 1 });
+      }
+      const anchor = anchors.get(r.id);
+      if (anchor !== undefined) {
+        seenAnchors.add(r.id);
+        if (anchor !== r.hash) broken ??= { id: r.id, reason: 'hash' };
+      }
+      if (cp?.lastId != null && r.id <= cp.lastId) countUpToCheckpoint++;
+      prev = r;
       lastId = r.id;
       count++;
     }
   }
+  if (cp) {
+    // The head: the oldest record the checkpoint knows must still be the oldest one.
+    if (cp.firstId !== null && (firstId === null || firstId > cp.firstId)) {
+      const to = Math.min(firstId === null ? (cp.lastId ?? cp.firstId) : firstId - 1, cp.lastId ?? Infinity);
+      missing.unshift({ where: 'head', fromId: cp.firstId, toId: to });
+    }
+    // The tail: the last record at the checkpoint must still be there.
+    if (cp.lastId !== null && (count === 0 || lastId < cp.lastId)) {
+      const from = count === 0 ? (cp.firstId ?? cp.lastId) : lastId + 1;
+      if (!missing.some((m) => m.where === 'head' && m.toId >= cp.lastId!))
+        missing.push({ where: 'tail', fromId: from, toId: cp.lastId });
+    }
+    // Anchors (the last records of earlier checkpoints) between remaining records: re-chained deletions.
+    for (const [id] of anchors) {
+      if (seenAnchors.has(id) || id > lastId || firstId === null || id < firstId) continue;
+      if (missing.some((m) => m.fromId <= id && id <= m.toId)) continue;
+      const below = await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(lt(auditLog.id, id))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      const above = await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(gt(auditLog.id, id))
+        .orderBy(asc(auditLog.id))
+        .limit(1);
+      missing.push({ where: 'middle', fromId: (below[0]?.id ?? 0) + 1, toId: (above[0]?.id ?? id + 1) - 1 });
+    }
+    missing.sort((a, b) => a.fromId - b.fromId);
+  }
+  const missingCount = cp ? Math.max(0, cp.count - countUpToCheckpoint) : 0;
   return {
-    ok: true,
+    ok: broken === null && missing.length === 0 && missingCount === 0,
     count,
     algorithm: AUDIT_ALGORITHM,
     firstId,
     lastId: count ? lastId : null,
-    broken: null,
+    broken,
+    missing,
+    missingCount,
   };
 }

@@ -42,6 +42,32 @@ export const forbidden = (message = '没有执行此操作的权限') => new App
 export const invalid = (path: string, message: string) =>
   new AppError('VALIDATION', message, [{ path, message }]);
 
+/** Seconds a client should wait before retrying when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot be reached (restarting, network, closed): not the request's fault, and retrying
+ * later will do. Looks through Drizzle's wrapper (`cause`) at the driver's error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE'].includes(code))
+      return true;
+    // SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutting down, cannot connect now).
+    if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code)) return true;
+    if (
+      /PGlite is closed|Cannot use a pool after calling end|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+        e.message,
+      )
+    )
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function issuesOf(err: ZodError): FieldIssue[] {
   return err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
@@ -89,6 +115,13 @@ export function registerErrorHandler(app: FastifyInstance, webDist?: string): vo
             ? '不支持的内容类型'
             : '请求格式不正确';
       return reply.status(fe.statusCode).send({ error: { code, message }, requestId });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ error: { code: 'UNAVAILABLE', message: '数据库暂时无法访问，请稍后重试' }, requestId });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

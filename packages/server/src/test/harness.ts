@@ -137,6 +137,8 @@ export class Client {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
+    /** Extra or replacing headers (a forged X-Forwarded-For, another session's CSRF token). */
+    extra: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = {};
     const cookie = Object.entries(this.cookies)
@@ -146,6 +148,7 @@ export class Client {
     if (method !== 'GET' && this.cookies.sg_csrf) headers['x-csrf-token'] = this.cookies.sg_csrf;
     // A Buffer is a file upload (imports take the file as the raw body).
     if (Buffer.isBuffer(body)) headers['content-type'] = 'application/octet-stream';
+    Object.assign(headers, extra);
     const res = await this.app.inject({
       method,
       url,
@@ -162,6 +165,10 @@ export class Client {
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
   put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
+  /** The CSRF token this client's session was given. */
+  get csrf(): string | undefined {
+    return this.cookies.sg_csrf;
+  }
   dropCsrf(): void {
     delete this.cookies.sg_csrf;
   }

@@ -128,6 +128,16 @@ export interface AuditVerifyResult {
   firstId: number | null;
   lastId: number | null;
   broken: { id: number; reason: 'hash' | 'link' } | null;
+  /** Records the signed checkpoint vouches for that are gone (docs/api.md §Audit). */
+  missing: { where: 'head' | 'middle' | 'tail'; fromId: number; toId: number }[];
+  missingCount: number;
+  checkpoint: { at: string; lastId: number | null; count: number; reason: string } | null;
+  checkpointInvalid: boolean;
+}
+
+/** A change to an auditor account waiting for the system administrator (docs/api.md §Users). */
+export interface PendingAccountChange {
+  pending: { id: number; kind: string; kindLabel: string; username: string | null; status: string };
 }
 
 export interface DemoAccount {

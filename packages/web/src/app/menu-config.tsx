@@ -150,6 +150,12 @@ export const APP_MENU: AppMenuNode[] = [
         permission: 'security:manage',
       },
       { key: 'admin.audit', label: 'menu.admin.audit', path: '/admin/audit', permission: 'audit:read' },
+      {
+        key: 'admin.accountChanges',
+        label: 'menu.admin.accountChanges',
+        path: '/admin/account-changes',
+        permission: 'account:confirm',
+      },
     ],
   },
 ];

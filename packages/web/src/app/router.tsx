@@ -21,6 +21,9 @@ const EnterprisePage = lazy(() =>
 const ProfilePage = lazy(() =>
   import('../features/account/profile-page').then((m) => ({ default: m.ProfilePage })),
 );
+const AccountChangesPage = lazy(() =>
+  import('../features/admin/account-changes-page').then((m) => ({ default: m.AccountChangesPage })),
+);
 const UsersPage = lazy(() => import('../features/admin/users-page').then((m) => ({ default: m.UsersPage })));
 const UnitsPage = lazy(() => import('../features/admin/units-page').then((m) => ({ default: m.UnitsPage })));
 const SecurityPage = lazy(() =>
@@ -346,6 +349,15 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="audit:read">
             <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/account-changes',
+        handle: adminCrumb('menu.admin.accountChanges', '/admin/account-changes'),
+        element: (
+          <RequirePermission permission="account:confirm">
+            <AccountChangesPage />
           </RequirePermission>
         ),
       },

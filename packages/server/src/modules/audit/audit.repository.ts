@@ -60,9 +60,9 @@ export async function countAudit(db: Executor, pathPrefix: string, f: AuditFilte
 }
 
 /** Retention purge: the trigger lets DELETE through only for rows older than 180 days, when asked for. */
-export async function deleteAuditBefore(tx: Executor, before: Date): Promise<number> {
+export async function deleteAuditBefore(tx: Executor, before: Date): Promise<number[]> {
   await tx.execute(sql`set local shenggui.audit_purge = 'on'`);
   const rows = await tx.delete(auditLog).where(lt(auditLog.at, before)).returning({ id: auditLog.id });
   await tx.execute(sql`set local shenggui.audit_purge = 'off'`);
-  return rows.length;
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { type AuditCheckpointer, takeCheckpoint } from '../../platform/audit-checkpoint.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
 import { listAudit, verifyAudit } from './audit.service.js';
@@ -53,7 +54,13 @@ const itemSchema = z.object({
 });
 const tags = ['审计'];
 
-export function auditRoutes(db: Db): FastifyPluginAsyncZod {
+const rangeSchema = z.object({
+  where: z.enum(['head', 'middle', 'tail']),
+  fromId: z.number(),
+  toId: z.number(),
+});
+
+export function auditRoutes(db: Db, checkpointer?: AuditCheckpointer): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit',
@@ -128,11 +135,44 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
               firstId: z.number().nullable(),
               lastId: z.number().nullable(),
               broken: z.object({ id: z.number(), reason: z.enum(['hash', 'link']) }).nullable(),
+              missing: z.array(rangeSchema),
+              missingCount: z.number(),
+              checkpoint: z
+                .object({
+                  at: z.string(),
+                  lastId: z.number().nullable(),
+                  count: z.number(),
+                  reason: z.string(),
+                })
+                .nullable(),
+              checkpointInvalid: z.boolean(),
             }),
           },
         },
       },
-      async () => verifyAudit(db),
+      async () => verifyAudit(db, checkpointer?.file),
+    );
+
+    app.get(
+      '/audit/checkpoint',
+      {
+        config: { access: 'audit:read' },
+        schema: {
+          tags,
+          summary: '下载签名的审计检查点（离线保存，可用 shenggui audit verify --checkpoint 比对）',
+        },
+      },
+      async (request, reply) => {
+        // Written to the file beside the key as well, so the copy downloaded is never ahead of it.
+        const cp = checkpointer
+          ? await checkpointer.write('download')
+          : await takeCheckpoint(db, null, 'download', request.ctx.now);
+        const name = `audit-checkpoint-${cp.at.slice(0, 19).replaceAll(':', '')}.json`;
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(`${JSON.stringify(cp, null, 1)}\n`);
+      },
     );
   };
 }

@@ -1,5 +1,12 @@
 import type { Db } from '../../db/client.js';
-import { recordAudit, verifyAuditChain } from '../../platform/audit.js';
+import { recordAudit, type VerifyResult, verifyAuditChain } from '../../platform/audit.js';
+import {
+  type AuditCheckpoint,
+  CheckpointInvalidError,
+  checkpointAfterPurge,
+  readCheckpoint,
+  writeFileAtomic,
+} from '../../platform/audit-checkpoint.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { workingRootPath } from '../org/org.service.js';
@@ -67,6 +74,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'target.set': '设置目标任务',
   'import.apply': '导入数据',
   'audit.purge': '清理过期审计记录',
+  'user.pending.request': '申请审计管理员账号变更',
+  'user.pending.confirm': '确认审计管理员账号变更',
+  'user.pending.reject': '驳回审计管理员账号变更',
+  'system.restore': '从备份恢复',
 };
 
 export async function listAudit(
@@ -105,11 +116,80 @@ export async function listAudit(
   };
 }
 
-export function verifyAudit(db: Db) {
-  return verifyAuditChain(db);
+export interface AuditVerifyReport extends VerifyResult {
+  /** The checkpoint compared against: null when there is none yet (or none could be read). */
+  checkpoint: { at: string; lastId: number | null; count: number; reason: string; file: string } | null;
+  /** The checkpoint file exists but its signature does not match: it was altered, or the key changed. */
+  checkpointInvalid: boolean;
 }
 
-export async function purgeAudit(db: Db, ctx: RequestContext, before: Date): Promise<number> {
+/** Walks the chain and compares it with the signed checkpoint in `checkpointFile` (when given). */
+export async function verifyAudit(db: Db, checkpointFile?: string): Promise<AuditVerifyReport> {
+  let checkpoint: AuditCheckpoint | null = null;
+  let checkpointInvalid = false;
+  if (checkpointFile) {
+    try {
+      checkpoint = readCheckpoint(checkpointFile);
+    } catch (e) {
+      if (!(e instanceof CheckpointInvalidError)) throw e;
+      checkpointInvalid = true;
+    }
+  }
+  const r = await verifyAuditChain(db, { expect: checkpoint });
+  return {
+    ...r,
+    ok: r.ok && !checkpointInvalid,
+    checkpoint:
+      checkpoint && checkpointFile
+        ? {
+            at: checkpoint.at,
+            lastId: checkpoint.lastId,
+            count: checkpoint.count,
+            reason: checkpoint.reason,
+            file: checkpointFile,
+          }
+        : null,
+    checkpointInvalid,
+  };
+}
+
+/** One line per finding, for the command line (the web page renders the same fields). */
+export function describeVerify(r: AuditVerifyReport): string {
+  const lines: string[] = [];
+  if (r.ok) {
+    lines.push(`OK：审计链完整，共 ${r.count} 条记录（${r.algorithm.toUpperCase()}-HMAC）`);
+    lines.push(
+      r.checkpoint
+        ? `  与检查点一致（${r.checkpoint.at}，截至 #${r.checkpoint.lastId ?? '-'}，${r.checkpoint.count} 条）`
+        : '  注意：没有找到审计检查点文件，无法发现对首尾记录的删除',
+    );
+    return lines.join('\n');
+  }
+  if (r.checkpointInvalid) lines.push('审计检查点签名不符：检查点文件被改动，或审计密钥与签发时不同');
+  if (r.broken)
+    lines.push(
+      `审计链被破坏：第一条异常记录 #${r.broken.id}（${r.broken.reason === 'link' ? '链接不符，可能有记录被删除或插入' : '内容与签名不符，记录被修改'}），此前 ${r.count} 条完好`,
+    );
+  const where = { head: '最早的记录', middle: '中间的记录', tail: '最新的记录' } as const;
+  for (const m of r.missing)
+    lines.push(`缺失${where[m.where]}：编号 #${m.fromId}${m.toId > m.fromId ? ` 至 #${m.toId}` : ''}`);
+  if (r.missingCount > 0)
+    lines.push(
+      `与检查点相比少了 ${r.missingCount} 条记录（检查点 ${r.checkpoint?.at ?? ''} 记有 ${r.checkpoint?.count ?? '?'} 条）`,
+    );
+  return lines.join('\n');
+}
+
+/**
+ * The retention purge deletes and records itself in one transaction, then writes its own checkpoint
+ * (new head, count less the deleted), so a legitimate purge is never reported as a deletion.
+ */
+export async function purgeAudit(
+  db: Db,
+  ctx: RequestContext,
+  before: Date,
+  checkpointFile?: string,
+): Promise<number> {
   const limit = new Date(ctx.now.getTime() - AUDIT_RETENTION_DAYS * 86_400_000);
   if (before > limit) {
     throw new AppError(
@@ -118,13 +198,19 @@ export async function purgeAudit(db: Db, ctx: RequestContext, before: Date): Pro
       [{ path: 'before', message: `不能晚于 ${limit.toISOString().slice(0, 10)}` }],
     );
   }
-  return db.transaction(async (tx) => {
-    const n = await deleteAuditBefore(tx, before);
+  // A checkpoint that does not verify is not continued: the purge would hide what it shows.
+  const previous = checkpointFile ? readCheckpoint(checkpointFile) : null;
+  const { deleted, checkpoint } = await db.transaction(async (tx) => {
+    const ids = await deleteAuditBefore(tx, before);
     await recordAudit(tx, ctx, {
       action: 'audit.purge',
       entityType: 'audit_log',
-      after: { before: before.toISOString(), deleted: n },
+      after: { before: before.toISOString(), deleted: ids.length },
     });
-    return n;
+    const next = checkpointFile ? await checkpointAfterPurge(tx, previous, ids, ctx.now) : null;
+    return { deleted: ids.length, checkpoint: next };
   });
+  if (checkpointFile && checkpoint)
+    writeFileAtomic(checkpointFile, `${JSON.stringify(checkpoint, null, 1)}\n`);
+  return deleted;
 }

@@ -160,5 +160,5 @@ describe('shenggui audit verify', () => {
       err.mockRestore();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // four opens of an embedded data folder: seconds each on a loaded machine
 });

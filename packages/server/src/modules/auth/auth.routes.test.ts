@@ -26,8 +26,18 @@ async function newUser(roles: string[] = ['township'], unitId = xiushuiId) {
     roles,
     password: 'Initial@Pw2024',
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return { username, id: res.json().id as number, password: 'Initial@Pw2024' };
+  if (!roles.includes('auditor')) {
+    expect(res.statusCode, res.body).toBe(201);
+    return { username, id: res.json().id as number, password: 'Initial@Pw2024' };
+  }
+  // An auditor account needs the system administrator's confirmation, who sets the password.
+  expect(res.statusCode, res.body).toBe(202);
+  const sys = await Client.signIn(env.app, 'sysadmin');
+  const ok = await sys.post(`/api/v1/account-changes/${res.json().pending.id}/confirm`, {
+    password: 'Initial@Pw2024',
+  });
+  expect(ok.statusCode, ok.body).toBe(200);
+  return { username, id: ok.json().userId as number, password: 'Initial@Pw2024' };
 }
 
 async function signInAndChange(username: string, initial: string, next = 'Changed@Pw2024') {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/access.js';
 import { RateLimiter } from '../../platform/auth/rate-limit.js';
-import { newToken } from '../../platform/auth/tokens.js';
+import { csrfTokenFor } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { findUnitByCode } from '../org/org.repository.js';
 import {
@@ -21,6 +21,7 @@ import {
   listOwnSessions,
   login,
   logout,
+  recordLoginRefused,
   revokeOwnSessions,
   startTotpEnrolment,
 } from './auth.service.js';
@@ -54,6 +55,18 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
       '/auth/login',
       {
         config: { access: 'public' },
+        // A sign-in refused before the service saw it (malformed body, bad text, too many attempts) is
+        // still a failed sign-in: audited here (the service audits the ones it refuses itself).
+        onError: async (request, _reply, error) => {
+          const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+          if (![400, 413, 415, 429].includes(status)) return;
+          await recordLoginRefused(
+            db,
+            request.ctx,
+            request.body,
+            status === 429 ? 'rate_limited' : 'malformed',
+          );
+        },
         schema: {
           tags,
           summary: '用户名密码登录',
@@ -71,7 +84,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
           userAgent: request.headers['user-agent'] ?? null,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true });
-        reply.setCookie(CSRF_COOKIE, newToken(), { ...cookieBase, httpOnly: false });
+        reply.setCookie(CSRF_COOKIE, csrfTokenFor(token), { ...cookieBase, httpOnly: false });
         return { user };
       },
     );

@@ -140,6 +140,27 @@ export async function login(
   };
 }
 
+/** A sign-in refused before the credentials were checked: the name tried, made printable and short. */
+export async function recordLoginRefused(
+  db: Db,
+  ctx: RequestContext,
+  body: unknown,
+  reason: 'malformed' | 'rate_limited',
+): Promise<void> {
+  const raw = (body as { username?: unknown } | null)?.username;
+  const username =
+    typeof raw === 'string'
+      ? raw.replace(/\0|[\uD800-\uDFFF]/g, '\uFFFD').slice(0, 64)
+      : raw === undefined
+        ? null
+        : '(非文本)';
+  await recordAudit(db, ctx, {
+    action: 'auth.login.failed',
+    entityType: 'user',
+    after: { username, reason },
+  });
+}
+
 export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
   await db.transaction(async (tx) => {
     await revokeSession(tx, tokenId(token), ctx.now);
@@ -327,6 +348,43 @@ export async function createUser(
       entityType: 'user',
       entityId: user.id,
       after: { username: user.username, unitId: user.unitId, roles: user.roles },
+    });
+    return user;
+  });
+}
+
+/**
+ * `shenggui user reset-password`: from the server's command line, for any account including an auditor's
+ * (whoever runs it already holds the data folder or the database owner's credentials). Audited.
+ */
+export async function resetPasswordFromConsole(
+  db: Db,
+  ctx: RequestContext,
+  username: string,
+  password: string,
+) {
+  const found = await findUserByUsername(db, username);
+  if (!found)
+    throw new AppError('VALIDATION', `用户不存在：${username}`, [
+      { path: 'username', message: '用户不存在' },
+    ]);
+  const settings = await getSecuritySettings(db);
+  assertPasswordAllowed(password, username, settings.password);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const user = await updateUserRow(tx, found.user.id, {
+      passwordHash,
+      mustChangePassword: true,
+      passwordChangedAt: ctx.now,
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
+    const revoked = await revokeUserSessions(tx, user.id, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'user.password.reset',
+      entityType: 'user',
+      entityId: user.id,
+      after: { sessionsRevoked: revoked, via: 'console' },
     });
     return user;
   });

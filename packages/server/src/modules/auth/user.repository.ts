@@ -15,6 +15,11 @@ export async function findUserByUsername(db: Executor, username: string) {
   return rows[0] ?? null;
 }
 
+export async function findUsernameById(db: Executor, id: number): Promise<string | null> {
+  const rows = await db.select({ username: users.username }).from(users).where(eq(users.id, id)).limit(1);
+  return rows[0]?.username ?? null;
+}
+
 /** A user whose unit lies under the given path (the administrator's tree). */
 export async function findUserUnder(db: Executor, pathPrefix: string, id: number) {
   const rows = await db

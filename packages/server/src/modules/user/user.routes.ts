@@ -1,9 +1,21 @@
-import { ROLES, userCreateSchema, userUpdateSchema } from '@shenggui/domain';
+import {
+  ACCOUNT_CHANGE_KINDS,
+  accountChangeConfirmSchema,
+  accountChangeRejectSchema,
+  ROLES,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
+import {
+  confirmAccountChange,
+  listPendingAccountChanges,
+  rejectAccountChange,
+} from './account-change.service.js';
 import {
   type AdminUserView,
   adminCreateUser,
@@ -11,6 +23,7 @@ import {
   adminResetTotp,
   adminUnlockUser,
   adminUpdateUser,
+  isPending,
   listUsers,
 } from './user.service.js';
 
@@ -39,6 +52,29 @@ const listQuery = z.object({
     .transform((v) => (v === undefined ? undefined : v === 'true')),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const changeSchema = z.object({
+  id: z.number(),
+  kind: z.enum(ACCOUNT_CHANGE_KINDS),
+  kindLabel: z.string(),
+  userId: z.number().nullable(),
+  username: z.string().nullable(),
+  payload: z.object({
+    username: z.string().optional(),
+    displayName: z.string().optional(),
+    unitId: z.number().optional(),
+    roles: z.array(z.string()).optional(),
+    disabled: z.boolean().optional(),
+  }),
+  status: z.string(),
+  requestedBy: z.number(),
+  requestedAt: z.string(),
+  decidedBy: z.number().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  needsPassword: z.boolean(),
+});
+const pendingSchema = z.object({ pending: changeSchema });
+
 const tags = ['用户管理'];
 
 export function userRoutes(db: Db): FastifyPluginAsyncZod {
@@ -101,10 +137,13 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '创建用户（首次登录须改密）',
           body: userCreateSchema,
-          response: { 201: userSchema },
+          response: { 201: userSchema, 202: pendingSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await adminCreateUser(db, request.ctx, request.body)),
+      async (request, reply) => {
+        const r = await adminCreateUser(db, request.ctx, request.body);
+        return reply.status(isPending(r) ? 202 : 201).send(r);
+      },
     );
 
     app.put(
@@ -116,10 +155,13 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '修改用户（角色、单位、停用）',
           params: idParams,
           body: userUpdateSchema,
-          response: { 200: userSchema },
+          response: { 200: userSchema, 202: pendingSchema },
         },
       },
-      async (request) => adminUpdateUser(db, request.ctx, request.params.id, request.body),
+      async (request, reply) => {
+        const r = await adminUpdateUser(db, request.ctx, request.params.id, request.body);
+        return reply.status(isPending(r) ? 202 : 200).send(r);
+      },
     );
 
     app.post(
@@ -131,10 +173,13 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '重置密码（下次登录须修改）',
           params: idParams,
           body: z.object({ password: z.string().min(1, '请填写临时密码').max(128) }),
-          response: { 200: userSchema },
+          response: { 200: userSchema, 202: pendingSchema },
         },
       },
-      async (request) => adminResetPassword(db, request.ctx, request.params.id, request.body.password),
+      async (request, reply) => {
+        const r = await adminResetPassword(db, request.ctx, request.params.id, request.body.password);
+        return reply.status(isPending(r) ? 202 : 200).send(r);
+      },
     );
 
     app.post(
@@ -145,10 +190,13 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '重置动态口令（用户丢失手机时）',
           params: idParams,
-          response: { 200: userSchema },
+          response: { 200: userSchema, 202: pendingSchema },
         },
       },
-      async (request) => adminResetTotp(db, request.ctx, request.params.id),
+      async (request, reply) => {
+        const r = await adminResetTotp(db, request.ctx, request.params.id);
+        return reply.status(isPending(r) ? 202 : 200).send(r);
+      },
     );
 
     app.post(
@@ -158,6 +206,56 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         schema: { tags, summary: '解除锁定', params: idParams, response: { 200: userSchema } },
       },
       async (request) => adminUnlockUser(db, request.ctx, request.params.id),
+    );
+
+    app.get(
+      '/account-changes',
+      {
+        config: { access: 'account:confirm' },
+        schema: {
+          tags,
+          summary: '待确认的审计管理员账号变更（系统管理员）',
+          querystring: z.object({
+            status: z.enum(['pending', 'confirmed', 'rejected']).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          }),
+          response: {
+            200: z.object({ items: z.array(changeSchema), page: z.number(), pageSize: z.number() }),
+          },
+        },
+      },
+      async (request) => listPendingAccountChanges(db, request.ctx, request.query),
+    );
+
+    app.post(
+      '/account-changes/:id/confirm',
+      {
+        config: { access: 'account:confirm' },
+        schema: {
+          tags,
+          summary: '确认审计管理员账号变更并设定临时密码（系统管理员）',
+          params: idParams,
+          body: accountChangeConfirmSchema,
+          response: { 200: changeSchema },
+        },
+      },
+      async (request) => confirmAccountChange(db, request.ctx, request.params.id, request.body),
+    );
+
+    app.post(
+      '/account-changes/:id/reject',
+      {
+        config: { access: 'account:confirm' },
+        schema: {
+          tags,
+          summary: '驳回审计管理员账号变更（系统管理员）',
+          params: idParams,
+          body: accountChangeRejectSchema,
+          response: { 200: changeSchema },
+        },
+      },
+      async (request) => rejectAccountChange(db, request.ctx, request.params.id, request.body.reason),
     );
   };
 }

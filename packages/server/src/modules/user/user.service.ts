@@ -1,6 +1,13 @@
 // Account administration by the security administrator: create, edit roles and unit, disable, reset
 // passwords and unlock — inside the administrator's own tree of units; every change audited.
-import { checkPassword, checkRoleAssignment, ROLE_LABELS, type Role, type UnitKind } from '@shenggui/domain';
+import {
+  accountUpdateNeedsConfirmation,
+  checkPassword,
+  checkRoleAssignment,
+  ROLE_LABELS,
+  type Role,
+  type UnitKind,
+} from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
@@ -19,6 +26,11 @@ import {
 import { findUnitById, type OrgUnitRow } from '../org/org.repository.js';
 import { workingRootPath } from '../org/org.service.js';
 import { getSecuritySettings } from '../settings/settings.service.js';
+import { type AccountChangeView, requestAccountChange } from './account-change.service.js';
+
+/** A change to an auditor account waits for the system administrator (account-change.service.ts). */
+export type PendingResult = { pending: AccountChangeView };
+export const isPending = (r: object): r is PendingResult => 'pending' in r;
 
 export interface AdminUserView {
   id: number;
@@ -95,9 +107,23 @@ export async function adminCreateUser(
   db: Db,
   ctx: RequestContext,
   input: { username: string; displayName: string; unitId: number; roles: Role[]; password: string },
-) {
+): Promise<AdminUserView | PendingResult> {
   const unit = await unitInTree(db, ctx, input.unitId);
   assertRoles(input.roles, unit);
+  if (input.roles.includes('auditor')) {
+    // The password given is dropped: the confirming system administrator sets the temporary one.
+    return requestAccountChange(db, ctx, {
+      kind: 'create',
+      userId: null,
+      username: input.username,
+      payload: {
+        username: input.username,
+        displayName: input.displayName,
+        unitId: unit.id,
+        roles: input.roles,
+      },
+    });
+  }
   const user = await createUser(db, ctx, { ...input, mustChangePassword: true });
   return toView(user, unit, ctx.now);
 }
@@ -107,7 +133,7 @@ export async function adminUpdateUser(
   ctx: RequestContext,
   id: number,
   input: { displayName: string; unitId: number; roles: Role[]; disabled: boolean },
-) {
+): Promise<AdminUserView | PendingResult> {
   const found = await findUserUnder(db, workingRootPath(ctx), id);
   if (!found) throw notFound('用户');
   const unit = await unitInTree(db, ctx, input.unitId);
@@ -119,6 +145,17 @@ export async function adminUpdateUser(
     if (!same) throw invalid('roles', '不能修改自己的角色');
     if (input.disabled) throw invalid('disabled', '不能停用自己的账号');
   }
+  const confirm = accountUpdateNeedsConfirmation(
+    { roles: found.user.roles as Role[], disabled: found.user.disabled },
+    input,
+  );
+  if (confirm)
+    return requestAccountChange(db, ctx, {
+      kind: confirm,
+      userId: id,
+      username: found.user.username,
+      payload: { ...input },
+    });
   return db.transaction(async (tx) => {
     const after = await updateUserRow(tx, id, input);
     let revoked = 0;
@@ -137,9 +174,21 @@ export async function adminUpdateUser(
 }
 
 /** A reset sets a temporary password the user must change at next sign-in; their sessions end. */
-export async function adminResetPassword(db: Db, ctx: RequestContext, id: number, password: string) {
+export async function adminResetPassword(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  password: string,
+): Promise<AdminUserView | PendingResult> {
   const found = await findUserUnder(db, workingRootPath(ctx), id);
   if (!found) throw notFound('用户');
+  if (found.user.roles.includes('auditor'))
+    return requestAccountChange(db, ctx, {
+      kind: 'reset_password',
+      userId: id,
+      username: found.user.username,
+      payload: {},
+    });
   const settings = await getSecuritySettings(db);
   const problems = checkPassword(password, found.user.username, settings.password);
   if (problems.length > 0)
@@ -179,9 +228,20 @@ export async function adminUnlockUser(db: Db, ctx: RequestContext, id: number) {
 }
 
 /** A user who lost their authenticator: the second factor is removed and must be bound again at next sign-in. */
-export async function adminResetTotp(db: Db, ctx: RequestContext, id: number) {
+export async function adminResetTotp(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+): Promise<AdminUserView | PendingResult> {
   const found = await findUserUnder(db, workingRootPath(ctx), id);
   if (!found) throw notFound('用户');
+  if (found.user.roles.includes('auditor'))
+    return requestAccountChange(db, ctx, {
+      kind: 'reset_totp',
+      userId: id,
+      username: found.user.username,
+      payload: {},
+    });
   return db.transaction(async (tx) => {
     const after = await updateUserRow(tx, id, { totpSecret: null, totpEnabled: false });
     const revoked = await revokeUserSessions(tx, id, ctx.now);

@@ -327,6 +327,18 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/export': { url: () => '/api/v1/audit/export' },
   'GET /api/v1/audit/verify': { url: () => '/api/v1/audit/verify' },
+  'GET /api/v1/audit/checkpoint': { url: () => '/api/v1/audit/checkpoint' },
+  'GET /api/v1/account-changes': { url: () => '/api/v1/account-changes' },
+  'POST /api/v1/account-changes/:id/confirm': {
+    url: () => '/api/v1/account-changes/999999/confirm',
+    body: () => ({}),
+    ok: (s) => s === 404,
+  },
+  'POST /api/v1/account-changes/:id/reject': {
+    url: () => '/api/v1/account-changes/999999/reject',
+    body: () => ({ reason: '矩阵测试' }),
+    ok: (s) => s === 404,
+  },
   'GET /api/v1/settings/security': { url: () => '/api/v1/settings/security' },
   'PUT /api/v1/settings/security': {
     url: () => '/api/v1/settings/security',

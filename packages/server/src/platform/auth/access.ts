@@ -22,7 +22,7 @@ import type { Actor, RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { ReadCache } from '../read-cache.js';
 import { findSessionWithUser, revokeSession, touchSession } from './session.repository.js';
-import { tokenId } from './tokens.js';
+import { csrfMatches, tokenId } from './tokens.js';
 
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
@@ -185,9 +185,9 @@ export function registerAccess(
     const actor = request.ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
+      // The header must carry this session's own token (tokens.ts csrfTokenFor), not just echo a cookie.
       const header = request.headers[CSRF_HEADER];
-      const cookie = request.cookies[CSRF_COOKIE];
-      if (!cookie || header !== cookie)
+      if (!token || !csrfMatches(token, typeof header === 'string' ? header : undefined))
         throw new AppError('FORBIDDEN', '请求校验失败（CSRF），请刷新页面后重试');
     }
     if (actor.restriction && !config.allowRestricted) {

@@ -3,7 +3,7 @@ import type { Role, SecuritySettings, UnitKind } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { AdminUser, Paged, Unit } from '../../api/types';
+import type { AdminUser, Paged, PendingAccountChange, Unit } from '../../api/types';
 
 export function useUsers(query: URLSearchParams) {
   const qs = query.toString();
@@ -18,7 +18,11 @@ export function downloadUserExport(query: URLSearchParams) {
   return apiDownload('/users/export', query, '用户列表.xlsx');
 }
 
-function useUserWrite<V>(call: (v: V) => Promise<AdminUser>, handlesErrors = true) {
+/** An auditor account's change answers 202 with the request waiting for the system administrator. */
+export type UserWriteResult = AdminUser | PendingAccountChange;
+export const isPendingChange = (r: UserWriteResult): r is PendingAccountChange => 'pending' in r;
+
+function useUserWrite<V>(call: (v: V) => Promise<UserWriteResult>, handlesErrors = true) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
@@ -43,16 +47,16 @@ export interface UserUpdateBody {
 }
 
 export const useCreateUser = () =>
-  useUserWrite((body: UserCreateBody) => apiRequest<AdminUser>('/users', { method: 'POST', body }));
+  useUserWrite((body: UserCreateBody) => apiRequest<UserWriteResult>('/users', { method: 'POST', body }));
 
 export const useUpdateUser = () =>
   useUserWrite(({ id, body }: { id: number; body: UserUpdateBody }) =>
-    apiRequest<AdminUser>(`/users/${id}`, { method: 'PUT', body }),
+    apiRequest<UserWriteResult>(`/users/${id}`, { method: 'PUT', body }),
   );
 
 export const useResetPassword = () =>
   useUserWrite(({ id, password }: { id: number; password: string }) =>
-    apiRequest<AdminUser>(`/users/${id}/reset-password`, { method: 'POST', body: { password } }),
+    apiRequest<UserWriteResult>(`/users/${id}/reset-password`, { method: 'POST', body: { password } }),
   );
 
 export const useUnlockUser = () =>

@@ -16,7 +16,7 @@ import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
 import { cryptoRandom, passwordPolicyHints, temporaryPassword } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
-import { useCreateUser, useUpdateUser } from './admin-api';
+import { isPendingChange, useCreateUser, useUpdateUser } from './admin-api';
 import { useGroupedUnits } from './unit-options';
 
 interface Values {
@@ -92,7 +92,8 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
       }
       create.mutate(parsed.data, {
         onSuccess: (u) => {
-          message.success(t('user.created', { name: u.displayName }));
+          if (isPendingChange(u)) message.info(t('user.pendingConfirm', { kind: u.pending.kindLabel }));
+          else message.success(t('user.created', { name: u.displayName }));
           onClose();
         },
         onError: (error) => applyServerError(form, error, FIELDS),
@@ -113,7 +114,8 @@ export function UserFormDrawer({ open, user, onClose }: Props) {
       { id: user.id, body: parsed.data },
       {
         onSuccess: (u) => {
-          message.success(t('user.saved', { name: u.displayName }));
+          if (isPendingChange(u)) message.info(t('user.pendingConfirm', { kind: u.pending.kindLabel }));
+          else message.success(t('user.saved', { name: u.displayName }));
           onClose();
         },
         onError: (error) => applyServerError(form, error, FIELDS),

@@ -58,7 +58,7 @@ import {
   temporaryPassword,
 } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
-import { downloadUserExport, useResetPassword, useUnlockUser, useUsers } from './admin-api';
+import { downloadUserExport, isPendingChange, useResetPassword, useUnlockUser, useUsers } from './admin-api';
 import { useGroupedUnits } from './unit-options';
 import { UserFormDrawer } from './user-form-drawer';
 
@@ -179,8 +179,9 @@ function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; onClose
     reset.mutate(
       { id: user.id, password },
       {
-        onSuccess: () => {
-          message.success(t('user.resetDone', { name: user.displayName }));
+        onSuccess: (r) => {
+          if (isPendingChange(r)) message.info(t('user.pendingConfirm', { kind: r.pending.kindLabel }));
+          else message.success(t('user.resetDone', { name: user.displayName }));
           onClose();
         },
         onError: (error) => applyServerError(form, error, ['password']),

@@ -14,6 +14,11 @@ export function useAuditList(query: URLSearchParams) {
   });
 }
 
+/** A signed checkpoint of the trail, to keep offline (`shenggui audit verify --checkpoint FILE`). */
+export function downloadAuditCheckpoint() {
+  return apiDownload('/audit/checkpoint', undefined, 'audit-checkpoint.json');
+}
+
 export function downloadAuditExport(query: URLSearchParams) {
   return apiDownload('/audit/export', query, '审计记录.xlsx');
 }

@@ -42,7 +42,7 @@ import {
 import { auditDiff, type DiffRow } from '../../lib/audit-diff';
 import { formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
-import { downloadAuditExport, useAuditList, useAuditVerify } from './audit-api';
+import { downloadAuditCheckpoint, downloadAuditExport, useAuditList, useAuditVerify } from './audit-api';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -249,6 +249,18 @@ export function AuditPage() {
   const filtered = countAuditFilters(state) > 0;
   const canReadFirms = can('enterprise:read');
 
+  const [checkpointing, setCheckpointing] = useState(false);
+  const downloadCheckpoint = async () => {
+    setCheckpointing(true);
+    try {
+      await downloadAuditCheckpoint();
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setCheckpointing(false);
+    }
+  };
+
   const exportExcel = async () => {
     setExporting(true);
     try {
@@ -398,6 +410,14 @@ export function AuditPage() {
             </Button>
             <Button
               icon={<DownloadOutlined />}
+              loading={checkpointing}
+              onClick={downloadCheckpoint}
+              data-testid="audit-checkpoint"
+            >
+              {t('audit.checkpointDownload')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
               loading={exporting}
               onClick={exportExcel}
               disabled={list.data?.total === 0}
@@ -436,6 +456,34 @@ export function AuditPage() {
               }
               closable
               onClose={() => verify.reset()}
+            />
+          ) : v && (v.missing.length > 0 || v.checkpointInvalid || v.missingCount > 0) ? (
+            <Alert
+              type="error"
+              showIcon
+              title={
+                <span className="sg-verify-broken">
+                  {t('audit.verifyMissing', { count: v.missingCount })}
+                </span>
+              }
+              description={
+                <>
+                  {v.checkpointInvalid && <div>{t('audit.checkpointInvalid')}</div>}
+                  {v.missing.map((m) => (
+                    <div key={`${m.where}-${m.fromId}`}>
+                      {t(`audit.missing.${m.where}`, { from: m.fromId, to: m.toId })}
+                    </div>
+                  ))}
+                  {v.checkpoint && (
+                    <div>
+                      {t('audit.checkpointInfo', {
+                        at: new Date(v.checkpoint.at).toLocaleString(),
+                        count: v.checkpoint.count,
+                      })}
+                    </div>
+                  )}
+                </>
+              }
             />
           ) : v?.broken ? (
             <Alert
