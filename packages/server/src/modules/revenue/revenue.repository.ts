@@ -1,7 +1,7 @@
 // Revenue facts: one row per version of (firm, period, source); only the latest is current.
 
 import type { DataScope } from '@shenggui/domain';
-import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { enterprises, revenueFacts, users } from '../../db/schema.js';
 import { enterpriseInScope } from '../../db/scope.js';
@@ -9,9 +9,10 @@ import { enterpriseInScope } from '../../db/scope.js';
 /**
  * Revenue of record for a year, per firm: month by month the statistics figure where the firm reported one,
  * else the tax figure (domain.md §4, "revenue of record"), summed. `statMonths` tells how many months came
- * from statistics. A subquery to join on `enterpriseId`.
+ * from statistics. A subquery to join on `enterpriseId`. `onlyFirms`, a parenthesised list or subquery of firm
+ * ids, limits the aggregation to those firms (a page of the list, one firm's detail).
  */
-export function revenueOfRecordSubquery(db: Executor, year: number) {
+export function revenueOfRecordSubquery(db: Executor, year: number, onlyFirms?: SQL) {
   const monthly = db
     .select({
       enterpriseId: revenueFacts.enterpriseId,
@@ -21,7 +22,13 @@ export function revenueOfRecordSubquery(db: Executor, year: number) {
       t: sql<string | null>`max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'tax')`.as('t'),
     })
     .from(revenueFacts)
-    .where(and(eq(revenueFacts.isCurrent, true), between(revenueFacts.period, `${year}-01`, `${year}-12`)))
+    .where(
+      and(
+        eq(revenueFacts.isCurrent, true),
+        between(revenueFacts.period, `${year}-01`, `${year}-12`),
+        onlyFirms ? sql`${revenueFacts.enterpriseId} in ${onlyFirms}` : undefined,
+      ),
+    )
     .groupBy(revenueFacts.enterpriseId, revenueFacts.period)
     .as('monthly');
   return db
