@@ -20,6 +20,7 @@ import { importRevenue } from './cases/import-revenue.js';
 import { libraryRecompute } from './cases/library-recompute.js';
 import { progressApi } from './cases/progress-api.js';
 import { progressProvince } from './cases/progress-province.js';
+import { readMix } from './cases/read-mix.js';
 import { killAllChildren } from './lib/children.js';
 import { metricsTable, type RunReport, verdict, writeJsonReport } from './lib/report.js';
 import type { BenchCase, BenchConfig, BenchContext, Metric } from './lib/types.js';
@@ -34,6 +35,7 @@ const CASES: BenchCase[] = [
   importHostile,
   progressApi,
   progressProvince,
+  readMix,
 ];
 
 const benchDir = dirname(fileURLToPath(import.meta.url));

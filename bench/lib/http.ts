@@ -13,7 +13,14 @@ export interface HttpResponse {
 
 export function httpRequest(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    timeoutMs?: number;
+    /** The client's own loopback address (127.0.0.x): sign-ins are rate-limited per address. */
+    localAddress?: string;
+  } = {},
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -23,6 +30,7 @@ export function httpRequest(
         headers: opts.headers,
         agent: false,
         timeout: opts.timeoutMs ?? 10_000,
+        ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -109,8 +109,14 @@ export interface Session {
 }
 
 /** Signs in and returns the cookies; throws with the answer when it is not 200. */
-export async function login(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
+export async function login(
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+  localAddress?: string,
+): Promise<Session> {
   const res = await httpRequest(`${baseUrl}/api/v1/auth/login`, {
+    ...(localAddress ? { localAddress } : {}),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),

@@ -29,7 +29,7 @@ function escapeLike(s: string): string {
 function filterConditions(
   scope: DataScope,
   f: ListArgs['filter'],
-  rev: ReturnType<typeof revenueOfRecordSubquery>,
+  rev: ReturnType<typeof revenueOfRecordSubquery> | null,
 ) {
   const c: SQL[] = [enterpriseInScope(scope)];
   if (f.q) {
@@ -48,9 +48,20 @@ function filterConditions(
     } else c.push(like(enterprises.industryCode, `${escapeLike(code)}%`));
   }
   if (f.scaleStatus) c.push(eq(enterprises.scaleStatus, f.scaleStatus));
-  if (f.revenueMinWan !== undefined) c.push(sql`coalesce(${rev.revenue}, 0) >= ${f.revenueMinWan * 10_000}`);
-  if (f.revenueMaxWan !== undefined) c.push(sql`coalesce(${rev.revenue}, 0) <= ${f.revenueMaxWan * 10_000}`);
+  if (rev && f.revenueMinWan !== undefined)
+    c.push(sql`coalesce(${rev.revenue}, 0) >= ${f.revenueMinWan * 10_000}`);
+  if (rev && f.revenueMaxWan !== undefined)
+    c.push(sql`coalesce(${rev.revenue}, 0) <= ${f.revenueMaxWan * 10_000}`);
   return and(...c)!;
+}
+
+/** Whether the filtered, sorted list needs every firm's revenue of record (sorting or filtering on it). */
+function needsRevenue(args: Pick<ListArgs, 'filter'> & { sort?: ListArgs['sort'] }): boolean {
+  return (
+    args.sort === 'revenue' ||
+    args.filter.revenueMinWan !== undefined ||
+    args.filter.revenueMaxWan !== undefined
+  );
 }
 
 const rowColumns = (rev: ReturnType<typeof revenueOfRecordSubquery>) => ({
@@ -69,30 +80,61 @@ export type EnterpriseListRow = {
   statMonths: number | null;
 };
 
+/** A page of the list; `total` is the number of firms matching the filter (count over the whole match). */
 export async function listEnterprises(
   db: Executor,
   scope: DataScope,
   args: ListArgs,
-): Promise<EnterpriseListRow[]> {
-  const rev = revenueOfRecordSubquery(db, args.year);
+): Promise<(EnterpriseListRow & { total: number })[]> {
   const dir = args.order === 'desc' ? desc : asc;
+  const total = sql<number>`(count(*) over ())::int`;
+  if (needsRevenue(args)) {
+    const rev = revenueOfRecordSubquery(db, args.year);
+    const sortColumn = {
+      name: enterprises.name,
+      creditCode: enterprises.creditCode,
+      industryCode: enterprises.industryCode,
+      revenue: sql`coalesce(${rev.revenue}, 0)`,
+      updatedAt: enterprises.updatedAt,
+    }[args.sort];
+    return db
+      .select({ ...rowColumns(rev), total })
+      .from(enterprises)
+      .innerJoin(township, eq(township.id, enterprises.townshipId))
+      .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId))
+      .leftJoin(rev, eq(rev.enterpriseId, enterprises.id))
+      .where(filterConditions(scope, args.filter, rev))
+      .orderBy(dir(sortColumn), asc(enterprises.id))
+      .limit(args.limit)
+      .offset(args.offset) as Promise<(EnterpriseListRow & { total: number })[]>;
+  }
+  // The page first (and the match count alongside it), then the revenue of record of the page's firms only:
+  // aggregating a whole year of every firm's figures to show twenty of them was most of the list's time.
   const sortColumn = {
     name: enterprises.name,
     creditCode: enterprises.creditCode,
     industryCode: enterprises.industryCode,
-    revenue: sql`coalesce(${rev.revenue}, 0)`,
     updatedAt: enterprises.updatedAt,
-  }[args.sort];
+  }[args.sort as Exclude<ListArgs['sort'], 'revenue'>];
+  const page = db.$with('page').as(
+    db
+      .select({ id: enterprises.id, total: total.as('total') })
+      .from(enterprises)
+      .where(filterConditions(scope, args.filter, null))
+      .orderBy(dir(sortColumn), asc(enterprises.id))
+      .limit(args.limit)
+      .offset(args.offset),
+  );
+  const rev = revenueOfRecordSubquery(db, args.year, sql`(select ${page.id} from ${page})`);
   return db
-    .select(rowColumns(rev))
+    .with(page)
+    .select({ ...rowColumns(rev), total: page.total })
     .from(enterprises)
+    .innerJoin(page, eq(page.id, enterprises.id))
     .innerJoin(township, eq(township.id, enterprises.townshipId))
     .innerJoin(supervising, eq(supervising.id, enterprises.supervisingUnitId))
     .leftJoin(rev, eq(rev.enterpriseId, enterprises.id))
-    .where(filterConditions(scope, args.filter, rev))
-    .orderBy(dir(sortColumn), asc(enterprises.id))
-    .limit(args.limit)
-    .offset(args.offset) as Promise<EnterpriseListRow[]>;
+    .orderBy(dir(sortColumn), asc(enterprises.id)) as Promise<(EnterpriseListRow & { total: number })[]>;
 }
 
 export async function countEnterprises(
@@ -101,9 +143,8 @@ export async function countEnterprises(
   args: Pick<ListArgs, 'filter' | 'year'>,
 ) {
   const rev = revenueOfRecordSubquery(db, args.year);
-  const needsRevenue = args.filter.revenueMinWan !== undefined || args.filter.revenueMaxWan !== undefined;
   const base = db.select({ n: sql<number>`count(*)::int` }).from(enterprises);
-  const q = needsRevenue ? base.leftJoin(rev, eq(rev.enterpriseId, enterprises.id)) : base;
+  const q = needsRevenue(args) ? base.leftJoin(rev, eq(rev.enterpriseId, enterprises.id)) : base;
   const rows = await q.where(filterConditions(scope, args.filter, rev));
   return rows[0]?.n ?? 0;
 }
@@ -114,7 +155,7 @@ export async function findEnterprise(
   id: number,
   year: number,
 ): Promise<EnterpriseListRow | null> {
-  const rev = revenueOfRecordSubquery(db, year);
+  const rev = revenueOfRecordSubquery(db, year, sql`(${id})`);
   const rows = await db
     .select(rowColumns(rev))
     .from(enterprises)

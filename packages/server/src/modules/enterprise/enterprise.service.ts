@@ -122,10 +122,16 @@ function toView(r: EnterpriseListRow): EnterpriseView {
 export async function listEnterprises(db: Db, ctx: RequestContext, query: EnterpriseListQuery) {
   const { page, pageSize, sort, order, revenueYear, ...filter } = query;
   const year = revenueYear ?? defaultRevenueYear(ctx.now);
-  const [rows, total] = await Promise.all([
-    listRows(db, ctx.scope, { filter, year, sort, order, limit: pageSize, offset: (page - 1) * pageSize }),
-    countEnterprises(db, ctx.scope, { filter, year }),
-  ]);
+  const rows = await listRows(db, ctx.scope, {
+    filter,
+    year,
+    sort,
+    order,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  // The page carries the match count; only a page past the end needs a count of its own.
+  const total = rows[0]?.total ?? (page > 1 ? await countEnterprises(db, ctx.scope, { filter, year }) : 0);
   return { items: rows.map(toView), total, page, pageSize, revenueYear: year };
 }
 

@@ -75,9 +75,11 @@ export type PeriodFigures = [
 ];
 
 /**
- * Current statistics and tax figures per firm and period in [from, through], one row per firm with the
- * periods as a JSON array of [period, statistics, tax, statistics months, tax months]: a province's 30,000
- * firms × 48 months come back as 30,000 rows, not 1.4 million. A quarterly figure sits at its last month.
+ * Current statistics and tax figures per firm and period in [from, through], as [period, statistics, tax,
+ * statistics months, tax months] by period (a quarterly figure sits at its last month with months = 3). One row
+ * per firm, each source's periods packed in one string ('2024-011123.45,2024-033…': period, months, value): a
+ * province's 30,000 firms × 48 months come back as 30,000 rows, not 1.4 million, and without grouping by firm
+ * and month first (at most one current figure per firm, period and source: revenue_current_uq).
  */
 export async function loadMonthlyFigures(
   db: Executor,
@@ -86,41 +88,39 @@ export async function loadMonthlyFigures(
   from: string,
   through: string,
 ): Promise<Map<number, PeriodFigures[]>> {
+  const cell = sql`${revenueFacts.period} || ${revenueFacts.months}::text || ${revenueFacts.value}::text`;
   const result = await db.execute(sql`
-    select m.enterprise_id as id, json_agg(json_build_array(m.period, m.s, m.t, m.sm, m.tm)) as months
-    from (
-      select ${revenueFacts.enterpriseId} as enterprise_id, ${revenueFacts.period} as period,
-             max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'statistics') as s,
-             max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'tax') as t,
-             coalesce(max(${revenueFacts.months}) filter (where ${revenueFacts.source} = 'statistics'), 1) as sm,
-             coalesce(max(${revenueFacts.months}) filter (where ${revenueFacts.source} = 'tax'), 1) as tm
-      from ${revenueFacts}
-      where ${revenueFacts.isCurrent} and ${revenueFacts.source} in ('statistics', 'tax')
-        and ${revenueFacts.period} between ${from} and ${through}
-      group by 1, 2
-    ) m
-    join ${enterprises} on ${enterprises.id} = m.enterprise_id
-    where ${firmCondition(scope, ids)}
-    group by m.enterprise_id`);
+    select ${revenueFacts.enterpriseId} as id,
+           string_agg(${cell}, ',') filter (where ${revenueFacts.source} = 'statistics') as s,
+           string_agg(${cell}, ',') filter (where ${revenueFacts.source} = 'tax') as t
+    from ${revenueFacts}
+    join ${enterprises} on ${enterprises.id} = ${revenueFacts.enterpriseId}
+    where ${revenueFacts.isCurrent} and ${revenueFacts.source} in ('statistics', 'tax')
+      and ${revenueFacts.period} between ${from} and ${through}
+      and ${firmCondition(scope, ids)}
+    group by ${revenueFacts.enterpriseId}`);
   const out = new Map<number, PeriodFigures[]>();
-  const span = (n: unknown): 1 | 3 => (Number(n) === 3 ? 3 : 1);
-  for (const r of rowsOf<{ id: number; months: unknown }>(result)) {
-    const months = (typeof r.months === 'string' ? JSON.parse(r.months) : r.months) as [
-      string,
-      number | string | null,
-      number | string | null,
-      number | string,
-      number | string,
-    ][];
+  for (const r of rowsOf<{ id: number; s: string | null; t: string | null }>(result)) {
+    const months = new Map<string, PeriodFigures>();
+    const put = (packed: string | null, slot: 1 | 2) => {
+      if (!packed) return;
+      for (const c of packed.split(',')) {
+        // A period is always 7 characters (YYYY-MM), then the months it covers (1 or 3), then the figure.
+        const period = c.slice(0, 7);
+        let m = months.get(period);
+        if (!m) {
+          m = [period, null, null, 1, 1];
+          months.set(period, m);
+        }
+        m[slot] = Number(c.slice(8));
+        m[slot + 2] = c[7] === '3' ? 3 : 1;
+      }
+    };
+    put(r.s, 1);
+    put(r.t, 2);
     out.set(
       Number(r.id),
-      months.map(([p, s, t, sm, tm]) => [
-        p,
-        s === null ? null : Number(s),
-        t === null ? null : Number(t),
-        span(sm),
-        span(tm),
-      ]),
+      [...months.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     );
   }
   return out;

@@ -1,7 +1,7 @@
 // Revenue facts: one row per version of (firm, period, source); only the latest is current.
 
 import type { DataScope } from '@shenggui/domain';
-import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { enterprises, revenueFacts, users } from '../../db/schema.js';
 import { enterpriseInScope } from '../../db/scope.js';
@@ -12,9 +12,10 @@ import { enterpriseInScope } from '../../db/scope.js';
  * quarterly figure (stored under its last month, `months` = 3) is decided as a whole: statistics when they
  * cover the whole quarter, else tax — the rule of `revenueOfRecordEntries` in domain revenue-record.ts, so a
  * quarter is in its year's total and never counted twice. `statMonths` tells how many months came from
- * statistics. A subquery to join on `enterpriseId`.
+ * statistics. A subquery to join on `enterpriseId`. `onlyFirms`, a parenthesised list or subquery of firm
+ * ids, limits the aggregation to those firms (a page of the list, one firm's detail).
  */
-export function revenueOfRecordSubquery(db: Executor, year: number) {
+export function revenueOfRecordSubquery(db: Executor, year: number, onlyFirms?: SQL) {
   const monthly = db
     .select({
       enterpriseId: revenueFacts.enterpriseId,
@@ -31,7 +32,13 @@ export function revenueOfRecordSubquery(db: Executor, year: number) {
       ),
     })
     .from(revenueFacts)
-    .where(and(eq(revenueFacts.isCurrent, true), between(revenueFacts.period, `${year}-01`, `${year}-12`)))
+    .where(
+      and(
+        eq(revenueFacts.isCurrent, true),
+        between(revenueFacts.period, `${year}-01`, `${year}-12`),
+        onlyFirms ? sql`${revenueFacts.enterpriseId} in ${onlyFirms}` : undefined,
+      ),
+    )
     .groupBy(revenueFacts.enterpriseId, revenueFacts.period)
     .as('monthly');
   const quarterly = db

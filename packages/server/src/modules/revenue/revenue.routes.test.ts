@@ -110,6 +110,25 @@ describe('revenue facts', () => {
     expect(filtered.total).toBe(1);
     const none = (await centre.get('/api/v1/enterprises?revenueYear=2025&revenueMinWan=200.01')).json();
     expect(none.total).toBe(0);
+    // The list shows the same revenue of record whether it pages first (sorted by name) or sorts by revenue,
+    // and every page carries the count of the whole match.
+    const revenueOf = (body: {
+      items: { id: number; revenue: string | null; revenueSource: string | null }[];
+    }) => body.items.find((e) => e.id === firm);
+    const byName = (await centre.get('/api/v1/enterprises?revenueYear=2025&pageSize=200')).json();
+    const byRevenue = (
+      await centre.get('/api/v1/enterprises?revenueYear=2025&pageSize=200&sort=revenue&order=desc')
+    ).json();
+    expect(revenueOf(byName)).toMatchObject({ revenue: '2000000.00', revenueSource: 'statistics' });
+    expect(revenueOf(byRevenue)).toMatchObject({ revenue: '2000000.00', revenueSource: 'statistics' });
+    expect(byRevenue.total).toBe(byName.total);
+    expect(byName.total).toBeGreaterThan(0);
+    const pastTheEnd = (await centre.get(`/api/v1/enterprises?pageSize=1&page=${byName.total + 1}`)).json();
+    expect(pastTheEnd.items).toEqual([]);
+    expect(pastTheEnd.total).toBe(byName.total);
+    const lastPage = (await centre.get(`/api/v1/enterprises?pageSize=1&page=${byName.total}`)).json();
+    expect(lastPage.items).toHaveLength(1);
+    expect(lastPage.total).toBe(byName.total);
   });
 
   it.each([
