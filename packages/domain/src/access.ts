@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'target:read',
   'target:allocate',
   'directory:write',
+  'library:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,7 +61,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['org:read', 'settings:manage'],
   secadmin: ['org:read', 'org:manage', 'user:manage', 'security:manage'],
   auditor: ['org:read', 'audit:read'],
-  centre: [...READ, 'enterprise:write', 'revenue:write:self', 'target:allocate', 'directory:write'],
+  centre: [
+    ...READ,
+    'enterprise:write',
+    'revenue:write:self',
+    'target:allocate',
+    'directory:write',
+    'library:manage',
+  ],
   township: [...READ, 'enterprise:write', 'revenue:write:self'],
   department: [...READ, 'enterprise:write', 'revenue:write:self'],
   tax: [...READ, 'revenue:write:tax'],

@@ -33,6 +33,7 @@ import { runNoticeCommand } from '../modules/notice/notice.cli.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
 import { formatProgressTable, runProgressReport } from '../modules/progress/progress.cli.js';
 import { exportProgress } from '../modules/progress/progress.export.js';
+import { runSettingsCommand } from '../modules/settings/settings.cli.js';
 import { initCounty } from '../modules/setup/setup.service.js';
 import { exportTargets } from '../modules/target/target.export.js';
 import { type RequestContext, systemContext } from '../platform/context.js';
@@ -62,6 +63,11 @@ const HELP = `升规通命令行 shenggui
   shenggui export <enterprises|directory|libraries|declarations|progress|targets> --out FILE.xlsx [--year YYYY]
                  [--library ${LIBRARIES.join('|')}] [--as-of YYYY-MM-DD] [--json]
       导出列表为 Excel（与网页导出相同的列）：企业、入库退库记录、各库名单（默认培育库）、入库申报、净增进度排名、目标分解。
+  shenggui settings get [KEY] [--year YYYY] [--json]
+      列出全部业务设置（不带 KEY），或查看一项；按年度的设置默认为当年。
+  shenggui settings set KEY VALUE [--year YYYY]
+      修改一项业务设置并留痕（金额以万元为单位；申报日历、行业主管规则为 JSON）。
+      例：settings set notice.nextNumber 7 --year 2024；settings set scale.threshold 2000
   shenggui audit verify [--json]
       校验审计记录的 HMAC 链，报告第一条被篡改的记录，或 OK 与记录数。
   shenggui audit purge --before YYYY-MM-DD
@@ -126,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     configureSecrets(env, dataDir);
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
     try {
-      return await runCommand(database, command, sub, arg, values, out);
+      return await runCommand(database, command, sub, arg, values, out, positionals.slice(3));
     } finally {
       await database.close();
     }
@@ -153,6 +159,7 @@ async function runCommand(
   arg: string | undefined,
   values: Values,
   out: (obj: unknown, text: () => string) => void,
+  rest: string[] = [],
 ): Promise<number> {
   const ctx = systemContext(new Date());
   const db = database.db;
@@ -270,6 +277,16 @@ async function runCommand(
       { list: r.list, file: r.file, bytes: r.bytes },
       () => `已导出「${r.baseName}」到 ${r.file}（${r.bytes} 字节）`,
     );
+    return 0;
+  }
+  if (command === 'settings') {
+    const r = await runSettingsCommand(db, ctx, {
+      sub,
+      key: arg,
+      value: rest[0],
+      year: typeof values.year === 'string' ? values.year : undefined,
+    });
+    out(r.output, () => r.text);
     return 0;
   }
   if (command === 'audit' && sub === 'verify') {
