@@ -76,8 +76,13 @@ const HELP = `升规通命令行 shenggui
 数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用嵌入式数据库目录（--data，默认 ./data）。`;
 
 export async function main(argv: string[]): Promise<number> {
+  // `settings set KEY -5`: a negative value is a value, not an option (refused later with the key's message).
+  const args =
+    argv[0] === 'settings' && argv[1] === 'set' && /^-[\d.]/.test(argv[3] ?? '')
+      ? [...argv.slice(0, 3), ...argv.slice(4), '--', argv[3]!]
+      : argv;
   const { values, positionals } = parseArgs({
-    args: argv,
+    args,
     allowPositionals: true,
     strict: true,
     options: {
