@@ -1,5 +1,5 @@
 // The only SQL on enterprises. Every query of firms takes the caller's data scope.
-import type { DataScope, EnterpriseListQuery } from '@shenggui/domain';
+import type { DataScope, EnterpriseListQuery, RevenuePriority } from '@shenggui/domain';
 import { and, asc, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
@@ -20,6 +20,8 @@ export interface ListArgs {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** The county's revenue-of-record priority (settings `revenue.priority`). */
+  priority?: RevenuePriority | undefined;
 }
 
 function escapeLike(s: string): string {
@@ -59,6 +61,8 @@ const rowColumns = (rev: ReturnType<typeof revenueOfRecordSubquery>) => ({
   supervisingUnitName: supervising.name,
   revenue: rev.revenue,
   statMonths: rev.statMonths,
+  taxMonths: rev.taxMonths,
+  months: rev.months,
 });
 
 export type EnterpriseListRow = {
@@ -67,6 +71,8 @@ export type EnterpriseListRow = {
   supervisingUnitName: string;
   revenue: string | null;
   statMonths: number | null;
+  taxMonths: number | null;
+  months: string | null;
 };
 
 export async function listEnterprises(
@@ -74,7 +80,7 @@ export async function listEnterprises(
   scope: DataScope,
   args: ListArgs,
 ): Promise<EnterpriseListRow[]> {
-  const rev = revenueOfRecordSubquery(db, args.year);
+  const rev = revenueOfRecordSubquery(db, args.year, args.priority);
   const dir = args.order === 'desc' ? desc : asc;
   const sortColumn = {
     name: enterprises.name,
@@ -98,9 +104,9 @@ export async function listEnterprises(
 export async function countEnterprises(
   db: Executor,
   scope: DataScope,
-  args: Pick<ListArgs, 'filter' | 'year'>,
+  args: Pick<ListArgs, 'filter' | 'year' | 'priority'>,
 ) {
-  const rev = revenueOfRecordSubquery(db, args.year);
+  const rev = revenueOfRecordSubquery(db, args.year, args.priority);
   const needsRevenue = args.filter.revenueMinWan !== undefined || args.filter.revenueMaxWan !== undefined;
   const base = db.select({ n: sql<number>`count(*)::int` }).from(enterprises);
   const q = needsRevenue ? base.leftJoin(rev, eq(rev.enterpriseId, enterprises.id)) : base;
@@ -113,8 +119,9 @@ export async function findEnterprise(
   scope: DataScope,
   id: number,
   year: number,
+  priority?: RevenuePriority,
 ): Promise<EnterpriseListRow | null> {
-  const rev = revenueOfRecordSubquery(db, year);
+  const rev = revenueOfRecordSubquery(db, year, priority);
   const rows = await db
     .select(rowColumns(rev))
     .from(enterprises)

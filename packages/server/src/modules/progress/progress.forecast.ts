@@ -10,8 +10,10 @@ import {
   isIndustrialCode,
   netDistribution,
   periodOf,
+  pickRevenueOfRecord,
   probabilityAtLeast,
   projectModel,
+  type RevenuePriority,
   reachProbability,
 } from '@shenggui/domain';
 
@@ -210,11 +212,11 @@ export function firmOutlook(
 export function forecastHistory(
   months: readonly (readonly [string, number | null, number | null])[] | undefined,
   year: number,
-  priority: 'statistics-first' | 'tax-first',
+  priority: RevenuePriority,
 ): FirmHistory {
   const cells = new Map<string, number>();
   for (const [period, s, t] of months ?? []) {
-    const v = priority === 'statistics-first' ? (s ?? t) : (t ?? s);
+    const v = pickRevenueOfRecord(s, t, priority);
     if (v !== null) cells.set(period, v);
   }
   const row = (y: number) => Array.from({ length: 12 }, (_, i) => cells.get(periodOf(y, i + 1)) ?? null);

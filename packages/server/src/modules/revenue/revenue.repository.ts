@@ -1,20 +1,27 @@
 // Revenue facts: one row per version of (firm, period, source); only the latest is current.
 
-import type { DataScope } from '@shenggui/domain';
+import { type DataScope, DEFAULT_REVENUE_PRIORITY, type RevenuePriority } from '@shenggui/domain';
 import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { enterprises, revenueFacts, users } from '../../db/schema.js';
 import { enterpriseInScope } from '../../db/scope.js';
 
 /**
- * Revenue of record for a year, per firm: month by month the statistics figure where the firm reported one,
- * else the tax figure (domain.md §4, "revenue of record"), summed. `statMonths` tells how many months came
- * from statistics. A subquery to join on `enterpriseId`.
+ * Revenue of record for a year, per firm: month by month the figure of the source the county's priority puts
+ * first, else the other (domain revenue-of-record.ts; the priority from settings `revenue.priority`, statistics
+ * first by default), summed. `statMonths` / `taxMonths` tell how many months each source has; `months` lists the
+ * months with a figure ("07,08,…,12") so a partial year is labelled as such. A subquery to join on
+ * `enterpriseId`.
  */
-export function revenueOfRecordSubquery(db: Executor, year: number) {
+export function revenueOfRecordSubquery(
+  db: Executor,
+  year: number,
+  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
+) {
   const monthly = db
     .select({
       enterpriseId: revenueFacts.enterpriseId,
+      period: revenueFacts.period,
       s: sql<
         string | null
       >`max(${revenueFacts.value}) filter (where ${revenueFacts.source} = 'statistics')`.as('s'),
@@ -24,11 +31,21 @@ export function revenueOfRecordSubquery(db: Executor, year: number) {
     .where(and(eq(revenueFacts.isCurrent, true), between(revenueFacts.period, `${year}-01`, `${year}-12`)))
     .groupBy(revenueFacts.enterpriseId, revenueFacts.period)
     .as('monthly');
+  const record =
+    priority === 'statistics-first'
+      ? sql`coalesce(${monthly.s}, ${monthly.t})`
+      : sql`coalesce(${monthly.t}, ${monthly.s})`;
   return db
     .select({
       enterpriseId: monthly.enterpriseId,
-      revenue: sql<string | null>`sum(coalesce(${monthly.s}, ${monthly.t}))`.as('revenue'),
+      revenue: sql<string | null>`sum(${record})`.as('revenue'),
       statMonths: sql<number>`count(${monthly.s})::int`.as('stat_months'),
+      taxMonths: sql<number>`count(${monthly.t})::int`.as('tax_months'),
+      months: sql<
+        string | null
+      >`string_agg(case when ${record} is not null then substr(${monthly.period}, 6, 2) end, ',' order by ${monthly.period})`.as(
+        'months',
+      ),
     })
     .from(monthly)
     .groupBy(monthly.enterpriseId)
