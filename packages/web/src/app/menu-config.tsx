@@ -140,6 +140,12 @@ export const APP_MENU: AppMenuNode[] = [
         permission: 'security:manage',
       },
       { key: 'admin.audit', label: 'menu.admin.audit', path: '/admin/audit', permission: 'audit:read' },
+      {
+        key: 'admin.settings',
+        label: 'menu.admin.settings',
+        path: '/admin/settings',
+        permission: 'settings:manage',
+      },
     ],
   },
 ];

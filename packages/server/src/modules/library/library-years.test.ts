@@ -2,13 +2,14 @@
 // year, recomputed by the centre (with a reason, audited) and by nobody else; the partial-year label.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestEnv, type TestEnv } from '../../test/harness.js';
+import { DEMO_PASSWORD } from '../setup/setup.service.js';
 
 let env: TestEnv;
 let centre: Client;
 
 beforeAll(async () => {
-  env = await createTestEnv({ demo: true });
-  centre = await Client.signIn(env.app, 'centre');
+  env = await createTestEnv({ demo: true, users: false });
+  centre = await Client.signIn(env.app, 'zhongxin', DEMO_PASSWORD);
 }, 600_000);
 afterAll(() => env.close());
 
@@ -58,7 +59,7 @@ describe('library years on the demo data', () => {
   });
 
   it('the centre recomputes a past year with a reason (audited); a township may not', async () => {
-    const township = await Client.signIn(env.app, 'xiushui');
+    const township = await Client.signIn(env.app, 'xiushui', DEMO_PASSWORD);
     const refused = await township.post('/api/v1/libraries/recompute', {
       year: 2025,
       reason: '核对往年名单',
@@ -94,5 +95,57 @@ describe('library years on the demo data', () => {
     for (const i of labelled) expect(i.priorYearLabel).toMatch(/^2025年(（(\d+(-\d+)?、?)+月，\d+个月）)?$/);
     const partial = labelled.filter((i) => i.priorYearLabel !== '2025年');
     for (const i of partial) expect(i.reasons.join('；')).toContain(`${i.priorYearLabel}营业收入`);
+  });
+});
+
+describe('业务设置 through the API', () => {
+  it('the system administrator reads and changes settings; every change audited; others are refused', async () => {
+    const admin = await Client.signIn(env.app, 'xitong', DEMO_PASSWORD);
+    expect((await centre.get('/api/v1/settings/business')).statusCode).toBe(403);
+    expect((await centre.put('/api/v1/settings/business', { values: {} })).statusCode).toBe(403);
+
+    const list = (await admin.get('/api/v1/settings/business?year=2026')).json() as {
+      year: number;
+      items: { key: string; value: unknown; source: string }[];
+    };
+    expect(list.year).toBe(2026);
+    expect(list.items.find((i) => i.key === 'scale.threshold')).toMatchObject({ value: 20_000_000 });
+
+    const bad = await admin.put('/api/v1/settings/business', { year: 2026, values: { 'library.tierAP': 2 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ details: [{ path: 'library.tierAP' }] });
+    expect((bad.json() as { message: string }).message).toContain('library.tierAP');
+
+    const ok = await admin.put('/api/v1/settings/business', {
+      year: 2026,
+      values: { 'counting.cutoff': '12-25', 'library.reEntryProspect': 'forecast', 'notice.nextNumber': 3 },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((ok.json() as { changes: { key: string }[] }).changes.map((c) => c.key)).toEqual([
+      'counting.cutoff',
+      'library.reEntryProspect',
+      'notice.nextNumber',
+    ]);
+    // Saving the same values again changes nothing and writes nothing.
+    const same = await admin.put('/api/v1/settings/business', {
+      year: 2026,
+      values: { 'counting.cutoff': '12-25' },
+    });
+    expect(same.json()).toEqual({ changes: [] });
+    const after = (await admin.get('/api/v1/settings/business?year=2026')).json() as typeof list;
+    expect(after.items.find((i) => i.key === 'counting.cutoff')).toMatchObject({
+      value: '12-25',
+      source: 'year',
+    });
+    expect(after.items.find((i) => i.key === 'counting.basis')).toMatchObject({ value: 'approval' });
+
+    const { rows } = (await env.database.db.execute(
+      `select entity_id from audit_log where action = 'settings.update' and actor_user_id is not null order by id`,
+    )) as unknown as { rows: { entity_id: string }[] };
+    expect(rows.map((r) => r.entity_id)).toEqual([
+      'counting.cutoff@2026',
+      'library.reEntryProspect',
+      'notice.nextNumber@2026',
+    ]);
   });
 });
