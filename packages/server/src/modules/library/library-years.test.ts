@@ -113,8 +113,12 @@ describe('业务设置 through the API', () => {
 
     const bad = await admin.put('/api/v1/settings/business', { year: 2026, values: { 'library.tierAP': 2 } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ details: [{ path: 'library.tierAP' }] });
-    expect((bad.json() as { message: string }).message).toContain('library.tierAP');
+    expect(bad.json()).toMatchObject({
+      error: { code: 'VALIDATION', details: [{ path: 'library.tierAP' }] },
+    });
+    expect((bad.json() as { error: { message: string } }).error.message).toBe(
+      '「A梯队：当前批次达标概率」（library.tierAP）：不能大于1',
+    );
 
     const ok = await admin.put('/api/v1/settings/business', {
       year: 2026,
@@ -144,7 +148,7 @@ describe('业务设置 through the API', () => {
     )) as unknown as { rows: { entity_id: string }[] };
     expect(rows.map((r) => r.entity_id)).toEqual([
       'counting.cutoff@2026',
-      'library.reEntryProspect',
+      'library.reEntryProspect@2026',
       'notice.nextNumber@2026',
     ]);
   });
