@@ -8,6 +8,7 @@ import type { Role } from './access.js';
 import { monthlyEntryEarliestStart } from './directory.js';
 import { formatWan } from './money.js';
 import { addMonths, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
+import { DEFAULT_REVENUE_PRIORITY, pickRevenueOfRecord, type RevenuePriority } from './revenue-of-record.js';
 
 // ── Calendar ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -451,6 +452,8 @@ export interface DeclarationCheckInput {
   months: readonly MonthFigures[];
   thresholdYuan: number;
   tolerance: number;
+  /** The county's revenue-of-record priority (settings `revenue.priority`; statistics first by default). */
+  priority?: RevenuePriority;
 }
 
 const wan = (yuan: number) => {
@@ -458,9 +461,12 @@ const wan = (yuan: number) => {
   return `${t.endsWith('.00') ? t.slice(0, -3) : t}万元`;
 };
 
-/** Revenue of record for a month: the statistics figure where reported, else the tax figure (domain.md §4). */
-export function monthRevenueOfRecord(m: MonthFigures): number | null {
-  return m.statistics ?? m.tax;
+/** Revenue of record for a month under the county's priority (revenue-of-record.ts; statistics first by default). */
+export function monthRevenueOfRecord(
+  m: MonthFigures,
+  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
+): number | null {
+  return pickRevenueOfRecord(m.statistics, m.tax, priority);
 }
 
 /**
@@ -477,7 +483,7 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
   let counted = 0;
   for (let m = 1; m <= month; m++) {
     const f = byPeriod.get(periodOf(year, m));
-    const v = f ? monthRevenueOfRecord(f) : null;
+    const v = f ? monthRevenueOfRecord(f, input.priority) : null;
     if (v !== null) {
       cumulative += v;
       counted++;
@@ -520,7 +526,7 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
     for (let i = 11; i >= 0; i--) {
       const p = addMonths(input.dataMonth, -i);
       const f = byPeriod.get(p);
-      if (!f || monthRevenueOfRecord(f) === null) missing.push(p);
+      if (!f || monthRevenueOfRecord(f, input.priority) === null) missing.push(p);
     }
     const from = addMonths(input.dataMonth, -11);
     checks.push({
@@ -539,8 +545,8 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
   } else {
     const startMonth = input.productionStartedOn.slice(0, 7);
     const early = input.months
-      .filter((f) => f.period < startMonth && (monthRevenueOfRecord(f) ?? 0) > 0)
-      .map((f) => `${f.period} ${wan(monthRevenueOfRecord(f) ?? 0)}`)
+      .filter((f) => f.period < startMonth && (monthRevenueOfRecord(f, input.priority) ?? 0) > 0)
+      .map((f) => `${f.period} ${wan(monthRevenueOfRecord(f, input.priority) ?? 0)}`)
       .sort();
     checks.push({
       key: 'salesBeforeProduction',

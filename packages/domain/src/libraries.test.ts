@@ -489,7 +489,16 @@ describe('order of arrival', () => {
     ),
     productionStartedOn: fc.option(day, { nil: null }),
     operatingStatus: fc.constantFrom('normal' as const, 'stopped' as const, 'half_stopped' as const),
-    exits: fc.array(day, { maxLength: 3 }),
+    exits: fc.array(
+      fc.oneof(
+        day,
+        fc.record({
+          date: day,
+          reason: fc.constantFrom(null, 'deregistered' as const, 'moved' as const, 'below_threshold' as const),
+        }),
+      ),
+      { maxLength: 3 },
+    ),
     revenue: figures,
   });
 

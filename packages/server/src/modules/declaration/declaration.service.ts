@@ -45,7 +45,7 @@ import { recordDirectoryEvent } from '../directory/directory.service.js';
 import { lockEnterprise } from '../enterprise/enterprise.repository.js';
 import { assertInScope } from '../enterprise/enterprise.service.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
-import { getScaleThreshold } from '../settings/settings.service.js';
+import { getRevenuePriority, getScaleThreshold } from '../settings/settings.service.js';
 import {
   countDeclarations,
   type DeclarationFilter,
@@ -227,6 +227,7 @@ async function computeChecks(db: Executor, r: DeclarationListRow): Promise<Decla
     })),
     thresholdYuan: await getScaleThreshold(db),
     tolerance: calendar.agreementTolerance,
+    priority: await getRevenuePriority(db),
   });
 }
 
