@@ -494,7 +494,12 @@ describe('order of arrival', () => {
         day,
         fc.record({
           date: day,
-          reason: fc.constantFrom(null, 'deregistered' as const, 'moved' as const, 'below_threshold' as const),
+          reason: fc.constantFrom(
+            null,
+            'deregistered' as const,
+            'moved' as const,
+            'below_threshold' as const,
+          ),
         }),
       ),
       { maxLength: 3 },
