@@ -246,6 +246,7 @@ export async function upsertEvaluations(db: Executor, rows: EvaluationInsert[]):
       'pathway_suggested',
       'tier',
       'prior_revenue',
+      'prior_label',
       'ytd_revenue',
       'ytd_months',
       'tax_ytd',
