@@ -13,6 +13,8 @@ export function useBusinessSettings(year: number) {
         query: new URLSearchParams({ year: String(year) }),
         signal,
       }),
+    // A refetch would start the form afresh: not while the administrator is editing it.
+    refetchOnWindowFocus: false,
   });
 }
 

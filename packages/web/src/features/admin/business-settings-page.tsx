@@ -25,7 +25,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { reportError } from '../../api/error-reporter';
 import { errorText, isApiError } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
@@ -80,24 +80,9 @@ function SettingInput({ item }: { item: BusinessSettingView }) {
 
 export function BusinessSettingsPage() {
   const { t } = useI18n();
-  const { modal, message } = App.useApp();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [libraryScope, setLibraryScope] = useState<'year' | 'default'>('default');
   const settings = useBusinessSettings(year);
-  const save = useSaveBusinessSettings();
-  const [form] = Form.useForm<Record<string, unknown>>();
-  const items = settings.data?.items;
-
-  const initial = useMemo(
-    () => Object.fromEntries((items ?? []).map((i) => [fieldName(i.key), toFormValue(i.kind, i.value)])),
-    [items],
-  );
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(initial);
-  }, [initial, form]);
-
   if (settings.isError)
     return (
       <Result
@@ -107,7 +92,39 @@ export function BusinessSettingsPage() {
         extra={<Button onClick={() => settings.refetch()}>{t('action.retry')}</Button>}
       />
     );
-  if (!items) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (!settings.data || settings.data.year !== year) return <Skeleton active paragraph={{ rows: 12 }} />;
+  // A new load (another year, or after a save) starts a fresh form from the values in force.
+  return (
+    <SettingsEditor
+      key={`${year}:${settings.dataUpdatedAt}`}
+      items={settings.data.items}
+      year={year}
+      thisYear={thisYear}
+      onYear={setYear}
+    />
+  );
+}
+
+function SettingsEditor({
+  items,
+  year,
+  thisYear,
+  onYear,
+}: {
+  items: BusinessSettingView[];
+  year: number;
+  thisYear: number;
+  onYear: (year: number) => void;
+}) {
+  const { t } = useI18n();
+  const { modal, message } = App.useApp();
+  const [libraryScope, setLibraryScope] = useState<'year' | 'default'>('default');
+  const save = useSaveBusinessSettings();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const initial = useMemo(
+    () => Object.fromEntries(items.map((i) => [fieldName(i.key), toFormValue(i.kind, i.value)])),
+    [items],
+  );
   const labelOf = new Map(items.map((i) => [i.key, i]));
 
   const showServerError = (error: unknown) => {
@@ -273,7 +290,7 @@ export function BusinessSettingsPage() {
             <Typography.Text type="secondary">{t('bset.year')}</Typography.Text>
             <Select
               value={year}
-              onChange={setYear}
+              onChange={onYear}
               style={{ width: 110 }}
               title={t('bset.yearHint')}
               options={Array.from({ length: 6 }, (_, i) => thisYear + 1 - i).map((y) => ({
