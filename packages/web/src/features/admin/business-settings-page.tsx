@@ -39,12 +39,15 @@ const SOURCE_COLOR: Record<BusinessSettingView['source'], string | undefined> = 
   builtin: undefined,
 };
 
-function SettingInput({ item }: { item: BusinessSettingView }) {
+/** The control for one setting; Form.Item passes `value` and `onChange` through `rest`. */
+function SettingInput({ item, ...rest }: { item: BusinessSettingView; value?: unknown; onChange?: unknown }) {
+  const control = rest as Record<string, never>;
   const testId = `bset-${item.key}`;
   switch (item.kind) {
     case 'money':
       return (
         <InputNumber<number>
+          {...control}
           min={0.01}
           precision={2}
           suffix="万元"
@@ -53,20 +56,43 @@ function SettingInput({ item }: { item: BusinessSettingView }) {
         />
       );
     case 'int':
-      return <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} data-testid={testId} />;
+      return (
+        <InputNumber<number>
+          {...control}
+          min={0}
+          precision={0}
+          style={{ width: '100%' }}
+          data-testid={testId}
+        />
+      );
     case 'percent':
       return (
-        <InputNumber<number> min={0} max={100} suffix="%" style={{ width: '100%' }} data-testid={testId} />
+        <InputNumber<number>
+          {...control}
+          min={0}
+          max={100}
+          suffix="%"
+          style={{ width: '100%' }}
+          data-testid={testId}
+        />
       );
     case 'ratio':
       return (
-        <InputNumber<number> min={0} max={1} step={0.05} style={{ width: '100%' }} data-testid={testId} />
+        <InputNumber<number>
+          {...control}
+          min={0}
+          max={1}
+          step={0.05}
+          style={{ width: '100%' }}
+          data-testid={testId}
+        />
       );
     case 'enum':
-      return <Select options={item.options} data-testid={testId} />;
+      return <Select {...control} options={item.options} data-testid={testId} />;
     case 'json':
       return (
         <Input.TextArea
+          {...control}
           autoSize={{ minRows: 3, maxRows: 14 }}
           spellCheck={false}
           data-testid={testId}
@@ -74,7 +100,7 @@ function SettingInput({ item }: { item: BusinessSettingView }) {
         />
       );
     default:
-      return <Input data-testid={testId} />;
+      return <Input {...control} data-testid={testId} />;
   }
 }
 
