@@ -203,7 +203,7 @@ async function assertNextNumber(tx: Executor, def: BusinessSettingDef, year: num
     throw new AppError(
       'CONFLICT',
       settingError(def, `${year}年已印发至第${last}号，文号不能重复使用，下一个序号须大于${last}`),
-      [{ path: def.key, message: `须大于${last}` }],
+      [{ path: def.key, message: `${year}年已印发至第${last}号，文号不能重复使用，须大于${last}` }],
     );
 }
 
