@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'directory:write',
   /** The centre's and the auditor's review list of entries and decisions that bypass the usual path. */
   'review:read',
+  'library:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'target:allocate',
     'directory:write',
     'review:read',
+    'library:manage',
   ],
   township: [...READ, 'enterprise:write', 'revenue:write:self'],
   department: [...READ, 'enterprise:write', 'revenue:write:self'],

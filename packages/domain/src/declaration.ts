@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Role } from './access.js';
 import { formatWan } from './money.js';
 import { addMonths, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
+import { DEFAULT_REVENUE_PRIORITY, pickRevenueOfRecord, type RevenuePriority } from './revenue-of-record.js';
 import {
   coveredPeriods,
   cumulativeOfRecord,
@@ -751,7 +752,10 @@ export interface MonthFigures {
 }
 
 /** The revenue of record of the months and quarters of `months` (revenue-record.ts). */
-function entriesOf(months: readonly MonthFigures[]): RecordEntry[] {
+function entriesOf(
+  months: readonly MonthFigures[],
+  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
+): RecordEntry[] {
   const figures: SourcedFigure[] = [];
   for (const m of months) {
     if (m.statistics !== null)
@@ -763,7 +767,7 @@ function entriesOf(months: readonly MonthFigures[]): RecordEntry[] {
       });
     if (m.tax !== null) figures.push({ period: m.period, source: 'tax', value: m.tax, months: m.taxMonths });
   }
-  return revenueOfRecordEntries(figures);
+  return revenueOfRecordEntries(figures, priority);
 }
 
 export interface DeclarationCheckInput {
@@ -774,6 +778,8 @@ export interface DeclarationCheckInput {
   months: readonly MonthFigures[];
   thresholdYuan: number;
   tolerance: number;
+  /** The county's revenue-of-record priority (settings `revenue.priority`; statistics first by default). */
+  priority?: RevenuePriority;
 }
 
 const wan = (yuan: number) => {
@@ -781,9 +787,12 @@ const wan = (yuan: number) => {
   return `${t.endsWith('.00') ? t.slice(0, -3) : t}万元`;
 };
 
-/** Revenue of record for a month: the statistics figure where reported, else the tax figure (domain.md §4). */
-export function monthRevenueOfRecord(m: MonthFigures): number | null {
-  return m.statistics ?? m.tax;
+/** Revenue of record for a month under the county's priority (revenue-of-record.ts; statistics first by default). */
+export function monthRevenueOfRecord(
+  m: MonthFigures,
+  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
+): number | null {
+  return pickRevenueOfRecord(m.statistics, m.tax, priority);
 }
 
 /**
@@ -835,7 +844,7 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
 
   // 1. Cumulative revenue of record this year up to the month before declaring ≥ the scale line. A quarterly
   // return counts once its quarter has ended by that month (revenue-record.ts).
-  const entries = entriesOf(input.months);
+  const entries = entriesOf(input.months, input.priority);
   const cum = cumulativeOfRecord(entries, year, month);
   const cumulative = cum?.value ?? 0;
   const counted = cum?.months ?? 0;

@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './business-settings.js';
 export * from './counting.js';
 export * from './credit-code.js';
 export * from './declaration.js';
@@ -12,6 +13,7 @@ export * from './money.js';
 export * from './org.js';
 export * from './period.js';
 export * from './progress.js';
+export * from './revenue-of-record.js';
 export * from './revenue-record.js';
 export * from './scale.js';
 export * from './schemas.js';

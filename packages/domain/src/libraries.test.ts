@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultDeclarationCalendar } from './declaration.js';
 import {
   DEFAULT_LIBRARY_THRESHOLDS,
   type EvaluationOptions,
@@ -12,6 +13,7 @@ import {
   type MonthlyFigure,
   modelForecaster,
   nextCutoffMonth,
+  openBatchCutoff,
   runRateForecaster,
   scaleStatusAt,
   suggestPathway,
@@ -225,13 +227,56 @@ describe('cultivation add-on groups', () => {
     expect(isNewProduction(`${Y - 1}-06-30`, Y, `${Y}-05-01`, t)).toBe(false);
     expect(isNewProduction(null, Y, `${Y}-05-01`, t)).toBe(false);
   });
-  it('退库再升规: an exit within the last three years', () => {
-    expect(rules(firm({ exits: [`${Y - 3}-01-01`] }))).toEqual(['cultivation.re_entry']);
-    expect(rules(firm({ exits: [`${Y - 4}-12-31`] }))).toEqual([]);
+  it('退库再升规: an exit within the last three years, with a prospect', () => {
+    // The prospect (default: prior-year revenue of record ≥ 500万元) puts the firm in the base library too.
+    const prospect = yearOf(Y - 1, 6 * M);
+    expect(rules(firm({ exits: [`${Y - 3}-01-01`], revenue: prospect }))).toEqual([
+      'base.prior_revenue',
+      'cultivation.re_entry',
+    ]);
+    expect(rules(firm({ exits: [`${Y - 4}-12-31`], revenue: prospect }))).toEqual(['base.prior_revenue']);
     // An exit after the evaluation date is not known yet.
-    expect(rules(firm({ exits: [`${Y}-12-01`] }))).toEqual([]);
-    const e = evaluateLibraries(firm({ exits: [`${Y - 2}-03-01`, `${Y - 1}-02-01`] }), opts());
-    expect(e.reasons).toEqual(['近年退库有望再升规：2025-02-01退库（3年内）']);
+    expect(rules(firm({ exits: [`${Y}-12-01`], revenue: prospect }))).toEqual(['base.prior_revenue']);
+    const e = evaluateLibraries(
+      firm({ exits: [`${Y - 2}-03-01`, `${Y - 1}-02-01`], revenue: prospect }),
+      opts(),
+    );
+    expect(e.reasons).toEqual([
+      '2025年营业收入600万元，达到500万元',
+      '近年退库有望再升规：2025-02-01退库（3年内），2025年营业收入600万元，达到500万元',
+    ]);
+  });
+  it('退库再升规 without a prospect, or after 注销/迁出, does not qualify', () => {
+    expect(rules(firm({ exits: [`${Y - 1}-03-01`] }))).toEqual([]);
+    expect(rules(firm({ exits: [`${Y - 1}-03-01`], revenue: yearOf(Y - 1, 4 * M) }))).toEqual([]);
+    const prospect = yearOf(Y - 1, 6 * M);
+    for (const reason of ['deregistered', 'moved'] as const)
+      expect(rules(firm({ exits: [{ date: `${Y - 1}-03-01`, reason }], revenue: prospect }))).toEqual([
+        'base.prior_revenue',
+      ]);
+    const e = evaluateLibraries(
+      firm({ exits: [{ date: `${Y - 1}-03-01`, reason: 'below_threshold' }], revenue: prospect }),
+      opts(),
+    );
+    expect(e.reasons[1]).toBe(
+      '近年退库有望再升规：2025-03-01退库（3年内，退库原因：营业收入低于标准），2025年营业收入600万元，达到500万元',
+    );
+  });
+  it('退库再升规 on the forecast: the projected year against the configured line', () => {
+    const t = libraryThresholdsSchema.parse({ reEntryProspect: 'forecast', reEntryMin: 8 * M });
+    const f = firm({ exits: [`${Y - 1}-03-01`], revenue: yearOf(Y, 3 * M, 'statistics', 6) });
+    expect(rules(f, { thresholds: t, forecaster: stub({ project: 8 * M }) })).toEqual([
+      'cultivation.re_entry',
+    ]);
+    expect(rules(f, { thresholds: t, forecaster: stub({ project: 8 * M - 1 }) })).toEqual([]);
+  });
+  it('a partial prior year says which months and that they are not annualised', () => {
+    const revenue = yearOf(Y - 1, 6 * M, 'statistics', 12).slice(6);
+    const e = evaluateLibraries(firm({ revenue }), opts());
+    expect(e.figures.priorYearLabel).toBe('2025年（7-12月，6个月）');
+    expect(e.misses.base).toMatch(
+      /^2025年（7-12月，6个月）营业收入.*万元（按实有月份合计，不折算全年），未达到500万元$/,
+    );
   });
 });
 
@@ -320,6 +365,30 @@ describe('tier', () => {
     expect(nextCutoffMonth(`${Y}-11-20`, false, cal)).toBe(11);
     expect(nextCutoffMonth(`${Y}-12-20`, false, cal)).toBe(12);
     expect(nextCutoffMonth(`${Y}-05-10`, false, { monthly: [], annual: [1] })).toBe(12);
+  });
+  it('with the county calendar, judges the batch whose deadline has not passed', () => {
+    const cal = defaultDeclarationCalendar(Y);
+    const f = stub();
+    const on = (asOf: string) =>
+      evaluateLibraries(candidate, opts({ forecaster: f, asOf, declarationCalendar: cal }));
+    expect(on(`${Y}-11-20`).figures).toMatchObject({
+      cutoffMonth: 10,
+      cutoffBatch: expect.stringContaining('11月批'),
+    });
+    expect(on(`${Y}-11-21`).figures).toMatchObject({
+      cutoffMonth: 11,
+      cutoffBatch: expect.stringContaining('12月批'),
+    });
+    expect(on(`${Y}-12-21`).figures).toMatchObject({ cutoffMonth: 12, cutoffBatch: null });
+    // A county whose annual batch closes on 15 October checks January–September.
+    const own = { ...cal, batches: [{ key: 'oct', name: '10月批', deadline: `${Y}-10-15` }] };
+    expect(openBatchCutoff(`${Y}-05-10`, Y, false, own)).toEqual({
+      month: 9,
+      batch: `10月批（截止${Y}-10-15，核对1-9月累计）`,
+    });
+    // New firms may also use the monthly batch of the month (deadline the 20th).
+    expect(openBatchCutoff(`${Y}-05-10`, Y, true, own).month).toBe(4);
+    expect(openBatchCutoff(`${Y}-05-21`, Y, true, own).month).toBe(5);
   });
   it('no tier outside the libraries', () => {
     expect(evaluateLibraries(firm({ revenue: yearOf(Y - 1, 1 * M) }), opts()).tier).toBeNull();
@@ -420,7 +489,21 @@ describe('order of arrival', () => {
     ),
     productionStartedOn: fc.option(day, { nil: null }),
     operatingStatus: fc.constantFrom('normal' as const, 'stopped' as const, 'half_stopped' as const),
-    exits: fc.array(day, { maxLength: 3 }),
+    exits: fc.array(
+      fc.oneof(
+        day,
+        fc.record({
+          date: day,
+          reason: fc.constantFrom(
+            null,
+            'deregistered' as const,
+            'moved' as const,
+            'below_threshold' as const,
+          ),
+        }),
+      ),
+      { maxLength: 3 },
+    ),
     revenue: figures,
   });
 

@@ -6,9 +6,19 @@
 // never on the order they arrived in (facts are sets: monthly figures, history rows, exits), so a recompute
 // gives the same memberships whatever order the import, the corrections and the directory events came in.
 import { z } from 'zod';
+import { type DeclarationCalendar, declarationDeadlines } from './declaration.js';
+import { EXIT_REASON_LABELS, type ExitReason } from './directory.js';
 import { type FirmHistory, type FirmModel, fitFirm, projectModel, reachProbability } from './forecast.js';
 import { formatWan } from './money.js';
 import { isIsoDate, periodOf, splitPeriod } from './period.js';
+import {
+  DEFAULT_REVENUE_PRIORITY,
+  PARTIAL_YEAR_RULE,
+  pickRevenueOfRecord,
+  REVENUE_PRIORITIES,
+  type RevenuePriority,
+  yearCoverageLabel,
+} from './revenue-of-record.js';
 import {
   coveredPeriods,
   type FigureSpan,
@@ -71,9 +81,6 @@ export const LIBRARY_RULES = [
 ] as const;
 export type LibraryRule = (typeof LIBRARY_RULES)[number];
 
-export const REVENUE_PRIORITIES = ['statistics-first', 'tax-first'] as const;
-export type RevenuePriority = (typeof REVENUE_PRIORITIES)[number];
-
 /**
  * Thresholds of one plan year (all *configurable*, domain.md §4). Money in yuan. `newFirmSince` is MM-DD of
  * the prior year: production started on or after it makes a firm "new" (seed 三(二) 年度新建; domain.md §5
@@ -87,13 +94,20 @@ export const libraryThresholdsSchema = z.object({
   scale: z.number().positive().default(20_000_000),
   atRiskDropPct: z.number().min(0).max(100).default(20),
   reEntryYears: z.number().int().min(0).max(10).default(3),
+  /**
+   * 退库再升规 needs a prospect (seed 三(二)): 'prior_year' — the prior year's revenue of record reaches
+   * `reEntryMin`; 'forecast' — the forecast full year reaches it. Exits for 注销 or 迁出 never qualify.
+   */
+  reEntryProspect: z.enum(['prior_year', 'forecast']).default('prior_year'),
+  reEntryMin: z.number().positive().default(5_000_000),
   /** 往年达规未入统: completed years looked back over (Y−1 … Y−n). */
   reachedLookbackYears: z.number().int().min(1).max(10).default(3),
   newFirmSince: z
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为 MM-DD')
     .default('10-01'),
-  revenuePriority: z.enum(REVENUE_PRIORITIES).default('statistics-first'),
+  /** Filled from the county's one `revenue.priority` setting by the server; never set per year. */
+  revenuePriority: z.enum(REVENUE_PRIORITIES).default(DEFAULT_REVENUE_PRIORITY),
   reachP: z.number().min(0).max(1).default(0.5),
   belowP: z.number().min(0).max(1).default(0.5),
   tierAP: z.number().min(0).max(1).default(0.7),
@@ -201,6 +215,15 @@ export interface ScaleHistoryFact {
   seq?: number;
 }
 
+/** An exit with its reason (null: a change of scale status without a directory event). */
+export interface ExitFact {
+  date: string;
+  reason: ExitReason | null;
+}
+
+/** Exits that end the firm's presence in the county: never a prospect for 退库再升规. */
+export const FINAL_EXIT_REASONS: readonly ExitReason[] = ['deregistered', 'moved'];
+
 /** The facts of one firm that the rules read. Arrays are sets: their order never matters. */
 export interface FirmFacts {
   legalForm: 'enterprise' | 'individual' | 'other';
@@ -211,8 +234,8 @@ export interface FirmFacts {
   scaleHistory: ScaleHistoryFact[];
   productionStartedOn: string | null;
   operatingStatus: OperatingStatus;
-  /** Dates (YYYY-MM-DD) the firm left the directory (退库). */
-  exits: string[];
+  /** The firm's exits from the directory (退库): a date (YYYY-MM-DD), or a date with its reason. */
+  exits: (string | ExitFact)[];
   /** Current monthly figures (one per period and source). */
   revenue: MonthlyFigure[];
 }
@@ -224,6 +247,11 @@ export interface EvaluationOptions {
   thresholds: LibraryThresholds;
   forecaster: LibraryForecaster;
   calendar?: BatchCalendar;
+  /**
+   * The county's declaration calendar of the year: the tier judges the batch still open on `asOf` (its
+   * deadline not passed). Without it, `calendar` (months with a batch) is used.
+   */
+  declarationCalendar?: DeclarationCalendar;
 }
 
 export interface LibraryMatch {
@@ -245,6 +273,9 @@ export interface LibraryEvaluation {
   figures: {
     /** Revenue of record of Y−1; null when no month is known. */
     priorYear: number | null;
+    /** The months of Y−1 that have a figure, and the year's label ("2025年（7-12月，6个月）" when partial). */
+    priorYearMonths: number[];
+    priorYearLabel: string;
     /** Revenue of record of Y up to the evaluation date, and the months it covers. */
     ytd: number | null;
     ytdMonths: number;
@@ -258,6 +289,8 @@ export interface LibraryEvaluation {
     pBelowYearEnd: number | null;
     /** The month whose cumulative revenue the next declaration batch checks. */
     cutoffMonth: number | null;
+    /** The open batch the tier judges (name and deadline), when the county's calendar was given. */
+    cutoffBatch: string | null;
   };
 }
 
@@ -284,6 +317,23 @@ function recordOf(revenue: MonthlyFigure[], lastPeriod: string, p: RevenuePriori
     revenue.filter((f) => f.period <= lastPeriod),
     p,
   );
+}
+
+/** The months of a year covered by a figure of record (a quarter covers its three months). */
+function monthsWithFigures(entries: RecordEntry[], year: number): number[] {
+  const out = new Set<number>();
+  for (const e of entries)
+    for (const c of coveredPeriods(e.period, e.months))
+      if (c.startsWith(`${year}-`)) out.add(splitPeriod(c).month);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** "2025年营业收入800万元", with the months when the year is partial and how the rules treat it. */
+function yearRevenueText(year: number, months: number[], value: number): string {
+  const label = yearCoverageLabel(year, months);
+  return months.length < 12
+    ? `${label}营业收入${wanText(value)}（${PARTIAL_YEAR_RULE}）`
+    : `${label}营业收入${wanText(value)}`;
 }
 
 /** A year's revenue of record; with `months`, only the entries ending in one of those months. */
@@ -336,6 +386,26 @@ export function nextCutoffMonth(asOf: string, isNewFirm: boolean, calendar: Batc
   return next === undefined ? 12 : Math.max(1, next - 1);
 }
 
+/**
+ * The batch still open on `asOf` in the county's own calendar of year Y (deadline on or after `asOf`):
+ * monthly batches for new firms, annual ones for all. Only batches resting on figures of Y count (a January
+ * monthly batch checks December of Y−1). With none left, December of Y and no batch.
+ */
+export function openBatchCutoff(
+  asOf: string,
+  year: number,
+  isNewFirm: boolean,
+  calendar: DeclarationCalendar,
+): { month: number; batch: string | null } {
+  const open = declarationDeadlines(calendar, year)
+    .filter((d) => (isNewFirm || d.mode === 'annual') && d.deadline >= asOf)
+    .filter((d) => splitPeriod(d.dataMonth).year === year);
+  const next = open[0];
+  if (!next) return { month: 12, batch: null };
+  const month = splitPeriod(next.dataMonth).month;
+  return { month, batch: `${next.name}（截止${next.deadline}，核对1-${month}月累计）` };
+}
+
 /** Production started in Y, or on or after `newFirmSince` of Y−1, and not after the evaluation date. */
 export function isNewProduction(
   productionStartedOn: string | null,
@@ -374,6 +444,7 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
   const entries = recordOf(firm.revenue, asOfPeriod(asOf), p);
 
   const priorYear = yearSum(entries, year - 1);
+  const priorYearMonths = monthsWithFigures(entries, year - 1);
   const knownMonths = new Set<number>();
   for (const e of entries) {
     if (!e.period.startsWith(`${year}-`)) continue;
@@ -393,7 +464,10 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
   const industrial = isIndustrialCode(firm.industryCode);
   const below = firm.scaleStatus === 'below';
   const isNew = isNewProduction(firm.productionStartedOn, year, asOf, t);
-  const cutoffMonth = nextCutoffMonth(asOf, isNew, calendar);
+  const open = opts.declarationCalendar
+    ? openBatchCutoff(asOf, year, isNew, opts.declarationCalendar)
+    : { month: nextCutoffMonth(asOf, isNew, calendar), batch: null };
+  const cutoffMonth = open.month;
 
   const h = forecastInput(entries, year);
   const hasData = priorYear !== null || ytd !== null;
@@ -407,7 +481,9 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
   const add = (library: Library, rule: LibraryRule, reason: string) =>
     matches.push({ library, rule, reason });
   const prior =
-    priorYear === null ? `${year - 1}年无营业收入数据` : `${year - 1}年营业收入${wanText(priorYear)}`;
+    priorYear === null
+      ? `${year - 1}年无营业收入数据`
+      : yearRevenueText(year - 1, priorYearMonths, priorYear);
 
   let reachedNotReported = false;
   if (!industrial) {
@@ -429,7 +505,7 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
         add(
           'cultivation',
           'cultivation.reached_not_reported',
-          `达规未入统：${y}年营业收入${wanText(r)}，达到${wanText(t.scale)}但未入统`,
+          `达规未入统：${yearRevenueText(y, monthsWithFigures(entries, y), r)}，达到${wanText(t.scale)}但未入统`,
         );
         break;
       }
@@ -440,16 +516,36 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
         'cultivation.new_production',
         `新建有望升规：${firm.productionStartedOn}投产，预计全年达到${wanText(t.scale)}的概率${pct(pReachYear)}`,
       );
-    const recentExit = firm.exits
-      .filter((d) => d <= asOf && d >= `${year - t.reEntryYears}-01-01`)
+    // 退库再升规 (seed 三(二)): a recent exit for a reason that leaves a way back, and a prospect.
+    const exits = firm.exits.map((e) => (typeof e === 'string' ? { date: e, reason: null } : e));
+    const recentExit = exits
+      .filter(
+        (e) =>
+          e.date <= asOf &&
+          e.date >= `${year - t.reEntryYears}-01-01` &&
+          !(e.reason !== null && FINAL_EXIT_REASONS.includes(e.reason)),
+      )
+      .map((e) => e.date)
       .sort()
       .at(-1);
-    if (recentExit)
-      add(
-        'cultivation',
-        'cultivation.re_entry',
-        `近年退库有望再升规：${recentExit}退库（${t.reEntryYears}年内）`,
-      );
+    if (recentExit) {
+      const why = exits
+        .filter((e) => e.date === recentExit && e.reason !== null)
+        .map((e) => EXIT_REASON_LABELS[e.reason as ExitReason])
+        .sort()
+        .at(0);
+      const exitText = `${recentExit}退库（${t.reEntryYears}年内${why ? `，退库原因：${why}` : ''}）`;
+      const prospect =
+        t.reEntryProspect === 'prior_year'
+          ? priorYear !== null && priorYear >= t.reEntryMin
+            ? `${prior}，达到${wanText(t.reEntryMin)}`
+            : null
+          : projectedYear !== null && projectedYear >= t.reEntryMin
+            ? `预计${year}年营业收入${wanText(Math.round(projectedYear * 100) / 100)}，达到${wanText(t.reEntryMin)}`
+            : null;
+      if (prospect)
+        add('cultivation', 'cultivation.re_entry', `近年退库有望再升规：${exitText}，${prospect}`);
+    }
     if (!matches.some((m) => m.library === 'cultivation'))
       misses.cultivation = `${prior}，未达到${wanText(t.cultivation)}，且不属于达规未入统、新建有望升规或近年退库`;
 
@@ -502,6 +598,8 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
     tier,
     figures: {
       priorYear,
+      priorYearMonths,
+      priorYearLabel: yearCoverageLabel(year - 1, priorYearMonths),
       ytd,
       ytdMonths: knownMonths.size,
       ytdLastYear,
@@ -511,6 +609,7 @@ export function evaluateLibraries(firm: FirmFacts, opts: EvaluationOptions): Lib
       pReachCutoff,
       pBelowYearEnd,
       cutoffMonth: below ? cutoffMonth : null,
+      cutoffBatch: below ? open.batch : null,
     },
   };
 }

@@ -3,10 +3,12 @@
 // quarter. A quarter is stored under its LAST month with `months: 3`: "figures up to month M" then takes a
 // quarter only once it has ended, and a year's figures include its quarters — never spread over three months,
 // never dropped.
+
 import { periodOf, splitPeriod } from './period.js';
+import type { RevenuePriority } from './revenue-of-record.js';
 
 export type FigureSpan = 1 | 3;
-export type FigurePriority = 'statistics-first' | 'tax-first';
+export type FigurePriority = RevenuePriority;
 
 /** A month 3, 6, 9 or 12 ends a calendar quarter. */
 export function isQuarterEnd(period: string): boolean {

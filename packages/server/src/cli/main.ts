@@ -37,6 +37,7 @@ import { runNoticeCommand } from '../modules/notice/notice.cli.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
 import { formatProgressTable, runProgressReport } from '../modules/progress/progress.cli.js';
 import { exportProgress } from '../modules/progress/progress.export.js';
+import { runSettingsCommand } from '../modules/settings/settings.cli.js';
 import { initCounty } from '../modules/setup/setup.service.js';
 import { exportTargets } from '../modules/target/target.export.js';
 import { recordAudit } from '../platform/audit.js';
@@ -71,6 +72,11 @@ const HELP = `升规通命令行 shenggui
   shenggui export <enterprises|directory|libraries|declarations|progress|targets> --out FILE.xlsx [--year YYYY]
                  [--library ${LIBRARIES.join('|')}] [--as-of YYYY-MM-DD] [--json]
       导出列表为 Excel（与网页导出相同的列）：企业、入库退库记录、各库名单（默认培育库）、入库申报、净增进度排名、目标分解。
+  shenggui settings get [KEY] [--year YYYY] [--json]
+      列出全部业务设置（不带 KEY），或查看一项；按年度的设置默认为当年。
+  shenggui settings set KEY VALUE [--year YYYY]
+      修改一项业务设置并留痕（金额以万元为单位；申报日历、行业主管规则为 JSON）。
+      例：settings set notice.nextNumber 7 --year 2024；settings set scale.threshold 2000
   shenggui audit verify [--checkpoint FILE] [--json]
       校验审计记录的 HMAC 链，并与签名的审计检查点（默认为密钥旁的 audit.checkpoint，或审计管理员下载的文件）比对：
       报告被篡改的记录，以及最早、中间、最新处被删除的记录（退出码4），或 OK 与记录数。
@@ -87,8 +93,13 @@ const HELP = `升规通命令行 shenggui
 数据库：设置 DATABASE_URL 使用 PostgreSQL；否则使用嵌入式数据库目录（--data，默认 ./data）。`;
 
 export async function main(argv: string[]): Promise<number> {
+  // `settings set KEY -5`: a negative value is a value, not an option (refused later with the key's message).
+  const args =
+    argv[0] === 'settings' && argv[1] === 'set' && /^-[\d.]/.test(argv[3] ?? '')
+      ? [...argv.slice(0, 3), ...argv.slice(4), '--', argv[3]!]
+      : argv;
   const { values, positionals } = parseArgs({
-    args: argv,
+    args,
     allowPositionals: true,
     strict: true,
     options: {
@@ -164,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
         out,
         checkpointFile,
         clockOf(env).clock.now(),
+        positionals.slice(3),
       );
       // Commands that wrote audit records leave a checkpoint as the server does at shutdown.
       if (!(command === 'audit') && code !== 1)
@@ -201,6 +213,7 @@ async function runCommand(
   out: (obj: unknown, text: () => string) => void,
   checkpointFile: string,
   now: Date,
+  rest: string[] = [],
 ): Promise<number> {
   const ctx = systemContext(now);
   const db = database.db;
@@ -343,6 +356,16 @@ async function runCommand(
       { list: r.list, file: r.file, bytes: r.bytes },
       () => `已导出「${r.baseName}」到 ${r.file}（${r.bytes} 字节）`,
     );
+    return 0;
+  }
+  if (command === 'settings') {
+    const r = await runSettingsCommand(db, ctx, {
+      sub,
+      key: arg,
+      value: rest[0],
+      year: typeof values.year === 'string' ? values.year : undefined,
+    });
+    out(r.output, () => r.text);
     return 0;
   }
   if (command === 'audit' && sub === 'verify') {

@@ -100,6 +100,8 @@ export const libraryEvaluations = pgTable(
     pathwaySuggested: text('pathway_suggested'),
     tier: text('tier'),
     priorRevenue: numeric('prior_revenue', { precision: 16, scale: 2 }),
+    /** The prior year with its months when fewer than twelve have figures: "2025年（7-12月，6个月）". */
+    priorLabel: text('prior_label'),
     ytdRevenue: numeric('ytd_revenue', { precision: 16, scale: 2 }),
     ytdMonths: integer('ytd_months').notNull(),
     taxYtd: numeric('tax_ytd', { precision: 16, scale: 2 }),
@@ -145,3 +147,18 @@ export const pathwayOverrides = pgTable(
   },
   (t) => [index('pathway_overrides_enterprise_idx').on(t.enterpriseId, t.year)],
 );
+
+/**
+ * A plan year whose libraries are frozen as they stood at the year's cut-off (domain.md §4): the memberships
+ * of the year are no longer touched by later changes of facts; only the centre's recompute (audited) redoes
+ * them, again as of the cut-off date.
+ */
+export const libraryYearFreezes = pgTable('library_year_freezes', {
+  year: integer('year').primaryKey(),
+  /** The date the memberships were evaluated as of (the year's counting cut-off). */
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  frozenAt: ts('frozen_at').notNull(),
+  frozenBy: integer('frozen_by').references(() => users.id),
+  members: integer('members').notNull(),
+  reason: text('reason').notNull(),
+});

@@ -79,10 +79,12 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function createTestEnv(opts: { users?: boolean; readCache?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  opts: { users?: boolean; readCache?: boolean; demo?: boolean } = {},
+): Promise<TestEnv> {
   const database = await openTestDatabase();
   const clock = new FakeClock();
-  await initCounty(database.db, systemContext(clock.now()), { countyCode: COUNTY, demo: false });
+  await initCounty(database.db, systemContext(clock.now()), { countyCode: COUNTY, demo: opts.demo ?? false });
   // Every test signs in from one address: lift the per-address limit (the rate-limit test lowers it again).
   await database.db.transaction((tx) =>
     putSetting(tx, systemContext(clock.now()), 'security', {

@@ -173,6 +173,8 @@ export interface EnterpriseRow {
   scaleStatus: ScaleStatus;
   revenue: string | null;
   revenueSource: 'statistics' | 'tax' | null;
+  /** The revenue year with its months when fewer than twelve have figures. */
+  revenueLabel: string | null;
   updatedAt: string;
 }
 
@@ -427,6 +429,8 @@ export interface LibraryMember {
   supervisingUnitId: number;
   supervisingUnitName: string;
   priorYearRevenue: string | null;
+  /** "2025年", or "2025年（7-12月，6个月）" when the prior year has fewer than twelve months of figures. */
+  priorYearLabel: string | null;
   ytdRevenue: string | null;
   ytdMonths: number;
   taxYtd: string | null;
@@ -450,6 +454,18 @@ export interface LibraryList {
   pageSize: number;
   year: number;
   library: Library;
+  /** Set for a past year: its libraries as they stood at the year's cut-off. */
+  frozen: { asOf: string; frozenAt: string; reason: string } | null;
+}
+
+export interface LibraryRecomputeResult {
+  year: number;
+  asOf: string;
+  evaluated: number;
+  entered: number;
+  left: number;
+  members: number;
+  frozen: boolean;
 }
 
 export interface FirmLibraryHistory {

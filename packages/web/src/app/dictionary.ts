@@ -767,6 +767,33 @@ export const zh = {
   'review.empty': '没有需要复核的记录',
   'review.open': '查看',
   'todo.due': '{date} 截止',
+  'menu.admin.settings': '业务设置',
+  'bset.subtitle':
+    '规上标准、培育库规则、收入口径、计数口径、申报日历、行业主管规则、通报文头与文号。每次保存逐项留痕（修改前、修改后）。',
+  'bset.year': '年度',
+  'bset.yearHint': '按年度的设置显示并保存为所选年度的值',
+  'bset.save': '保存修改',
+  'bset.noChange': '没有修改任何设置',
+  'bset.confirmTitle': '确认修改以下业务设置',
+  'bset.confirmAudit': '修改将写入审计日志；培育库规则、收入口径与申报日历的修改会立即重新计算当年库名单。',
+  'bset.saved': '已保存 {n} 项设置',
+  'bset.savedTitle': '已保存的修改',
+  'bset.source.year': '本年度设置',
+  'bset.source.default': '已设置',
+  'bset.source.builtin': '默认值',
+  'bset.libraryScope': '培育库规则写入',
+  'bset.scopeYear': '所选年度',
+  'bset.scopeDefault': '各年默认值',
+  'bset.loadFailed': '业务设置加载失败',
+  'bset.jsonInvalid': 'JSON 格式不正确',
+  'bset.perYear': '按年度',
+  'lib.frozen': '{year}年名单按 {asOf} 的数据固化（{reason}）；之后的数据变动不再改变该年名单。',
+  'lib.notFrozen': '{year}年名单尚未按年度截止日固化，显示的是该年最后一次计算的结果；中心可重新计算并固化。',
+  'lib.recompute': '重新计算',
+  'lib.recomputeTitle': '重新计算{year}年名单',
+  'lib.recomputeHint': '当年按今日数据重新计算；往年按该年截止日的数据重新计算并固化。操作留痕。',
+  'lib.recomputeReason': '原因',
+  'lib.recomputeDone': '已重新计算{year}年名单：新入库 {entered}，出库 {left}，各库合计 {members}',
 } as const;
 
 export type DictKey = keyof typeof zh;
@@ -1580,6 +1607,37 @@ export const en: Record<DictKey, string> = {
   'review.empty': 'Nothing to review',
   'review.open': 'Open',
   'todo.due': 'due {date}',
+  'menu.admin.settings': 'Business settings',
+  'bset.subtitle':
+    'Scale threshold, library rules, revenue of record, counting rule, declaration calendar, supervising rule, notice header and numbers. Every save is audited item by item (before and after).',
+  'bset.year': 'Year',
+  'bset.yearHint': 'Per-year settings are shown and saved for the selected year',
+  'bset.save': 'Save changes',
+  'bset.noChange': 'Nothing changed',
+  'bset.confirmTitle': 'Confirm these changes',
+  'bset.confirmAudit':
+    "Changes are written to the audit trail; library rules, revenue priority and the calendar recompute this year's libraries at once.",
+  'bset.saved': '{n} settings saved',
+  'bset.savedTitle': 'Saved changes',
+  'bset.source.year': 'set for this year',
+  'bset.source.default': 'set',
+  'bset.source.builtin': 'default',
+  'bset.libraryScope': 'Library rules apply to',
+  'bset.scopeYear': 'the selected year',
+  'bset.scopeDefault': 'every year (default)',
+  'bset.loadFailed': 'Could not load the business settings',
+  'bset.jsonInvalid': 'Invalid JSON',
+  'bset.perYear': 'per year',
+  'lib.frozen':
+    'The {year} lists are frozen as of {asOf} ({reason}); later changes of data do not move them.',
+  'lib.notFrozen':
+    "The {year} lists are not frozen at the year's cut-off yet; they show the last computation. The centre may recompute and freeze them.",
+  'lib.recompute': 'Recompute',
+  'lib.recomputeTitle': 'Recompute the {year} lists',
+  'lib.recomputeHint':
+    "The current year is recomputed on today's data; a past year on the data of its cut-off, and frozen. The action is audited.",
+  'lib.recomputeReason': 'Reason',
+  'lib.recomputeDone': '{year} recomputed: {entered} entered, {left} left, {members} memberships',
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };

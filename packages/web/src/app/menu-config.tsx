@@ -156,6 +156,12 @@ export const APP_MENU: AppMenuNode[] = [
         path: '/admin/account-changes',
         permission: 'account:confirm',
       },
+      {
+        key: 'admin.settings',
+        label: 'menu.admin.settings',
+        path: '/admin/settings',
+        permission: 'settings:manage',
+      },
     ],
   },
 ];

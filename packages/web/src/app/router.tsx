@@ -26,6 +26,9 @@ const AccountChangesPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/admin/users-page').then((m) => ({ default: m.UsersPage })));
 const UnitsPage = lazy(() => import('../features/admin/units-page').then((m) => ({ default: m.UnitsPage })));
+const BusinessSettingsPage = lazy(() =>
+  import('../features/admin/business-settings-page').then((m) => ({ default: m.BusinessSettingsPage })),
+);
 const SecurityPage = lazy(() =>
   import('../features/admin/security-page').then((m) => ({ default: m.SecurityPage })),
 );
@@ -358,6 +361,15 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="account:confirm">
             <AccountChangesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/settings',
+        handle: adminCrumb('menu.admin.settings', '/admin/settings'),
+        element: (
+          <RequirePermission permission="settings:manage">
+            <BusinessSettingsPage />
           </RequirePermission>
         ),
       },

@@ -62,7 +62,7 @@ import { recordDirectoryEvent } from '../directory/directory.service.js';
 import { lockEnterprise } from '../enterprise/enterprise.repository.js';
 import { assertInScope } from '../enterprise/enterprise.service.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
-import { getScaleThreshold } from '../settings/settings.service.js';
+import { getRevenuePriority, getScaleThreshold } from '../settings/settings.service.js';
 import {
   copyMaterialFiles,
   countDeclarations,
@@ -290,6 +290,7 @@ async function computeFigureChecks(db: Executor, r: DeclarationListRow): Promise
     })),
     thresholdYuan: await getScaleThreshold(db),
     tolerance: calendar.agreementTolerance,
+    priority: await getRevenuePriority(db),
   });
 }
 

@@ -38,6 +38,11 @@ export async function exportEnterprises(
         value: (r) => (r.revenue === null ? null : Math.round(Number(r.revenue) / 100) / 100),
       },
       {
+        header: '收入月份',
+        width: 26,
+        value: (r) => r.revenueLabel ?? '',
+      },
+      {
         header: '收入口径',
         value: (r) => (r.revenueSource === 'statistics' ? '统计' : r.revenueSource === 'tax' ? '税务' : ''),
       },

@@ -1,5 +1,5 @@
 // The only SQL on enterprises. Every query of firms takes the caller's data scope.
-import type { DataScope, EnterpriseListQuery } from '@shenggui/domain';
+import type { DataScope, EnterpriseListQuery, RevenuePriority } from '@shenggui/domain';
 import { and, asc, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
@@ -20,6 +20,8 @@ export interface ListArgs {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** The county's revenue-of-record priority (settings `revenue.priority`). */
+  priority?: RevenuePriority | undefined;
 }
 
 function escapeLike(s: string): string {
@@ -70,6 +72,8 @@ const rowColumns = (rev: ReturnType<typeof revenueOfRecordSubquery>) => ({
   supervisingUnitName: supervising.name,
   revenue: rev.revenue,
   statMonths: rev.statMonths,
+  taxMonths: rev.taxMonths,
+  months: rev.months,
 });
 
 export type EnterpriseListRow = {
@@ -78,6 +82,8 @@ export type EnterpriseListRow = {
   supervisingUnitName: string;
   revenue: string | null;
   statMonths: number | null;
+  taxMonths: number | null;
+  months: string | null;
 };
 
 /** A page of the list; `total` is the number of firms matching the filter (count over the whole match). */
@@ -89,7 +95,7 @@ export async function listEnterprises(
   const dir = args.order === 'desc' ? desc : asc;
   const total = sql<number>`(count(*) over ())::int`;
   if (needsRevenue(args)) {
-    const rev = revenueOfRecordSubquery(db, args.year);
+    const rev = revenueOfRecordSubquery(db, args.year, args.priority);
     const sortColumn = {
       name: enterprises.name,
       creditCode: enterprises.creditCode,
@@ -125,7 +131,7 @@ export async function listEnterprises(
       .limit(args.limit)
       .offset(args.offset),
   );
-  const rev = revenueOfRecordSubquery(db, args.year, sql`(select ${page.id} from ${page})`);
+  const rev = revenueOfRecordSubquery(db, args.year, args.priority, sql`(select ${page.id} from ${page})`);
   return db
     .with(page)
     .select({ ...rowColumns(rev), total: page.total })
@@ -140,9 +146,9 @@ export async function listEnterprises(
 export async function countEnterprises(
   db: Executor,
   scope: DataScope,
-  args: Pick<ListArgs, 'filter' | 'year'>,
+  args: Pick<ListArgs, 'filter' | 'year' | 'priority'>,
 ) {
-  const rev = revenueOfRecordSubquery(db, args.year);
+  const rev = revenueOfRecordSubquery(db, args.year, args.priority);
   const base = db.select({ n: sql<number>`count(*)::int` }).from(enterprises);
   const q = needsRevenue(args) ? base.leftJoin(rev, eq(rev.enterpriseId, enterprises.id)) : base;
   const rows = await q.where(filterConditions(scope, args.filter, rev));
@@ -154,8 +160,9 @@ export async function findEnterprise(
   scope: DataScope,
   id: number,
   year: number,
+  priority?: RevenuePriority,
 ): Promise<EnterpriseListRow | null> {
-  const rev = revenueOfRecordSubquery(db, year, sql`(${id})`);
+  const rev = revenueOfRecordSubquery(db, year, priority, sql`(${id})`);
   const rows = await db
     .select(rowColumns(rev))
     .from(enterprises)

@@ -35,6 +35,7 @@ const viewSchema = z.object({
   scaleStatus: z.string(),
   revenue: z.string().nullable(),
   revenueSource: z.enum(['statistics', 'tax']).nullable(),
+  revenueLabel: z.string().nullable(),
   updatedAt: z.string(),
 });
 const detailSchema = viewSchema.extend({

@@ -6,10 +6,12 @@ import {
   type EnterpriseListQuery,
   type EnterpriseUpdate,
   findIndustry,
+  type RevenuePriority,
   type ScaleChange,
   SUPERVISING_KINDS,
   suggestSupervisingKey,
   type UnitKind,
+  yearCoverageLabel,
 } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -18,7 +20,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import { findUnitById, listUnitsUnder, type OrgUnitRow } from '../org/org.repository.js';
 import { workingRootPath } from '../org/org.service.js';
-import { getSupervisingRule } from '../settings/settings.service.js';
+import { getRevenuePriority, getSupervisingRule } from '../settings/settings.service.js';
 import {
   countEnterprises,
   creditCodeTaken,
@@ -51,6 +53,8 @@ export interface EnterpriseView {
   scaleStatus: string;
   revenue: string | null;
   revenueSource: 'statistics' | 'tax' | null;
+  /** The revenue year with its months when fewer than twelve have figures: "2023年（7-12月，6个月）". */
+  revenueLabel: string | null;
   updatedAt: string;
 }
 
@@ -97,8 +101,11 @@ export function defaultRevenueYear(now: Date): number {
   return now.getFullYear() - 1;
 }
 
-function toView(r: EnterpriseListRow): EnterpriseView {
+function toView(r: EnterpriseListRow, year: number, priority: RevenuePriority): EnterpriseView {
   const e = r.e;
+  const first = priority === 'statistics-first' ? r.statMonths : r.taxMonths;
+  const firstSource = priority === 'statistics-first' ? 'statistics' : 'tax';
+  const otherSource = firstSource === 'statistics' ? 'tax' : 'statistics';
   return {
     id: e.id,
     creditCode: e.creditCode,
@@ -114,7 +121,10 @@ function toView(r: EnterpriseListRow): EnterpriseView {
     inZone: e.inZone,
     scaleStatus: e.scaleStatus,
     revenue: r.revenue === null ? null : Number(r.revenue).toFixed(2),
-    revenueSource: r.revenue === null ? null : (r.statMonths ?? 0) > 0 ? 'statistics' : 'tax',
+    // The source the priority puts first, when it gave any month of the year.
+    revenueSource: r.revenue === null ? null : (first ?? 0) > 0 ? firstSource : otherSource,
+    revenueLabel:
+      r.revenue === null ? null : yearCoverageLabel(year, (r.months ?? '').split(',').map(Number)),
     updatedAt: e.updatedAt.toISOString(),
   };
 }
@@ -122,6 +132,7 @@ function toView(r: EnterpriseListRow): EnterpriseView {
 export async function listEnterprises(db: Db, ctx: RequestContext, query: EnterpriseListQuery) {
   const { page, pageSize, sort, order, revenueYear, ...filter } = query;
   const year = revenueYear ?? defaultRevenueYear(ctx.now);
+  const priority = await getRevenuePriority(db);
   const rows = await listRows(db, ctx.scope, {
     filter,
     year,
@@ -129,18 +140,29 @@ export async function listEnterprises(db: Db, ctx: RequestContext, query: Enterp
     order,
     limit: pageSize,
     offset: (page - 1) * pageSize,
+    priority,
   });
   // The page carries the match count; only a page past the end needs a count of its own.
-  const total = rows[0]?.total ?? (page > 1 ? await countEnterprises(db, ctx.scope, { filter, year }) : 0);
-  return { items: rows.map(toView), total, page, pageSize, revenueYear: year };
+  const total =
+    rows[0]?.total ?? (page > 1 ? await countEnterprises(db, ctx.scope, { filter, year, priority }) : 0);
+  return { items: rows.map((r) => toView(r, year, priority)), total, page, pageSize, revenueYear: year };
 }
 
 /** Every row of the filtered list, for export (bounded: a county has thousands of firms, not millions). */
 export async function listAllEnterprises(db: Db, ctx: RequestContext, query: EnterpriseListQuery) {
   const { sort, order, revenueYear, page: _p, pageSize: _s, ...filter } = query;
   const year = revenueYear ?? defaultRevenueYear(ctx.now);
-  const rows = await listRows(db, ctx.scope, { filter, year, sort, order, limit: 100_000, offset: 0 });
-  return { items: rows.map(toView), revenueYear: year };
+  const priority = await getRevenuePriority(db);
+  const rows = await listRows(db, ctx.scope, {
+    filter,
+    year,
+    sort,
+    order,
+    limit: 100_000,
+    offset: 0,
+    priority,
+  });
+  return { items: rows.map((r) => toView(r, year, priority)), revenueYear: year };
 }
 
 export async function getEnterprise(
@@ -150,12 +172,13 @@ export async function getEnterprise(
   year?: number,
 ): Promise<EnterpriseDetail> {
   const revenueYear = year ?? defaultRevenueYear(ctx.now);
-  const row = await findEnterprise(db, ctx.scope, id, revenueYear);
+  const priority = await getRevenuePriority(db);
+  const row = await findEnterprise(db, ctx.scope, id, revenueYear, priority);
   if (!row) throw await outOfScope(db, ctx, id);
   const history = await listScaleHistory(db, ctx.scope, id);
   const e = row.e;
   return {
-    ...toView(row),
+    ...toView(row, revenueYear, priority),
     address: e.address,
     foundedOn: e.foundedOn,
     productionStartedOn: e.productionStartedOn,

@@ -19,8 +19,9 @@ export async function exportLibrary(
   library: Library,
   query: Omit<LibraryListQuery, 'page' | 'pageSize'>,
 ): Promise<{ buffer: Buffer; baseName: string }> {
-  const { items, year: y } = await listAllOfLibrary(db, ctx, library, query);
-  const title = `${y}年${LIBRARY_LABELS[library]}`;
+  const { items, year: y, frozen } = await listAllOfLibrary(db, ctx, library, query);
+  // A past year's list is the one frozen at its cut-off: the title says so.
+  const title = `${y}年${LIBRARY_LABELS[library]}${frozen ? `（截至${frozen.asOf}）` : ''}`;
   const buffer = await buildWorkbook<LibraryMemberView>(
     title,
     [
@@ -36,6 +37,8 @@ export async function exportLibrary(
         numFmt: '#,##0.00',
         value: (r) => wan(r.priorYearRevenue),
       },
+      // A prior year with fewer than twelve months says which ones ("2025年（7-12月，6个月）").
+      { header: `${y - 1}年收入月份`, width: 26, value: (r) => r.priorYearLabel ?? '' },
       {
         header: `${y}年累计营业收入（万元）`,
         width: 22,

@@ -10,6 +10,7 @@ import {
   libraryEvaluations,
   libraryMemberships,
   libraryOverrides,
+  libraryYearFreezes,
   pathwayOverrides,
 } from '../../db/schema-libraries.js';
 import { directoryEvents } from '../../db/schema-progress.js';
@@ -133,6 +134,7 @@ export function listScaleHistoryOf(db: Executor, scope: DataScope, ids: number[]
       enterpriseId: scaleStatusHistory.enterpriseId,
       status: scaleStatusHistory.status,
       effectivePeriod: scaleStatusHistory.effectivePeriod,
+      reason: scaleStatusHistory.reason,
     })
     .from(scaleStatusHistory)
     .innerJoin(enterprises, eq(enterprises.id, scaleStatusHistory.enterpriseId))
@@ -147,7 +149,11 @@ export function listScaleHistoryOf(db: Executor, scope: DataScope, ids: number[]
 /** Directory exits (退库) approved on or before a date, not voided. */
 export function listExitsOf(db: Executor, scope: DataScope, ids: number[] | null, asOf: string) {
   return db
-    .select({ enterpriseId: directoryEvents.enterpriseId, approvalDate: directoryEvents.approvalDate })
+    .select({
+      enterpriseId: directoryEvents.enterpriseId,
+      approvalDate: directoryEvents.approvalDate,
+      exitReason: directoryEvents.exitReason,
+    })
     .from(directoryEvents)
     .innerJoin(enterprises, eq(enterprises.id, directoryEvents.enterpriseId))
     .where(
@@ -260,6 +266,7 @@ export async function upsertEvaluations(db: Executor, rows: EvaluationInsert[]):
       'pathway_suggested',
       'tier',
       'prior_revenue',
+      'prior_label',
       'ytd_revenue',
       'ytd_months',
       'tax_ytd',
@@ -546,4 +553,44 @@ export async function listUnreportedByTax(db: Executor, scope: DataScope, year: 
     last_period: string;
     stat: string | null;
   }>(result);
+}
+
+// ── Frozen years ──────────────────────────────────────────────────────────────────────────────────────
+
+export type YearFreezeRow = typeof libraryYearFreezes.$inferSelect;
+
+export async function findYearFreeze(db: Executor, year: number): Promise<YearFreezeRow | null> {
+  const rows = await db.select().from(libraryYearFreezes).where(eq(libraryYearFreezes.year, year)).limit(1);
+  return rows[0] ?? null;
+}
+
+export function listYearFreezes(db: Executor): Promise<YearFreezeRow[]> {
+  return db.select().from(libraryYearFreezes).orderBy(desc(libraryYearFreezes.year));
+}
+
+export async function upsertYearFreeze(db: Executor, row: typeof libraryYearFreezes.$inferInsert) {
+  const { year: _y, ...set } = row;
+  await db
+    .insert(libraryYearFreezes)
+    .values(row)
+    .onConflictDoUpdate({ target: libraryYearFreezes.year, set });
+}
+
+/** The first year with any current revenue figure (null without figures). */
+export async function findFirstRevenueYear(db: Executor): Promise<number | null> {
+  const rows = await db
+    .select({ first: sql<string | null>`min(${revenueFacts.period})` })
+    .from(revenueFacts)
+    .where(eq(revenueFacts.isCurrent, true));
+  const first = rows[0]?.first;
+  return first ? Number(first.slice(0, 4)) : null;
+}
+
+/** The years that have memberships, newest first (for the year selector). */
+export async function listMembershipYears(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: libraryMemberships.year })
+    .from(libraryMemberships)
+    .orderBy(desc(libraryMemberships.year));
+  return rows.map((r) => r.year);
 }

@@ -16,7 +16,9 @@ import {
   changeMembership,
   listFirmLibraries,
   listLibrary,
+  listLibraryYears,
   listUnreported,
+  recomputeLibraryYear,
   setOperatingStatus,
   setPathway,
 } from './library.service.js';
@@ -51,6 +53,7 @@ const memberSchema = z.object({
   supervisingUnitId: z.number(),
   supervisingUnitName: z.string(),
   priorYearRevenue: z.string().nullable(),
+  priorYearLabel: z.string().nullable(),
   ytdRevenue: z.string().nullable(),
   ytdMonths: z.number(),
   taxYtd: z.string().nullable(),
@@ -123,6 +126,7 @@ export function libraryRoutes(db: Db): FastifyPluginAsyncZod {
               pageSize: z.number(),
               year: z.number(),
               library: z.enum(LIBRARIES),
+              frozen: z.object({ asOf: z.string(), frozenAt: z.string(), reason: z.string() }).nullable(),
             }),
           },
         },
@@ -145,6 +149,64 @@ export function libraryRoutes(db: Db): FastifyPluginAsyncZod {
         );
         return sendWorkbook(reply, buffer, baseName);
       },
+    );
+
+    app.get(
+      '/libraries/years',
+      {
+        config: { access: 'enterprise:read' },
+        schema: {
+          tags,
+          summary: '有名单的年度（当年与往年；往年名单按年度截止日固化）',
+          response: {
+            200: z.object({
+              current: z.number(),
+              items: z.array(
+                z.object({
+                  year: z.number(),
+                  current: z.boolean(),
+                  frozen: z
+                    .object({
+                      asOf: z.string(),
+                      frozenAt: z.string(),
+                      members: z.number(),
+                      reason: z.string(),
+                    })
+                    .nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => listLibraryYears(db, request.ctx),
+    );
+
+    app.post(
+      '/libraries/recompute',
+      {
+        config: { access: 'library:manage' },
+        schema: {
+          tags,
+          summary: '重新计算某年度的库名单（当年按今日；往年按年度截止日并固化；须填写原因，留痕）',
+          body: z.object({
+            year,
+            reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500, '原因不能超过500个字'),
+          }),
+          response: {
+            200: z.object({
+              year: z.number(),
+              asOf: z.string(),
+              evaluated: z.number(),
+              entered: z.number(),
+              left: z.number(),
+              members: z.number(),
+              frozen: z.boolean(),
+            }),
+          },
+        },
+      },
+      async (request) => recomputeLibraryYear(db, request.ctx, request.body),
     );
 
     app.post(

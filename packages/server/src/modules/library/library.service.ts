@@ -6,6 +6,7 @@
 // "reset" hands it back to the rules. A recompute never undoes an active manual decision.
 import {
   DEFAULT_BATCH_CALENDAR,
+  type ExitReason,
   evaluateLibraries,
   type FirmFacts,
   LIBRARIES,
@@ -34,8 +35,13 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { enterpriseExists } from '../enterprise/enterprise.repository.js';
 import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
+import { getCountingRule } from '../progress/counting-rule.service.js';
 import { findSetting } from '../settings/settings.repository.js';
-import { getScaleThreshold } from '../settings/settings.service.js';
+import {
+  getDeclarationCalendarSetting,
+  getRevenuePriority,
+  getScaleThreshold,
+} from '../settings/settings.service.js';
 import {
   closeMemberships,
   deleteEvaluations,
@@ -43,7 +49,9 @@ import {
   type EvaluationRow,
   type FirmBaseRow,
   findActiveOverride,
+  findFirstRevenueYear,
   findOpenMembership,
+  findYearFreeze,
   insertMemberships,
   insertOperatingStatus,
   insertOverride,
@@ -56,6 +64,7 @@ import {
   listFirmsForEvaluation,
   listLibraryMembers,
   listMembershipHistory,
+  listMembershipYears,
   listOpenMemberships,
   listOperatingStatusAt,
   listOperatingStatusHistory,
@@ -63,19 +72,29 @@ import {
   listPathwayHistory,
   listScaleHistoryOf,
   listUnreportedByTax,
+  listYearFreezes,
   loadMonthlyFigures,
   lockLibraries,
   type MembershipInsert,
   type OverrideRow,
   revokeOverride,
   upsertEvaluations,
+  upsertYearFreeze,
 } from './library.repository.js';
 
 /** Settings key: `{ "default"?: Partial<LibraryThresholds>, "2026"?: Partial<LibraryThresholds>, … }`. */
 export const LIBRARY_THRESHOLDS_SETTING = 'libraries.thresholds';
 
-/** The year's thresholds: the defaults, the county's scale line, then the county's own values for the year. */
+/**
+ * The year's thresholds: the defaults, the county's scale line, then the county's own values for the year;
+ * the revenue priority is always the county's one setting (revenue.priority), never a per-year value.
+ */
 export async function getLibraryThresholds(db: Executor, year: number): Promise<LibraryThresholds> {
+  const t = await readLibraryThresholds(db, year);
+  return { ...t, revenuePriority: await getRevenuePriority(db) };
+}
+
+async function readLibraryThresholds(db: Executor, year: number): Promise<LibraryThresholds> {
   const stored = (await findSetting(db, LIBRARY_THRESHOLDS_SETTING)) as Record<string, unknown> | null;
   const pick = (k: string) => {
     const v = stored?.[k];
@@ -159,6 +178,7 @@ export async function evaluateFirms(
   const ids = opts.enterpriseIds ?? null;
   const scope = ctx.scope;
   const thresholds = await getLibraryThresholds(db, year);
+  const declarationCalendar = await getDeclarationCalendarSetting(db, year);
   const lookback = Math.max(3, thresholds.reachedLookbackYears);
   const today = chinaDate(ctx.now);
   const asOfPeriod = asOf.slice(0, 7);
@@ -176,16 +196,25 @@ export async function evaluateFirms(
   const forecaster = opts.forecaster ?? modelForecaster();
 
   const results: FirmResult[] = firms.map((firm) => {
-    const hist = (historyOf.get(firm.id) ?? []).map((h) => ({
+    const rawHistory = historyOf.get(firm.id) ?? [];
+    const hist = rawHistory.map((h) => ({
       status: h.status as 'above' | 'below',
       effectivePeriod: h.effectivePeriod,
       seq: h.id,
     }));
     // A change of scale from above to below is an exit too (scale changes recorded before directory events).
-    const exitDates = (exitsOf.get(firm.id) ?? []).map((e) => e.approvalDate);
+    const exitDates: FirmFacts['exits'] = (exitsOf.get(firm.id) ?? []).map((e) => ({
+      date: e.approvalDate,
+      reason: (e.exitReason ?? null) as ExitReason | null,
+    }));
     for (let i = 1; i < hist.length; i++) {
-      if (hist[i - 1]!.status === 'above' && hist[i]!.status === 'below')
-        exitDates.push(`${hist[i]!.effectivePeriod}-01`);
+      // A change written by a directory exit (reason 退库：…) is that exit, already listed with its reason.
+      if (
+        hist[i - 1]!.status === 'above' &&
+        hist[i]!.status === 'below' &&
+        !rawHistory[i]!.reason.startsWith('退库')
+      )
+        exitDates.push({ date: `${hist[i]!.effectivePeriod}-01`, reason: null });
     }
     // Today's status is the registry's; a past date reads the scale history.
     const scaleStatus =
@@ -211,6 +240,7 @@ export async function evaluateFirms(
       thresholds,
       forecaster,
       calendar: DEFAULT_BATCH_CALENDAR,
+      declarationCalendar,
     });
     const ov = new Map((overridesOf.get(firm.id) ?? []).map((o) => [o.library, o]));
     const desired = new Map<Library, Desired>();
@@ -275,6 +305,7 @@ function evaluationRow(r: FirmResult, year: number, asOf: string, now: Date): Ev
     pathwaySuggested: r.evaluation.pathway,
     tier: r.tier,
     priorRevenue: money(f.priorYear),
+    priorLabel: f.priorYear === null ? null : f.priorYearLabel,
     ytdRevenue: money(f.ytd),
     ytdMonths: f.ytdMonths,
     taxYtd: money(f.taxYtd),
@@ -297,6 +328,7 @@ function evaluationKey(v: EvaluationInsert | EvaluationRow): string {
     v.pathwaySuggested ?? '',
     v.tier ?? '',
     num(v.priorRevenue),
+    v.priorLabel ?? '',
     num(v.ytdRevenue),
     v.ytdMonths,
     num(v.taxYtd),
@@ -415,6 +447,105 @@ async function recomputeIn(
     });
   }
   return result;
+}
+
+// ── Years: recompute by the centre, frozen past years ────────────────────────────────────────────────
+
+/** The date a year's libraries stand as of once it is over: the year's counting cut-off (domain.md §5). */
+export async function yearCutoffDate(db: Executor, year: number): Promise<string> {
+  return `${year}-${(await getCountingRule(db, year)).cutoff}`;
+}
+
+export interface YearRecomputeResult extends RecomputeResult {
+  members: number;
+  frozen: boolean;
+}
+
+async function recomputeYearIn(
+  tx: Executor,
+  ctx: RequestContext,
+  year: number,
+  reason: string,
+): Promise<YearRecomputeResult> {
+  const plan = currentPlanYear(ctx.now);
+  const past = year < plan;
+  const asOf = past ? await yearCutoffDate(tx, year) : undefined;
+  const r = await recomputeIn(tx, ctx, { year, asOf });
+  const members = LIBRARIES.reduce((n, l) => n + r.byLibrary[l].members, 0);
+  if (past)
+    await upsertYearFreeze(tx, {
+      year,
+      asOf: r.asOf,
+      frozenAt: ctx.now,
+      frozenBy: ctx.actor?.id ?? null,
+      members,
+      reason,
+    });
+  await recordAudit(tx, ctx, {
+    action: past ? 'library.year.freeze' : 'library.year.recompute',
+    entityType: 'library',
+    entityId: String(year),
+    after: { year, asOf: r.asOf, reason, entered: r.entered, left: r.left, members, byLibrary: r.byLibrary },
+  });
+  return { ...r, members, frozen: past };
+}
+
+/**
+ * The centre's recompute of a year's libraries, with a reason (audited): the year in progress as of today;
+ * a past year as of its cut-off, and the result is kept as that year's frozen libraries.
+ */
+export async function recomputeLibraryYear(
+  db: Db,
+  ctx: RequestContext,
+  input: { year: number; reason: string },
+): Promise<YearRecomputeResult> {
+  if (input.year > currentPlanYear(ctx.now)) throw invalid('year', '不能计算尚未开始的年度');
+  return db.transaction(async (tx) => {
+    await lockLibraries(tx);
+    return recomputeYearIn(tx, ctx, input.year, input.reason);
+  });
+}
+
+/**
+ * Freezes every past year that has the prior year's figures to judge from and is not frozen yet (first-run
+ * set-up; a county's later years are frozen by the centre's recompute once the cut-off has passed).
+ */
+export async function freezePastYears(db: Db, ctx: RequestContext, reason: string): Promise<number[]> {
+  const first = await findFirstRevenueYear(db);
+  const plan = currentPlanYear(ctx.now);
+  if (first === null) return [];
+  const done: number[] = [];
+  for (let year = first + 1; year < plan; year++) {
+    if (await findYearFreeze(db, year)) continue;
+    await db.transaction(async (tx) => {
+      await lockLibraries(tx);
+      await recomputeYearIn(tx, ctx, year, reason);
+    });
+    done.push(year);
+  }
+  return done;
+}
+
+/** The years the lists offer: the year in progress, every year with memberships, frozen or not. */
+export async function listLibraryYears(db: Executor, ctx: RequestContext) {
+  const plan = currentPlanYear(ctx.now);
+  const freezes = new Map((await listYearFreezes(db)).map((f) => [f.year, f]));
+  const years = [...new Set([plan, ...(await listMembershipYears(db)), ...freezes.keys()])].sort(
+    (a, b) => b - a,
+  );
+  return {
+    current: plan,
+    items: years.map((year) => {
+      const f = freezes.get(year);
+      return {
+        year,
+        current: year === plan,
+        frozen: f
+          ? { asOf: f.asOf, frozenAt: f.frozenAt.toISOString(), members: f.members, reason: f.reason }
+          : null,
+      };
+    }),
+  };
 }
 
 /**
@@ -597,6 +728,8 @@ export interface LibraryMemberView {
   supervisingUnitId: number;
   supervisingUnitName: string;
   priorYearRevenue: string | null;
+  /** "2025年", or "2025年（7-12月，6个月）" when the prior year has fewer than twelve months of figures. */
+  priorYearLabel: string | null;
   ytdRevenue: string | null;
   ytdMonths: number;
   taxYtd: string | null;
@@ -632,6 +765,7 @@ function memberView(r: LibraryListRow, library: Library): LibraryMemberView {
     supervisingUnitId: r.supervisingUnitId,
     supervisingUnitName: r.supervisingUnitName,
     priorYearRevenue: num(v?.priorRevenue),
+    priorYearLabel: v?.priorLabel ?? null,
     ytdRevenue: num(v?.ytdRevenue),
     ytdMonths: v?.ytdMonths ?? 0,
     taxYtd: num(v?.taxYtd),
@@ -665,7 +799,17 @@ export async function listLibrary(db: Executor, ctx: RequestContext, library: Li
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  return { items: rows.map((r) => memberView(r, library)), total, page, pageSize, year, library };
+  const f = await findYearFreeze(db, year);
+  return {
+    items: rows.map((r) => memberView(r, library)),
+    total,
+    page,
+    pageSize,
+    year,
+    library,
+    /** Set for a past year kept as it stood at its cut-off. */
+    frozen: f ? { asOf: f.asOf, frozenAt: f.frozenAt.toISOString(), reason: f.reason } : null,
+  };
 }
 
 export async function listAllOfLibrary(

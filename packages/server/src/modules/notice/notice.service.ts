@@ -16,7 +16,7 @@ import {
   type NoticeListRow,
   nextNoticeSeq,
 } from './notice.repository.js';
-import { getNoticeSettings } from './notice.settings.js';
+import { getNoticeNextNumber, getNoticeSettings } from './notice.settings.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -102,7 +102,7 @@ export async function issueProgressNotice(
   const year = draft.report.year;
   const prefix = (await getNoticeSettings(db, draft.report.county.name)).docNumberPrefix;
   return db.transaction(async (tx) => {
-    const seq = await nextNoticeSeq(tx, year, prefix);
+    const seq = await nextNoticeSeq(tx, year, prefix, await getNoticeNextNumber(tx, year));
     const input: NoticeInput = { ...draft, docNumber: formatDocNumber(prefix, year, seq) };
     const row = await insertNotice(tx, {
       year,

@@ -7,6 +7,15 @@ import type { RequestContext } from '../../platform/context.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
 
 export const NOTICE_SETTING_KEY = 'notice';
+/** Settings key: `{ "2024": 7, … }` — the number the next notice of the year takes at the least. */
+export const NOTICE_NEXT_NUMBER_KEY = 'notice.nextNumber';
+
+/** The configured next number of a year (1 when none is set). */
+export async function getNoticeNextNumber(db: Executor, year: number): Promise<number> {
+  const stored = (await findSetting(db, NOTICE_NEXT_NUMBER_KEY)) as Record<string, unknown> | null;
+  const v = stored?.[String(year)];
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}
 
 export const noticeSettingsSchema = z.object({
   /** 发文字号 prefix before 〔year〕N号. */

@@ -19,6 +19,7 @@ import {
   monthlyModelRow,
   priorYearShortfall,
   projectModel,
+  type RevenuePriority,
   reachProbability,
   revenueOfRecordEntries,
   type SourcedFigure,
@@ -348,7 +349,7 @@ export function conversionFromHistory(
 export function forecastHistory(
   months: readonly (readonly [string, number | null, number | null, (1 | 3)?, (1 | 3)?])[] | undefined,
   year: number,
-  priority: 'statistics-first' | 'tax-first',
+  priority: RevenuePriority,
 ): FirmHistory {
   const figures: SourcedFigure[] = [];
   for (const [period, s, t, sm, tm] of months ?? []) {

@@ -1,21 +1,28 @@
 // Revenue facts: one row per version of (firm, period, source); only the latest is current.
 
-import type { DataScope } from '@shenggui/domain';
+import { type DataScope, DEFAULT_REVENUE_PRIORITY, type RevenuePriority } from '@shenggui/domain';
 import { and, asc, between, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { enterprises, revenueFacts, users } from '../../db/schema.js';
 import { enterpriseInScope } from '../../db/scope.js';
 
 /**
- * Revenue of record for a year, per firm: month by month the statistics figure where the firm reported one,
- * else the tax figure (domain.md §4, "revenue of record"), summed. A quarter in which either source filed a
- * quarterly figure (stored under its last month, `months` = 3) is decided as a whole: statistics when they
- * cover the whole quarter, else tax — the rule of `revenueOfRecordEntries` in domain revenue-record.ts, so a
- * quarter is in its year's total and never counted twice. `statMonths` tells how many months came from
- * statistics. A subquery to join on `enterpriseId`. `onlyFirms`, a parenthesised list or subquery of firm
- * ids, limits the aggregation to those firms (a page of the list, one firm's detail).
+ * Revenue of record for a year, per firm: month by month the figure of the source the county's priority puts
+ * first, else the other (domain revenue-of-record.ts; the priority from settings `revenue.priority`, statistics
+ * first by default), summed. A quarter in which either source filed a quarterly figure (stored under its last
+ * month, `months` = 3) is decided as a whole: the preferred source when it covers the whole quarter, else the
+ * other — the rule of `revenueOfRecordEntries` in domain revenue-record.ts, so a quarter is in its year's total
+ * and never counted twice. `statMonths` / `taxMonths` tell how many months each source covers; `months` lists
+ * the months the record covers ("07,08,…,12") so a partial year is labelled as such. A subquery to join on
+ * `enterpriseId`. `onlyFirms`, a parenthesised list or subquery of firm ids, limits the aggregation to those
+ * firms (a page of the list, one firm's detail).
  */
-export function revenueOfRecordSubquery(db: Executor, year: number, onlyFirms?: SQL) {
+export function revenueOfRecordSubquery(
+  db: Executor,
+  year: number,
+  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
+  onlyFirms?: SQL,
+) {
   const monthly = db
     .select({
       enterpriseId: revenueFacts.enterpriseId,
@@ -41,29 +48,63 @@ export function revenueOfRecordSubquery(db: Executor, year: number, onlyFirms?: 
     )
     .groupBy(revenueFacts.enterpriseId, revenueFacts.period)
     .as('monthly');
+  const record =
+    priority === 'statistics-first'
+      ? sql`coalesce(${monthly.s}, ${monthly.t})`
+      : sql`coalesce(${monthly.t}, ${monthly.s})`;
+  const mm = sql`substr(${monthly.period}, 6, 2)`;
+  // The months a figure covers: its own month, or the three months of a quarterly return.
+  const span = (q: unknown) =>
+    sql`case when ${q} then to_char(${mm}::int - 2, 'FM00') || ',' || to_char(${mm}::int - 1, 'FM00') || ',' || ${mm} else ${mm} end`;
   const quarterly = db
     .select({
       enterpriseId: monthly.enterpriseId,
+      first: sql<string>`min(${monthly.period})`.as('q_first'),
       anyQ: sql<boolean>`bool_or(${monthly.sq} or ${monthly.tq})`.as('any_q'),
       sCovered:
         sql<number>`sum(case when ${monthly.sq} then 3 when ${monthly.s} is not null then 1 else 0 end)`.as(
           's_covered',
         ),
-      mixed: sql<string | null>`sum(coalesce(${monthly.s}, ${monthly.t}))`.as('mixed'),
+      tCovered:
+        sql<number>`sum(case when ${monthly.tq} then 3 when ${monthly.t} is not null then 1 else 0 end)`.as(
+          't_covered',
+        ),
+      mixed: sql<string | null>`sum(${record})`.as('mixed'),
+      mixedMonths: sql<
+        string | null
+      >`string_agg(case when ${record} is not null then ${mm} end, ',' order by ${monthly.period})`.as(
+        'mixed_months',
+      ),
       sSum: sql<string | null>`sum(${monthly.s})`.as('s_sum'),
       tSum: sql<string | null>`sum(${monthly.t})`.as('t_sum'),
-      sCount: sql<number>`count(${monthly.s})`.as('s_count'),
+      sMonths: sql<
+        string | null
+      >`string_agg(case when ${monthly.s} is not null then ${span(monthly.sq)} end, ',' order by ${monthly.period})`.as(
+        's_months',
+      ),
+      tMonths: sql<
+        string | null
+      >`string_agg(case when ${monthly.t} is not null then ${span(monthly.tq)} end, ',' order by ${monthly.period})`.as(
+        't_months',
+      ),
     })
     .from(monthly)
     .groupBy(monthly.enterpriseId, sql`(substr(${monthly.period}, 6, 2)::int + 2) / 3`)
     .as('quarterly');
+  // Within a quarter holding a quarterly return: the preferred source when it covers all three months.
+  const useS =
+    priority === 'statistics-first' ? sql`${quarterly.sCovered} >= 3` : sql`not (${quarterly.tCovered} >= 3)`;
   return db
     .select({
       enterpriseId: quarterly.enterpriseId,
       revenue: sql<string | null>`sum(case when not ${quarterly.anyQ} then ${quarterly.mixed}
-        when ${quarterly.sCovered} >= 3 then ${quarterly.sSum} else ${quarterly.tSum} end)`.as('revenue'),
-      statMonths: sql<number>`sum(case when not ${quarterly.anyQ} then ${quarterly.sCount}
-        when ${quarterly.sCovered} >= 3 then 3 else 0 end)::int`.as('stat_months'),
+        when ${useS} then ${quarterly.sSum} else ${quarterly.tSum} end)`.as('revenue'),
+      statMonths: sql<number>`sum(${quarterly.sCovered})::int`.as('stat_months'),
+      taxMonths: sql<number>`sum(${quarterly.tCovered})::int`.as('tax_months'),
+      months: sql<string | null>`string_agg(case when not ${quarterly.anyQ} then ${quarterly.mixedMonths}
+        when ${useS} then ${quarterly.sMonths} else ${quarterly.tMonths} end, ',' order by ${quarterly.first})`.as(
+        'months',
+      ),
     })
     .from(quarterly)
     .groupBy(quarterly.enterpriseId)

@@ -1,8 +1,14 @@
 // Settings are data, not constants (domain.md: thresholds, rules and calendars differ by county and year).
 import {
+  DEFAULT_REVENUE_PRIORITY,
   DEFAULT_SCALE_THRESHOLD_YUAN,
   DEFAULT_SECURITY_SETTINGS,
   DEFAULT_SUPERVISING_RULE,
+  type DeclarationCalendar,
+  declarationCalendarSchema,
+  defaultDeclarationCalendar,
+  REVENUE_PRIORITIES,
+  type RevenuePriority,
   type SecuritySettings,
   type SupervisingRule,
   securitySettingsSchema,
@@ -29,7 +35,11 @@ const KEYS = {
   supervisingRule: 'supervising.rule',
   scaleThreshold: 'scale.threshold',
   security: 'security',
+  revenuePriority: 'revenue.priority',
 } as const;
+
+/** Settings key of the declaration calendar: `{ "2026": DeclarationCalendar, … }`. */
+export const DECLARATION_CALENDAR_KEY = 'declaration.calendar';
 
 // Security settings are read on every request: keep them a few seconds in memory. A change made through
 // this process is seen at once; another process (several servers on one PostgreSQL) sees it within the TTL.
@@ -69,6 +79,27 @@ export async function getSupervisingRule(db: Executor): Promise<SupervisingRule>
 export async function getScaleThreshold(db: Executor): Promise<number> {
   const v = await findSetting(db, KEYS.scaleThreshold);
   return typeof v === 'number' && v > 0 ? v : DEFAULT_SCALE_THRESHOLD_YUAN;
+}
+
+/**
+ * The county's one revenue-of-record priority (domain revenue-of-record.ts): every reader of a revenue
+ * figure — libraries, declaration checks, forecast, board, lists and exports — asks here.
+ */
+export async function getRevenuePriority(db: Executor): Promise<RevenuePriority> {
+  const v = await findSetting(db, KEYS.revenuePriority);
+  return REVENUE_PRIORITIES.includes(v as RevenuePriority)
+    ? (v as RevenuePriority)
+    : DEFAULT_REVENUE_PRIORITY;
+}
+
+/** The county's declaration calendar of a year (the defaults of domain declaration.ts when it has none). */
+export async function getDeclarationCalendarSetting(
+  db: Executor,
+  year: number,
+): Promise<DeclarationCalendar> {
+  const stored = (await findSetting(db, DECLARATION_CALENDAR_KEY)) as Record<string, unknown> | null;
+  const parsed = declarationCalendarSchema.safeParse(stored?.[String(year)]);
+  return parsed.success ? parsed.data : defaultDeclarationCalendar(year);
 }
 
 export async function putSetting(

@@ -23,7 +23,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { insertUser } from '../auth/user.repository.js';
 import { type DemoEnterprise, demoLastPeriod, generateDemoPopulation } from '../demo/demo-population.js';
-import { currentPlanYear, recomputeLibraries } from '../library/library.service.js';
+import { currentPlanYear, freezePastYears, recomputeLibraries } from '../library/library.service.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
 import { ensureCountyUnits } from '../org/org.service.js';
 import { getProgressReport } from '../progress/progress.service.js';
@@ -276,6 +276,9 @@ export async function initCounty(
     }
     progress('评估培育库…');
     await recomputeLibraries(db, ctx, { year: currentPlanYear(ctx.now) });
+    // Past years' libraries as they stood at each year's cut-off (the lists show any year).
+    progress('固化往年培育库名单…');
+    await freezePastYears(db, ctx, '初始化时按年度截止日固化');
   }
   return result;
 }

@@ -244,6 +244,16 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ status: 'normal', since: '2026-01-01', reason: '矩阵测试' }),
   },
   'GET /api/v1/todo/unreported': { url: () => '/api/v1/todo/unreported' },
+  'GET /api/v1/libraries/years': { url: () => '/api/v1/libraries/years' },
+  'POST /api/v1/libraries/recompute': {
+    url: () => '/api/v1/libraries/recompute',
+    body: () => ({ year: 2025, reason: '矩阵测试' }),
+  },
+  'GET /api/v1/settings/business': { url: () => '/api/v1/settings/business' },
+  'PUT /api/v1/settings/business': {
+    url: () => '/api/v1/settings/business',
+    body: () => ({ year: 2030, values: { 'notice.nextNumber': 5 } }),
+  },
   // Declarations (issue 6): each firm has one, made in beforeAll; role refusals of a step answer 403.
   'GET /api/v1/settings/declaration-calendar/:year': {
     url: () => '/api/v1/settings/declaration-calendar/2026',

@@ -143,6 +143,12 @@ export function EnterpriseListPage() {
               <span className="sg-source-hint">{shortSourceLabel(lang, row.revenueSource)}</span>
             </Tooltip>
           )}
+          {/* A year with fewer than twelve months of figures says which: （7-12月，6个月） */}
+          {row.revenueLabel?.includes('（') && (
+            <span className="sg-source-hint" data-testid="revenue-partial">
+              {row.revenueLabel.slice(row.revenueLabel.indexOf('（'))}
+            </span>
+          )}
         </span>
       ),
     },

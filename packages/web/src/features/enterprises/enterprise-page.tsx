@@ -178,6 +178,11 @@ export function EnterprisePage() {
                       {e.revenue !== null && e.revenueSource && (
                         <span className="sg-source-hint">{shortSourceLabel(lang, e.revenueSource)}</span>
                       )}
+                      {e.revenueLabel?.includes('（') && (
+                        <span className="sg-source-hint">
+                          {e.revenueLabel.slice(e.revenueLabel.indexOf('（'))}
+                        </span>
+                      )}
                     </span>
                   ),
                 },

@@ -2,6 +2,7 @@
 // pathway and tier with 调整路径, and the operating status with 登记停产/半停产.
 import {
   canCreateDeclaration,
+  formatWan,
   type Library,
   OPERATING_STATUSES,
   type OperatingStatus,
@@ -118,6 +119,23 @@ export function FirmLibraryCard({
               <Typography.Text type="secondary">{t('lib.card.none')}</Typography.Text>
             ),
           },
+          ...(member?.priorYearRevenue
+            ? [
+                {
+                  key: 'prior',
+                  label: t('lib.col.priorYear'),
+                  // A partial prior year names its months: "2025年（7-12月，6个月）".
+                  children: (
+                    <span data-testid="firm-prior-year">
+                      {formatWan(member.priorYearRevenue)}万元
+                      {member.priorYearLabel && (
+                        <Typography.Text type="secondary">（{member.priorYearLabel}）</Typography.Text>
+                      )}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'pathway',
             label: t('lib.col.pathway'),

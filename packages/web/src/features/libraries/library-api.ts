@@ -8,7 +8,12 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { FirmLibraryHistory, LibraryList, UnreportedList } from '../../api/types';
+import type {
+  FirmLibraryHistory,
+  LibraryList,
+  LibraryRecomputeResult,
+  UnreportedList,
+} from '../../api/types';
 
 export function useLibraryList(library: Library, query: URLSearchParams) {
   const qs = query.toString();
@@ -45,6 +50,17 @@ function useInvalidateLibraries() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.libraries.all });
     void queryClient.invalidateQueries({ queryKey: queryKeys.todo.all });
   };
+}
+
+/** The centre's recompute of a year (a past year: as of its cut-off, and kept frozen); reason required. */
+export function useRecomputeLibraryYear() {
+  const invalidate = useInvalidateLibraries();
+  return useMutation({
+    mutationFn: (body: { year: number; reason: string }) =>
+      apiRequest<LibraryRecomputeResult>('/libraries/recompute', { method: 'POST', body }),
+    meta: { handlesErrors: true },
+    onSuccess: invalidate,
+  });
 }
 
 /** 人工纳入 / 移出 / 恢复按规则认定 (reason required). */

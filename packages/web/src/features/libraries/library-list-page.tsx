@@ -3,12 +3,16 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { canCreateDeclaration, formatWan, type Library, PATHWAYS, TIERS } from '@shenggui/domain';
 import {
+  Alert,
+  App,
   Button,
+  type ButtonProps,
   Card,
   Col,
   Empty,
   Form,
   Input,
+  Modal,
   Result,
   Row,
   Select,
@@ -43,7 +47,7 @@ import {
 } from '../../lib/library-filters';
 import { useMe, usePermissions } from '../auth/session';
 import { useUnitOptions } from '../org/org-api';
-import { downloadLibraryExport, useLibraryList } from './library-api';
+import { downloadLibraryExport, useLibraryList, useRecomputeLibraryYear } from './library-api';
 import { libraryLabel, pathwayLabel, TIER_COLORS } from './library-labels';
 import { MembershipModal, type MembershipTarget } from './membership-modal';
 
@@ -184,6 +188,57 @@ export function LibraryListPage() {
   return <LibraryList key={params.library} library={params.library} />;
 }
 
+/** The centre's recompute of the shown year, with a reason (a past year is frozen at its cut-off). */
+function RecomputeButton({ year }: { year: number }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const recompute = useRecomputeLibraryYear();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="library-recompute">
+        {t('lib.recompute')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('lib.recomputeTitle', { year })}
+        onCancel={() => setOpen(false)}
+        confirmLoading={recompute.isPending}
+        okButtonProps={
+          { disabled: reason.trim().length < 2, 'data-testid': 'library-recompute-ok' } as ButtonProps
+        }
+        onOk={() =>
+          recompute
+            .mutateAsync({ year, reason })
+            .then((r) => {
+              message.success(
+                t('lib.recomputeDone', {
+                  year: r.year,
+                  entered: r.entered,
+                  left: r.left,
+                  members: r.members,
+                }),
+              );
+              setOpen(false);
+              setReason('');
+            })
+            .catch(reportError)
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('lib.recomputeHint')}</Typography.Paragraph>
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          placeholder={t('lib.recomputeReason')}
+          data-testid="library-recompute-reason"
+        />
+      </Modal>
+    </>
+  );
+}
+
 function LibraryList({ library }: { library: Library }) {
   const { t, lang } = useI18n();
   const { can } = usePermissions();
@@ -237,9 +292,23 @@ function LibraryList({ library }: { library: Library }) {
       title: t('lib.col.priorYear'),
       dataIndex: 'priorYearRevenue',
       key: 'prior',
-      width: 120,
+      width: 130,
       align: 'right',
-      render: money,
+      // A prior year with fewer than twelve months of figures says which ones (e.g. 7-12月，6个月).
+      render: (v: string | null, row) => (
+        <span className="sg-money">
+          {formatWan(v)}
+          {row.priorYearLabel?.includes('（') && (
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12, display: 'block' }}
+              data-testid="library-prior-partial"
+            >
+              {row.priorYearLabel.slice(row.priorYearLabel.indexOf('（'))}
+            </Typography.Text>
+          )}
+        </span>
+      ),
     },
     {
       title: t('lib.col.ytd'),
@@ -419,6 +488,9 @@ function LibraryList({ library }: { library: Library }) {
         }
         actions={
           <>
+            <Can permission="library:manage">
+              <RecomputeButton year={year} />
+            </Can>
             <Can permission="enterprise:write">
               <Button
                 icon={<PlusOutlined />}
@@ -446,6 +518,23 @@ function LibraryList({ library }: { library: Library }) {
         onSubmit={(f) => go(withLibraryFilters(state, f))}
         onReset={() => go({ page: 1, pageSize: state.pageSize })}
       />
+      {list.data && list.data.year < new Date().getFullYear() && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={list.data.frozen ? 'info' : 'warning'}
+          showIcon
+          data-testid="library-frozen"
+          title={
+            list.data.frozen
+              ? t('lib.frozen', {
+                  year: list.data.year,
+                  asOf: list.data.frozen.asOf,
+                  reason: list.data.frozen.reason,
+                })
+              : t('lib.notFrozen', { year: list.data.year })
+          }
+        />
+      )}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <div data-testid="library-table">
           <Table<LibraryMember>
