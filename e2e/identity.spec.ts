@@ -1,4 +1,4 @@
-// Issue 3: a township user sees only its township's firms and is refused another township's firm by URL;
+// A township user sees only its township's firms and is refused another township's firm by URL;
 // the auditor finds that attempt in the trail and the chain verifies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './lib/api.js';

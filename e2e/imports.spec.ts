@@ -1,4 +1,4 @@
-// Issue 4: the tax bureau uploads a messy revenue sheet (title row, unit note, 序号, 1月…10月, a 合计 row, an
+// The tax bureau uploads a messy revenue sheet (title row, unit note, 序号, 1月…10月, a 合计 row, an
 // unknown firm, a non-numeric value), sees the preview with its errors, downloads the error sheet, applies
 // only the good rows, finds the figure on the firm's page and in the import history, and exports the list.
 import { readFile } from 'node:fs/promises';

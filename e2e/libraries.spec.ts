@@ -1,4 +1,4 @@
-// Issue 6 end to end: a month of tax figures takes a below-scale firm over 20M; it shows on the centre's
+// A month of tax figures takes a below-scale firm over 20M; it shows on the centre's
 // to-do list as 达规未入统; it is walked through a declaration to 已入库 (every material uploaded, the
 // department's review by a second user, the inspections and the override of the not-run tax/statistics
 // comparison by the centre); the county's net goes up by one.

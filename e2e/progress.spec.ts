@@ -1,4 +1,4 @@
-// Issue 5: the statistics bureau records an entry in the UI; the county's and the township's net on the
+// The statistics bureau records an entry in the UI; the county's and the township's net on the
 // board each move by exactly one; the drill-down lists the firm; the centre issues a progress notice and
 // downloads its Word and PDF (the PDF's first page is rendered to a PNG).
 import { execFileSync } from 'node:child_process';

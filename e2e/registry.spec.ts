@@ -1,4 +1,4 @@
-// Issue 2: sign in, filter the list, open a firm, see its chart — in Debian's Chromium on the built app.
+// Sign in, filter the list, open a firm, see its chart — in Debian's Chromium on the built app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eBrowser, openBrowser, screenshot, signIn } from './lib/browser.js';
 import { type E2eServer, startServer } from './lib/server.js';

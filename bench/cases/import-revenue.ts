@@ -1,4 +1,4 @@
-// Issue 4's import benchmark: a 100,000-row long-format revenue workbook (the demo firms' credit codes ×
+// The import benchmark: a 100,000-row long-format revenue workbook (the demo firms' credit codes ×
 // consecutive months, values in yuan), written with exceljs' streaming writer, then
 //   (a) imported in full (preview + apply, one transaction) by the command line on a copy of the demo data
 //       folder: `shenggui import revenue FILE --source tax --data DIR --json`, under /usr/bin/time -v for the

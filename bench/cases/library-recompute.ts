@@ -1,4 +1,4 @@
-// Library recompute (issue 6): a full recompute of the year's libraries at county scale (the 300-firm demo
+// Library recompute: a full recompute of the year's libraries at county scale (the 300-firm demo
 // population) and at province scale (SHENGGUI_BENCH_PROVINCE_FIRMS synthetic firms, default 20,000), against
 // one raw SQL query computing the same memberships for the rules that need no forecast. Reports both times,
 // their ratio (goal ≤ 2×) and whether the two agree on those rules (goal: 0 differences).

@@ -1,4 +1,4 @@
-// The progress API at county scale (issue 5): GET /api/v1/progress?year=2024&asOf=2024-11-25 — the board of
+// The progress API at county scale: GET /api/v1/progress?year=2024&asOf=2024-11-25 — the board of
 // both dimensions with the forecast's probabilities — as the county-wide centre user on the demo county (300
 // firms, embedded database), with the read cache on (the default) and off, then the same URL against a bare
 // Fastify app serving the very body the API answered. Same pattern as enterprise-list.ts; timings printed only.

@@ -1,4 +1,4 @@
-// The progress report at province scale on PostgreSQL (issue 5): SHENGGUI_BENCH_PROVINCE_COUNTIES counties
+// The progress report at province scale on PostgreSQL: SHENGGUI_BENCH_PROVINCE_COUNTIES counties
 // (default 120) of demo populations (generateDemoPopulation, one seed and county code each) adding up to
 // SHENGGUI_BENCH_PROGRESS_FIRMS firms (default 30,000; the issue's province is 150,000), 24 months of figures
 // (2023-01 … 2024-12) and the demo's directory events, against one hand-written SQL query of the same counts

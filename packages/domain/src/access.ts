@@ -1,4 +1,4 @@
-// Access has two layers (architecture.md §Access): a flat permission catalogue declared on every route,
+// Access has two layers (docs/ARCHITECTURE.md §Access): a flat permission catalogue declared on every route,
 // and a data scope resolved from the user's unit and pushed into SQL.
 import type { UnitKind } from './org.js';
 

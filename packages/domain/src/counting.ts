@@ -1,4 +1,4 @@
-// Counting the net increase (净增, domain.md §5): which year an entry or exit counts in, whether it counts
+// Counting the net increase (净增, docs/domain.md §5): which year an entry or exit counts in, whether it counts
 // on the board as it stood on a given day, and the per-unit figures of both dimensions. The server does
 // the same counting in SQL; this is the reference the property tests hold it to.
 import { z } from 'zod';

@@ -72,7 +72,7 @@ describe('declaration state table', () => {
   });
 });
 
-describe('approval records (domain.md §7)', () => {
+describe('approval records (docs/domain.md §7)', () => {
   const rec = (
     kind: 'field' | 'document',
     conclusion: 'pass' | 'fail',

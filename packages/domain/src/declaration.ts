@@ -1,4 +1,4 @@
-// Declarations for entering the directory (入库申报, domain.md §5 and §7): the calendar of monthly windows and
+// Declarations for entering the directory (入库申报, docs/domain.md §5 and §7): the calendar of monthly windows and
 // annual batches, the workflow state table with who may move a declaration, the materials checklist, the
 // upload type check, and the automatic checks reviewers see. The platform never submits to the national
 // system: `submitted` records that the centre handed the file to the statistics bureau, and `entered`
@@ -42,7 +42,7 @@ export const declarationBatchSchema = z.object({
 });
 export type DeclarationBatch = z.output<typeof declarationBatchSchema>;
 
-/** One year's declaration calendar (configurable per year, domain.md §5). */
+/** One year's declaration calendar (configurable per year, docs/domain.md §5). */
 export const declarationCalendarSchema = z
   .object({
     /** Monthly entry (月度入库): materials due on this day of each month. */
@@ -503,7 +503,7 @@ export const inspectionCreateSchema = z.object({
 export type InspectionCreate = z.output<typeof inspectionCreateSchema>;
 
 /**
- * The hard rule of domain.md §7: the centre approves only with a field inspection and a document review on
+ * The hard rule of docs/domain.md §7: the centre approves only with a field inspection and a document review on
  * record, and the latest of each concluded 'pass'. Returns the Chinese reasons it is refused (empty = may approve).
  */
 export function checkApprovalRecords(
@@ -521,7 +521,7 @@ export function checkApprovalRecords(
   return problems;
 }
 
-// ── Materials (domain.md §5 checklist) ───────────────────────────────────────────────────────────────
+// ── Materials (docs/domain.md §5 checklist) ───────────────────────────────────────────────────────────────
 
 export const MATERIAL_ITEMS = [
   'basic_info',

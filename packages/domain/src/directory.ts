@@ -1,4 +1,4 @@
-// Directory events (名录库 入库 / 退库, domain.md §5): the request shape, the labels, and the rules that
+// Directory events (名录库 入库 / 退库, docs/domain.md §5): the request shape, the labels, and the rules that
 // check an event against the firm's state before the server records it. Events are never edited or
 // deleted: a mistaken one is voided with a reason.
 import { z } from 'zod';

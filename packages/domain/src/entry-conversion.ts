@@ -205,7 +205,7 @@ export interface ExitChanceInput {
  *   counts in the year when that date lies in the window — then CONVERSION_PARAMS.shortfallExit, after January
  *   scaled by the share of the window still to come;
  * - any other reason: the yearly hazard × the share of the window still to come.
- * A full-year shortfall of THIS year is decided next January and counts next year (domain.md §5).
+ * A full-year shortfall of THIS year is decided next January and counts next year (docs/domain.md §5).
  */
 export function exitChance(input: ExitChanceInput): number {
   const { year, asOf, rule } = input;

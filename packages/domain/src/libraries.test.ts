@@ -78,7 +78,7 @@ const rules = (f: FirmFacts, o: Partial<EvaluationOptions> = {}) =>
     .sort();
 
 describe('thresholds', () => {
-  it('defaults follow the seed and domain.md §4', () => {
+  it('defaults follow the seed and docs/domain.md §4', () => {
     expect(DEFAULT_LIBRARY_THRESHOLDS).toMatchObject({
       base: 5_000_000,
       cultivation: 10_000_000,

@@ -1,4 +1,4 @@
-// The libraries (库) of the 小升规 pipeline (domain.md §4; seed 三(一)–(三), (五), (九)): which firms belong in
+// The libraries (库) of the 小升规 pipeline (docs/domain.md §4; seed 三(一)–(三), (五), (九)): which firms belong in
 // the base library, the cultivation library, the near-threshold list and the at-risk list for a plan year,
 // with the reasons, a suggested pathway (升规路径) and a tier A/B/C from the forecast.
 //
@@ -14,7 +14,6 @@ import { isIsoDate, periodOf, splitPeriod } from './period.js';
 import {
   DEFAULT_REVENUE_PRIORITY,
   PARTIAL_YEAR_RULE,
-  pickRevenueOfRecord,
   REVENUE_PRIORITIES,
   type RevenuePriority,
   yearCoverageLabel,
@@ -36,7 +35,7 @@ export const LIBRARY_LABELS: Record<Library, string> = {
   atRisk: '临退规企业',
 };
 
-/** The six pathways of domain.md §4 (seed 三(五)). */
+/** The six pathways of docs/domain.md §4 (seed 三(五)). */
 export const PATHWAYS = [
   'growth',
   'merger',
@@ -82,8 +81,8 @@ export const LIBRARY_RULES = [
 export type LibraryRule = (typeof LIBRARY_RULES)[number];
 
 /**
- * Thresholds of one plan year (all *configurable*, domain.md §4). Money in yuan. `newFirmSince` is MM-DD of
- * the prior year: production started on or after it makes a firm "new" (seed 三(二) 年度新建; domain.md §5
+ * Thresholds of one plan year (all *configurable*, docs/domain.md §4). Money in yuan. `newFirmSince` is MM-DD of
+ * the prior year: production started on or after it makes a firm "new" (seed 三(二) 年度新建; docs/domain.md §5
  * monthly entry). Probabilities are the forecast's: `reachP` decides 新建有望升规 and the near forecast,
  * `belowP` the at-risk forecast, `tierAP` / `tierBP` the tiers.
  */
@@ -281,7 +280,7 @@ export interface LibraryEvaluation {
     ytdMonths: number;
     /** The same months of Y−1. */
     ytdLastYear: number | null;
-    /** Tax figures of Y up to the evaluation date (达规未入统 found from tax data, issue 6 item 2). */
+    /** Tax figures of Y up to the evaluation date (达规未入统 found from tax data). */
     taxYtd: number | null;
     projectedYear: number | null;
     pReachYear: number | null;
@@ -373,7 +372,7 @@ export function scaleStatusAt(history: ScaleHistoryFact[], period: string): 'abo
 }
 
 /**
- * The month whose cumulative revenue the next batch checks (domain.md §5: cumulative up to the month before
+ * The month whose cumulative revenue the next batch checks (docs/domain.md §5: cumulative up to the month before
  * declaring). New firms may use monthly batches, the others only the annual ones; with no batch left in the
  * year, December.
  */
@@ -629,7 +628,7 @@ export function tierFrom(
 }
 
 /**
- * The pathway a rule suggests (domain.md §4; seed 三(五)): an individual business converts first (个转企);
+ * The pathway a rule suggests (docs/domain.md §4; seed 三(五)): an individual business converts first (个转企);
  * a firm outside industry shifts its main industry (转行业); a firm that already reached the line is
  * 达规未入; a new plant is 新开工投产达效; everyone else grows (成长壮大). 兼并重组 is only ever chosen by a
  * person. A user's choice per firm and year overrides the suggestion.

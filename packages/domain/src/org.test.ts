@@ -141,7 +141,7 @@ describe('COUNTY_BODIES', () => {
     }
   });
 
-  it('the supervising units are the zone and the four departments of the 2024 allocation (domain.md §3)', () => {
+  it('the supervising units are the zone and the four departments of the 2024 allocation (docs/domain.md §3)', () => {
     const supervising = COUNTY_BODIES.filter((b) => SUPERVISING_KINDS.includes(b.kind)).map((b) => b.name);
     expect(supervising).toEqual(['县经济技术开发区', '县工信局', '县应急局', '县能源局', '县住建局']);
     expect(SUPERVISING_KINDS).toEqual(['zone', 'department']);

@@ -1,5 +1,5 @@
 // The organisation tree: province → city → county → townships, plus the county's development zone,
-// supervising departments, the SME centre and the data-supplier bureaus (domain.md §2).
+// supervising departments, the SME centre and the data-supplier bureaus (docs/domain.md §2).
 import { YUXIAN_DIVISION_ROWS } from './reference/divisions.gen.js';
 
 export const UNIT_KINDS = [

@@ -43,7 +43,7 @@ export interface ProgressReport {
 export const COUNTING_BASES = ['approval', 'effective'] as const;
 export type CountingBasis = (typeof COUNTING_BASES)[number];
 
-/** Which date decides the year an entry or exit counts in, and the cut-off (domain.md §5; configurable per year). */
+/** Which date decides the year an entry or exit counts in, and the cut-off (docs/domain.md §5; configurable per year). */
 export interface CountingRule {
   basis: CountingBasis;
   /** MM-DD: events dated after it count in the next year. */

@@ -1,4 +1,4 @@
-// The revenue of record (收入口径, domain.md §4): month by month, one source's figure where it exists, else
+// The revenue of record (收入口径, docs/domain.md §4): month by month, one source's figure where it exists, else
 // the other's. Which source comes first is one county setting (`revenue.priority`, statistics first by
 // default); libraries, declaration checks, the forecast, the board and the exports all read it through
 // these functions, so one firm-month has one revenue everywhere.

@@ -1,4 +1,4 @@
-// Revenue figures over months and quarters (domain.md §4 "revenue of record"; docs/glossary.md 季度数据).
+// Revenue figures over months and quarters (docs/domain.md §4 "revenue of record"; docs/glossary.md 季度数据).
 // A figure covers one month or, for a quarterly VAT return (小规模纳税人 file VAT by quarter), one calendar
 // quarter. A quarter is stored under its LAST month with `months: 3`: "figures up to month M" then takes a
 // quarter only once it has ended, and a year's figures include its quarters — never spread over three months,

@@ -1,4 +1,4 @@
-// 规模以上工业: annual main-business revenue ≥ 20,000,000 yuan since 2011 (domain.md §1), configurable per year.
+// 规模以上工业: annual main-business revenue ≥ 20,000,000 yuan since 2011 (docs/domain.md §1), configurable per year.
 export const DEFAULT_SCALE_THRESHOLD_YUAN = 20_000_000;
 export const SCALE_STATUSES = ['above', 'below'] as const;
 export type ScaleStatus = (typeof SCALE_STATUSES)[number];

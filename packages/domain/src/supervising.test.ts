@@ -12,7 +12,7 @@ import {
 const classCodes = listIndustries('class').map((c) => c.code);
 const bodyKeys: string[] = COUNTY_BODIES.map((b) => b.key);
 
-describe('suggestSupervisingKey with the default rule (domain.md §2)', () => {
+describe('suggestSupervisingKey with the default rule (docs/domain.md §2)', () => {
   it.each([
     ['0610', 'energy'],
     ['0620', 'energy'],

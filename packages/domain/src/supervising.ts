@@ -1,5 +1,5 @@
 // Suggests an enterprise's supervising unit (行业主管) from its industry class and location
-// (domain.md §2). The rule is data: a county edits it in settings; this is the default.
+// (docs/domain.md §2). The rule is data: a county edits it in settings; this is the default.
 import { z } from 'zod';
 import { normalizeIndustryCode } from './industry.js';
 import type { CountyBodyKey } from './org.js';

@@ -1,4 +1,4 @@
-// Targets (目标任务, domain.md §3): the city's target for the county is the floor; the county allocates
+// Targets (目标任务, docs/domain.md §3): the city's target for the county is the floor; the county allocates
 // to its units in two dimensions, and may allocate more than the floor on purpose (the seed splits 10
 // against 8). A sum below the floor is a warning; a sum above it is shown as information.
 import { z } from 'zod';

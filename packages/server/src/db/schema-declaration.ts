@@ -1,4 +1,4 @@
-// Tables of the declaration slice (issue 6 items 4–5): declarations for entering the directory, every state
+// Tables of the declaration slice: declarations for entering the directory, every state
 // change, the inspection records (docs/api.md, 入库申报) and the uploaded files (materials and inspection photos).
 // Transitions, inspections and files are only ever inserted; a new upload adds a version, never overwrites.
 import { sql } from 'drizzle-orm';

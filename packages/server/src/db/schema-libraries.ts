@@ -1,4 +1,4 @@
-// Tables of the libraries slice (issue 6): library memberships with their history, the manual decisions that
+// Tables of the libraries slice: library memberships with their history, the manual decisions that
 // override the rules, the latest evaluation per firm and year (a derived snapshot the lists read), firms'
 // operating status history, and pathway choices.
 import { sql } from 'drizzle-orm';
@@ -149,7 +149,7 @@ export const pathwayOverrides = pgTable(
 );
 
 /**
- * A plan year whose libraries are frozen as they stood at the year's cut-off (domain.md §4): the memberships
+ * A plan year whose libraries are frozen as they stood at the year's cut-off (docs/domain.md §4): the memberships
  * of the year are no longer touched by later changes of facts; only the centre's recompute (audited) redoes
  * them, again as of the cut-off date.
  */

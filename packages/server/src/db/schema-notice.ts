@@ -1,4 +1,4 @@
-// The notice registry (issue 5 §7): every progress notice (进度通报) issued, with its number in the year's
+// The notice registry: every progress notice (进度通报) issued, with its number in the year's
 // sequence and the whole input it was rendered from, so a notice downloads again exactly as issued.
 import { date, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { jsonb } from './columns.js';

@@ -1,4 +1,4 @@
-// Tables of the progress slice (issue 5): directory entries and exits (入库 / 退库). Targets live in
+// Tables of the progress slice: directory entries and exits (入库 / 退库). Targets live in
 // schema.ts (set up with the foundation); the counting rule is a setting.
 import { char, date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';

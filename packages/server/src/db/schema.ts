@@ -216,7 +216,7 @@ export const auditLog = pgTable(
   ],
 );
 
-// ── Imports (issue 4) ────────────────────────────────────────────────────────────────────────────────
+// ── Imports ────────────────────────────────────────────────────────────────────────────────
 
 /**
  * An uploaded sheet between preview and apply: how it was read, its problems, and the records parsed from

@@ -318,7 +318,7 @@ export interface ImportBatch {
   summary: Record<string, unknown> | null;
 }
 
-// ── Issue 5: targets, directory events, progress, notices (docs/api.md) ──
+// ── targets, directory events, progress, notices (docs/api.md) ──
 
 export interface ForecastBandPoint {
   period: string;

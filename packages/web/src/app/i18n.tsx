@@ -1,4 +1,4 @@
-// Simplified Chinese first, English available (architecture.md §Web). antd's own texts follow its locale;
+// Simplified Chinese first, English available (docs/ARCHITECTURE.md §Web). antd's own texts follow its locale;
 // the app's texts come from ./dictionary, where Chinese is the source of truth.
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';

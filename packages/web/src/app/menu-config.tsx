@@ -1,4 +1,4 @@
-// The left menu (ui.md). A slice adds its pages here with the permission they need; entries the user
+// The left menu (docs/ui.md). A slice adds its pages here with the permission they need; entries the user
 // cannot use are hidden by visibleMenu().
 import {
   AimOutlined,
@@ -18,7 +18,7 @@ export type AppMenuNode = MenuNode<DictKey, ReactNode>;
 
 export const APP_MENU: AppMenuNode[] = [
   { key: 'home', label: 'menu.home', icon: <DesktopOutlined />, path: '/', permission: null },
-  // 进度看板 (issue 5): units see their own rows (the API filters by scope).
+  // 进度看板: units see their own rows (the API filters by scope).
   {
     key: 'progress',
     label: 'menu.progress',
@@ -124,7 +124,7 @@ export const APP_MENU: AppMenuNode[] = [
     ],
   },
   {
-    // 目标考核 (issue 5): targets and allocation, progress notices.
+    // 目标考核: targets and allocation, progress notices.
     key: 'assessment',
     label: 'menu.assessment',
     icon: <AimOutlined />,

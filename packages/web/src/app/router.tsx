@@ -72,7 +72,7 @@ const ImportHistoryPage = lazy(() =>
   import('../features/imports/import-history-page').then((m) => ({ default: m.ImportHistoryPage })),
 );
 
-// Issue 5: the progress board, targets, notices and directory entries/exits.
+// the progress board, targets, notices and directory entries/exits.
 const ProgressPage = lazy(() =>
   import('../features/progress/progress-page').then((m) => ({ default: m.ProgressPage })),
 );

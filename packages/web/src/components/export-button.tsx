@@ -1,4 +1,4 @@
-// 导出Excel (ui.md: every list exports): runs the download, spins meanwhile and reports a failure.
+// 导出Excel (docs/ui.md: every list exports): runs the download, spins meanwhile and reports a failure.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 // The enterprise list keeps its whole state — filters, paging, sort — in the URL query string, so a link
-// can be shared and the back button works (ui.md "the filter in the URL"). The URL uses the API's own
+// can be shared and the back button works (docs/ui.md "the filter in the URL"). The URL uses the API's own
 // parameter names (docs/api.md GET /enterprises); defaults are left out to keep links short.
 import { ENTERPRISE_SORTS, findIndustry, SCALE_STATUSES, type ScaleStatus } from '@shenggui/domain';
 

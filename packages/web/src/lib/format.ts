@@ -1,4 +1,4 @@
-// Display formats the users expect (ui.md): 万元 with two decimals, dates as 2024-11-25, periods as 2024年11月.
+// Display formats the users expect (docs/ui.md): 万元 with two decimals, dates as 2024-11-25, periods as 2024年11月.
 import { formatPeriodZh, isPeriod } from '@shenggui/domain';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
 // The left menu is data: each entry names the permission it needs, so a later slice adds its pages by
-// adding entries (ui.md menu). Hiding is a courtesy; the server remains the authority.
+// adding entries (docs/ui.md menu). Hiding is a courtesy; the server remains the authority.
 import type { Permission } from '@shenggui/domain';
 
 export interface MenuNode<Label = string, Icon = unknown> {

@@ -1,4 +1,4 @@
-// Defaults of the progress-notice form (issue 5 §7), pure and tested: the title the server would use and
+// Defaults of the progress-notice form, pure and tested: the title the server would use and
 // the day the notice shows (today, or the year's last day for a past year).
 
 export const defaultNoticeTitle = (year: number) => `关于${year}年全县规上工业企业净增工作进展情况的通报`;

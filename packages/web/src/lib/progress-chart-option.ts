@@ -1,4 +1,4 @@
-// The progress board's two charts (issue 5 §6) as pure, tested option builders: per-unit bars (target,
+// The progress board's two charts as pure, tested option builders: per-unit bars (target,
 // entered, exited, net) and the county's cumulative line through the year with the forecast band.
 import type { EChartsOption, LineSeriesOption } from 'echarts';
 

@@ -1,4 +1,4 @@
-// Texts of the progress, targets, directory and notice pages (issue 5). Chinese is the source of truth;
+// Texts of the progress, targets, directory and notice pages. Chinese is the source of truth;
 // English must have every key (the type says so) with the same placeholders (tested). Kept apart from
 // app/dictionary.ts so the slice's many texts stay together; the menu labels live in the app dictionary.
 import { interpolate, type Lang, type Vars } from '../app/dictionary';

@@ -1,4 +1,4 @@
-// The firm's monthly revenue chart (ui.md: "revenue chart by source"): one pure option builder, tested,
+// The firm's monthly revenue chart (docs/ui.md: "revenue chart by source"): one pure option builder, tested,
 // fed to the app-wide ECharts wrapper. Money is drawn in 万元, electricity in kWh on its own axis.
 import {
   REVENUE_SOURCE_UNITS,

@@ -1,5 +1,5 @@
 // Revenue facts as the firm page lists them: every version, corrections included (a correction is a new
-// version; the old one stays — architecture.md §Data).
+// version; the old one stays — docs/ARCHITECTURE.md §Data).
 import { REVENUE_SOURCES, type RevenueSource, splitPeriod } from '@shenggui/domain';
 
 export interface VersionedFact {

@@ -1,4 +1,4 @@
-// The allocation editor's arithmetic (issue 5 §1), pure and tested: sums, the over/under state against the
+// The allocation editor's arithmetic, pure and tested: sums, the over/under state against the
 // city target, the changes listed in the confirmation, and the PUT body.
 
 export type TargetDimension = 'territorial' | 'supervising';

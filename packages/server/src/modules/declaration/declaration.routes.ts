@@ -1,4 +1,4 @@
-// Declarations over HTTP (issue 6 items 4–5). Uploads travel as the raw body (application/octet-stream) with
+// Declarations over HTTP. Uploads travel as the raw body (application/octet-stream) with
 // the file name in the query, as imports do; the body limit is this plugin's own.
 import {
   CHECK_STATUSES,

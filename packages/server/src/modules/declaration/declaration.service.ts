@@ -1,4 +1,4 @@
-// Declarations for entering the directory (issue 6 items 4–5; domain.md §5, §7). The state table, the
+// Declarations for entering the directory (docs/domain.md §5, §7). The state table, the
 // checklist and the checks are domain rules; this service loads, locks, writes the history row and the
 // audit record in one transaction. Recording `entered` creates the directory entry through the directory
 // service inside the same transaction: when the entry is refused, the declaration stays `submitted` and
@@ -664,7 +664,7 @@ export async function transitionDeclaration(
           blocked.map((message) => ({ path: 'checks', message })),
         );
     }
-    // domain.md §7: no approval without a field inspection and a document review on record.
+    // docs/domain.md §7: no approval without a field inspection and a document review on record.
     if (input.to === 'submitted') {
       const problems = checkApprovalRecords(await inspectionRecords(tx, id));
       if (problems.length > 0)

@@ -1,4 +1,4 @@
-// Declarations end to end over HTTP (issue 6 items 4–5): the full walk to a directory entry, the hard
+// Declarations end to end over HTTP: the full walk to a directory entry, the hard
 // inspection rule, scope, monthly eligibility, checks from figures, upload limits, the calendar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../platform/context.js';
@@ -153,7 +153,7 @@ describe('declaration workflow', () => {
     expect((await move(xiushui, d.id, 'submitted')).statusCode).toBe(409);
     expect((await move(xiushui2, d.id, 'centre_review')).statusCode).toBe(200);
 
-    // Hard rule (domain.md §7): no approval without both inspection records.
+    // Hard rule (docs/domain.md §7): no approval without both inspection records.
     const refused = await move(centre, d.id, 'submitted');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('缺少实地踏勘记录');

@@ -1,6 +1,6 @@
 // The synthetic county the demo, the e2e tests and the benchmarks run on: a population of industrial
 // firms shaped like 盂县 (coal, non-coal mines, refractories, concrete), with monthly tax, statistics
-// and electricity figures and a directory history that follows the statistical rules (domain.md §5).
+// and electricity figures and a directory history that follows the statistical rules (docs/domain.md §5).
 //
 // Pure and deterministic: the same options give the same population on every machine, so screenshots,
 // e2e assertions and benchmark baselines stay stable. No clock, no Math.random, no I/O. The demo set-up
@@ -516,7 +516,7 @@ interface Slot {
 
 const PLAN: readonly [number, Slot][] = [
   [33, { kind: 'stable', a: 0, b: 0, flag: null }],
-  // Statistics 30%+ above tax: the integrity signal of domain.md §7.
+  // Statistics 30%+ above tax: the integrity signal of docs/domain.md §7.
   [2, { kind: 'inflatedStable', a: 2, b: 0, flag: null }],
   [2, { kind: 'inflator', a: 2, b: 0, flag: null }],
   [3, { kind: 'nearAbove', a: 0, b: 0, flag: null }],

@@ -1,4 +1,4 @@
-// Directory entries and exits (入库 / 退库, domain.md §5). Recording an event flips the firm's scale status
+// Directory entries and exits (入库 / 退库, docs/domain.md §5). Recording an event flips the firm's scale status
 // and writes its scale history in the same transaction as the audit record. Events are never edited or
 // deleted; a mistaken one is voided with a reason, which restores the status the event changed.
 import {

@@ -1,6 +1,6 @@
 // The enterprise registry from a sheet: a new credit code registers a firm, a known one updates the columns
 // the sheet fills (blank cells keep what is recorded), an identical row changes nothing. The caller's data
-// scope holds per row: a township imports only its own firms (architecture.md §Access).
+// scope holds per row: a township imports only its own firms (docs/ARCHITECTURE.md §Access).
 import {
   COUNTY_BODIES,
   CREDIT_CODE_MESSAGES,

@@ -1,4 +1,4 @@
-// Rows name a firm by credit code, else by exact name (issue 4 §2): one firm per row, or a problem on the
+// Rows name a firm by credit code, else by exact name: one firm per row, or a problem on the
 // row saying why not. The same rules as the revenue import, for kinds with one record per row.
 import { CREDIT_CODE_MESSAGES, checkCreditCode } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';

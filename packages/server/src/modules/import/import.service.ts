@@ -1,4 +1,4 @@
-// The import engine (issue 4 §3): upload → preview (how the sheet was read, every problem by row and
+// The import engine: upload → preview (how the sheet was read, every problem by row and
 // column) → apply in one transaction. It knows nothing about any kind: kinds plug in through ImportKind
 // (import-kinds.ts). Applying re-checks the parsed records against the database inside the transaction,
 // so a preview that went stale cannot write stale decisions.

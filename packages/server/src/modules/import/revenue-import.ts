@@ -1,7 +1,7 @@
 // Monthly revenue (or electricity) figures from a supplier: a row per firm and period (long), or a row per
-// firm with a column per month (wide). Figures are versioned facts (architecture.md §Data): a new figure is
+// firm with a column per month (wide). Figures are versioned facts (docs/ARCHITECTURE.md §Data): a new figure is
 // version 1, an identical one changes nothing, a different one is a correction — a new version with the
-// reason "导入更正（批次 N）". Rows match firms by credit code, else by exact name (issue 4 §2).
+// reason "导入更正（批次 N）". Rows match firms by credit code, else by exact name.
 import {
   CREDIT_CODE_MESSAGES,
   checkCreditCode,

@@ -1,4 +1,4 @@
-// `shenggui report libraries --year YYYY [--as-of YYYY-MM-DD] [--json]` (issue 6 item 7): every firm in a
+// `shenggui report libraries --year YYYY [--as-of YYYY-MM-DD] [--json]`: every firm in a
 // library for the year, evaluated live as of the date (nothing is written), with reasons, pathway and tier.
 import { LIBRARY_LABELS, PATHWAY_LABELS } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';

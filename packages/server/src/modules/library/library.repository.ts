@@ -505,7 +505,7 @@ export function listOperatingStatusHistory(db: Executor, scope: DataScope, enter
 }
 
 /**
- * 达规未入统 from tax data (issue 6 item 2): below-scale industrial firms whose current tax figures of the
+ * 达规未入统 from tax data: below-scale industrial firms whose current tax figures of the
  * year already add up to the line. Straight from the facts, so a firm shows as soon as figures are imported.
  */
 export async function listUnreportedByTax(db: Executor, scope: DataScope, year: number, threshold: number) {

@@ -1,4 +1,4 @@
-// The libraries (domain.md §4, issue 6): evaluates the pure rules over facts loaded set-based, keeps the
+// The libraries (docs/domain.md §4): evaluates the pure rules over facts loaded set-based, keeps the
 // memberships true (entries and exits with reasons, in one transaction, one audit record per batch), honours
 // manual decisions, and answers the lists, a firm's history, the 达规未入统 to-do and the CLI report.
 //
@@ -451,7 +451,7 @@ async function recomputeIn(
 
 // ── Years: recompute by the centre, frozen past years ────────────────────────────────────────────────
 
-/** The date a year's libraries stand as of once it is over: the year's counting cut-off (domain.md §5). */
+/** The date a year's libraries stand as of once it is over: the year's counting cut-off (docs/domain.md §5). */
 export async function yearCutoffDate(db: Executor, year: number): Promise<string> {
   return `${year}-${(await getCountingRule(db, year)).cutoff}`;
 }
@@ -864,7 +864,7 @@ export async function listFirmLibraries(
   };
 }
 
-/** 达规未入统 found from tax data (issue 6 item 2), for the centre's to-do list. */
+/** 达规未入统 found from tax data, for the centre's to-do list. */
 export async function listUnreported(db: Executor, ctx: RequestContext, year?: number) {
   const y = year ?? currentPlanYear(ctx.now);
   const t = await getLibraryThresholds(db, y);

@@ -1,4 +1,4 @@
-// `shenggui notice progress --year YYYY [--as-of YYYY-MM-DD] --out FILE.docx|FILE.pdf` (issue 5 §7): issues
+// `shenggui notice progress --year YYYY [--as-of YYYY-MM-DD] --out FILE.docx|FILE.pdf`: issues
 // the next numbered notice of the year, as the centre does in the web, and writes it to the file.
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../../db/client.js';

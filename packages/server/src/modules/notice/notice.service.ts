@@ -1,4 +1,4 @@
-// The progress notice (进度通报, issue 5 §7): issued by the centre with the next number of the year's
+// The progress notice (进度通报): issued by the centre with the next number of the year's
 // sequence (盂促企组办发〔2024〕N号), registered with the whole input it was rendered from so it downloads
 // again exactly as issued, and audited. A preview renders the same document without a number.
 import { chinaDate, type ProgressReport } from '@shenggui/domain';

@@ -1,4 +1,4 @@
-// The counting rule is data, per year (domain.md §5: the assessing authority decides which date counts and
+// The counting rule is data, per year (docs/domain.md §5: the assessing authority decides which date counts and
 // the cut-off): settings key `counting.rule.YYYY`, default DEFAULT_COUNTING_RULE (approval date, 12-31).
 import { type CountingRule, countingRuleSchema, DEFAULT_COUNTING_RULE } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';

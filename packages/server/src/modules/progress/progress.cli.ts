@@ -1,4 +1,4 @@
-// `shenggui report progress --year YYYY [--as-of YYYY-MM-DD] [--json]` (issue 5 §8): the same report as
+// `shenggui report progress --year YYYY [--as-of YYYY-MM-DD] [--json]`: the same report as
 // the API, county-wide (the command line runs as the system, whole database).
 import { formatProbabilityPercent, isIsoDate, type ProgressReport, type ProgressRow } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';
@@ -18,7 +18,7 @@ export interface ProgressCommandRow {
   pReachTarget: number | null;
 }
 
-/** Exactly the shape issue 5 §8 names. */
+/** Exactly the shape the command-line contract in README.md names. */
 export interface ProgressCommandOutput {
   year: number;
   asOf: string;

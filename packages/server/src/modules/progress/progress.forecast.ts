@@ -174,7 +174,7 @@ export interface ForecastFirmFacts {
   industryCode: string;
   /** Scale status as of the as-of day. */
   scale: 'above' | 'below';
-  /** May use the monthly batches (production started recently, domain.md §5). */
+  /** May use the monthly batches (production started recently, docs/domain.md §5). */
   isNew: boolean;
   /** Operating status in force on the as-of day ('normal', 'stopped', 'half_stopped'). */
   operating: string;

@@ -1,4 +1,4 @@
-// The net-increase board (issue 5 §4, §6): per unit in both dimensions and for the county — entered,
+// The net-increase board: per unit in both dimensions and for the county — entered,
 // exited, net, target, remaining, rank — for a year as it stood on a day.
 //
 // Decisions (documented in docs/api.md):
@@ -510,7 +510,7 @@ export interface DecidingFirm {
 export const DECIDING_BAND = { low: 0.2, high: 0.8 } as const;
 
 /**
- * The firms that decide the year (issue 5 §5): those in the caller's scope (optionally of one unit) whose
+ * The firms that decide the year: those in the caller's scope (optionally of one unit) whose
  * entry or exit is still open either way, p in [0.2, 0.8], the most likely first.
  */
 export async function listDecidingFirms(

@@ -1,4 +1,4 @@
-// Settings are data, not constants (domain.md: thresholds, rules and calendars differ by county and year).
+// Settings are data, not constants (docs/domain.md: thresholds, rules and calendars differ by county and year).
 import {
   DEFAULT_REVENUE_PRIORITY,
   DEFAULT_SCALE_THRESHOLD_YUAN,

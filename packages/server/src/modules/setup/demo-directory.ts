@@ -1,5 +1,5 @@
 // The demo's directory events (入库 / 退库), derived from the scale histories the demo population already
-// carries ('年度入库' / '月度入库' / '退库：…'), with plausible batches and approval dates (domain.md §5):
+// carries ('年度入库' / '月度入库' / '退库：…'), with plausible batches and approval dates (docs/domain.md §5):
 // - annual entries effective January Y: declared in the November or December batch of Y−1 and approved
 //   within it, or in a January batch of Y using full-year data;
 // - monthly entries: materials due around the 20th, approved about the 20th of the month before the

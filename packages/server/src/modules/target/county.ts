@@ -1,4 +1,4 @@
-// The county a deployment serves and its units in the two allocation dimensions (domain.md §2: townships
+// The county a deployment serves and its units in the two allocation dimensions (docs/domain.md §2: townships
 // are 属地; the development zone and the four departments are 行业主管).
 import { SUPERVISING_KINDS, type UnitKind } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';

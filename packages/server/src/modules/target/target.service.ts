@@ -1,4 +1,4 @@
-// Targets (目标任务, domain.md §3): the city's target for the county (dimension 'city') and the county's
+// Targets (目标任务, docs/domain.md §3): the city's target for the county (dimension 'city') and the county's
 // allocation by township ('territorial') and by supervising unit ('supervising'). Every change is audited.
 import {
   type AllocationDimension,

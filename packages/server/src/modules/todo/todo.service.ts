@@ -1,4 +1,4 @@
-// The signed-in user's to-do list (issue 6 item 6): declaration deadlines within 14 days (calendar of the
+// The signed-in user's to-do list: declaration deadlines within 14 days (calendar of the
 // year in progress and the next, for a January batch), declarations whose next step is the user's (by role,
 // in scope), and for the centre the firms that reached the threshold but are not counted (达规未入统).
 import {

@@ -254,7 +254,7 @@ const SAMPLES: Record<string, Sample> = {
     url: () => '/api/v1/settings/business',
     body: () => ({ year: 2030, values: { 'notice.nextNumber': 5 } }),
   },
-  // Declarations (issue 6): each firm has one, made in beforeAll; role refusals of a step answer 403.
+  // Declarations: each firm has one, made in beforeAll; role refusals of a step answer 403.
   'GET /api/v1/settings/declaration-calendar/:year': {
     url: () => '/api/v1/settings/declaration-calendar/2026',
   },

@@ -25,7 +25,7 @@ import { PageHeader } from '../../components/page-header';
 import { useUnits } from '../org/org-api';
 import { useCreateUnit, useRenameUnit } from './admin-api';
 
-/** Kinds a county office adds under the county (ui.md 单位管理). */
+/** Kinds a county office adds under the county (docs/ui.md 单位管理). */
 const ADDABLE_KINDS: readonly UnitKind[] = ['township', 'zone', 'department', 'centre', 'bureau'];
 
 interface Row {

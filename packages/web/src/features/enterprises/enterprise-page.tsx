@@ -1,4 +1,4 @@
-// The firm's page (/enterprises/:id), the centre of gravity (ui.md): profile, revenue by source with the
+// The firm's page (/enterprises/:id), the centre of gravity (docs/ui.md): profile, revenue by source with the
 // history of every figure, and the scale-status history.
 import { EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { formatWan, REVENUE_SOURCES, revenueWritePermission } from '@shenggui/domain';

@@ -1,5 +1,5 @@
 // 工作台: who you are, what you see, and the counts of firms in your scope with links into the lists.
-// The to-do list and progress card come with later slices (ui.md).
+// The to-do list and progress card come with later slices (docs/ui.md).
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';

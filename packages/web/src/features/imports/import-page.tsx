@@ -1,4 +1,4 @@
-// 数据管理 · 数据导入 (/data/imports, issue 4): choose what to import (and for monthly figures the source),
+// 数据管理 · 数据导入 (/data/imports): choose what to import (and for monthly figures the source),
 // drop a file → it uploads with progress → the preview shows how the sheet was read, the counts and every
 // problem by row and column → the user applies (only the valid rows, if ticked) after a confirmation.
 // Nothing is written before 导入; the kind, source and year live in the URL.

@@ -1,4 +1,4 @@
-// 进度通报 (/notices, issue 5 §7): the notices issued for a year with their Word and PDF, and (for the
+// 进度通报 (/notices): the notices issued for a year with their Word and PDF, and (for the
 // centre, target:allocate) a form to generate the next one: preview → confirm → issue → download.
 import { FilePdfOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import {

@@ -1,4 +1,4 @@
-// The firms behind a number of the board (ui.md: "from any number, one click reaches the firms behind it").
+// The firms behind a number of the board (docs/ui.md: "from any number, one click reaches the firms behind it").
 import { Alert, Drawer, Grid, Segmented, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ProgressFirm } from '../../api/types';

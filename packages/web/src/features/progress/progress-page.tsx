@@ -1,4 +1,4 @@
-// 进度看板 (/progress, issue 5 §6): the county against the city target and the internal allocation, per-unit
+// 进度看板 (/progress): the county against the city target and the internal allocation, per-unit
 // bars and ranking in both dimensions, the cumulative line with the forecast band, and every number a
 // click away from the firms behind it. Year, "as of" date and dimension live in the URL.
 import type { ProgressReport, ProgressRow } from '@shenggui/domain';
