@@ -68,6 +68,27 @@ async function importChecked(file: { fileName: string; bytes: Buffer }): Promise
     throw e;
   }
   const before = { facts: await factCount(), batches: await batchCount() };
+  if (preview.needsUnit) {
+    // A mutation dropped the unit note: nothing is applied until the clerk chooses 元 or 万元.
+    const refused = await applyImport(db(), tax, { token: preview.token, skipInvalid: true }).catch(
+      (x: unknown) => x,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('CONFLICT');
+    expect({ facts: await factCount(), batches: await batchCount() }).toEqual(before);
+    try {
+      preview = await previewImport(db(), tax, {
+        kind: 'revenue',
+        source: 'tax',
+        ...file,
+        unit: '万元',
+        read: READ_LIMITS,
+      });
+    } catch (e) {
+      if (e instanceof AppError) return;
+      throw e;
+    }
+  }
   const changing = preview.counts.imported + preview.counts.updated;
   if (preview.problems.length > 0) {
     const e = await applyImport(db(), tax, { token: preview.token, skipInvalid: false }).catch(
