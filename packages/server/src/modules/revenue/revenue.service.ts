@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { enterpriseExists, lockEnterprise } from '../enterprise/enterprise.repository.js';
-import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
+import { assertInScope, outOfScope } from '../enterprise/enterprise-scope.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import {
   findCurrentFact,
