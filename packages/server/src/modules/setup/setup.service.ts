@@ -41,6 +41,17 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
   { username: 'nanlou', displayName: '赵磊（南娄镇）', role: 'township', unit: '103000' },
   { username: 'gongxin', displayName: '张伟（县工信局）', role: 'department', unit: 'D01' },
   { username: 'kaifaqu', displayName: '刘洋（县经济技术开发区）', role: 'department', unit: 'Z01' },
+  // A second person per township, department and zone: whoever prepares a declaration never passes its
+  // 乡镇/部门 review (docs/api.md, 入库申报), so each unit has a reviewer of its own.
+  { username: 'xiushui-shenhe', displayName: '孙丽（秀水镇，审核）', role: 'township', unit: '100000' },
+  { username: 'nanlou-shenhe', displayName: '吴刚（南娄镇，审核）', role: 'township', unit: '103000' },
+  { username: 'gongxin-shenhe', displayName: '郑华（县工信局，审核）', role: 'department', unit: 'D01' },
+  {
+    username: 'kaifaqu-shenhe',
+    displayName: '何平（县经济技术开发区，审核）',
+    role: 'department',
+    unit: 'Z01',
+  },
   { username: 'shuiwu', displayName: '陈静（县税务局）', role: 'tax', unit: 'B01' },
   { username: 'tongji', displayName: '杨帆（县统计局）', role: 'statistics', unit: 'B02' },
   { username: 'lingdao', displayName: '周县长（县政府）', role: 'leader', unit: '000000' },
