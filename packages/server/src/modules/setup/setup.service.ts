@@ -41,6 +41,12 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
   { username: 'nanlou', displayName: '赵磊（南娄镇）', role: 'township', unit: '103000' },
   { username: 'gongxin', displayName: '张伟（县工信局）', role: 'department', unit: 'D01' },
   { username: 'kaifaqu', displayName: '刘洋（县经济技术开发区）', role: 'department', unit: 'Z01' },
+  { username: 'shuiwu', displayName: '陈静（县税务局）', role: 'tax', unit: 'B01' },
+  { username: 'tongji', displayName: '杨帆（县统计局）', role: 'statistics', unit: 'B02' },
+  { username: 'lingdao', displayName: '周县长（县政府）', role: 'leader', unit: '000000' },
+  { username: 'xitong', displayName: '系统管理员', role: 'sysadmin', unit: 'C01' },
+  { username: 'anquan', displayName: '安全管理员', role: 'secadmin', unit: 'C01' },
+  { username: 'shenji', displayName: '审计管理员', role: 'auditor', unit: 'C01' },
   // A second person per township, department and zone: whoever prepares a declaration never passes its
   // 乡镇/部门 review (docs/api.md, 入库申报), so each unit has a reviewer of its own.
   { username: 'xiushui-shenhe', displayName: '孙丽（秀水镇，审核）', role: 'township', unit: '100000' },
@@ -52,12 +58,6 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
     role: 'department',
     unit: 'Z01',
   },
-  { username: 'shuiwu', displayName: '陈静（县税务局）', role: 'tax', unit: 'B01' },
-  { username: 'tongji', displayName: '杨帆（县统计局）', role: 'statistics', unit: 'B02' },
-  { username: 'lingdao', displayName: '周县长（县政府）', role: 'leader', unit: '000000' },
-  { username: 'xitong', displayName: '系统管理员', role: 'sysadmin', unit: 'C01' },
-  { username: 'anquan', displayName: '安全管理员', role: 'secadmin', unit: 'C01' },
-  { username: 'shenji', displayName: '审计管理员', role: 'auditor', unit: 'C01' },
 ];
 
 export interface InitResult {
