@@ -7,18 +7,20 @@ import { z } from 'zod';
 import type { Role } from './access.js';
 import { formatWan } from './money.js';
 import { addMonths, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
-import { DEFAULT_REVENUE_PRIORITY, pickRevenueOfRecord, type RevenuePriority } from './revenue-of-record.js';
 import {
   coveredPeriods,
   cumulativeOfRecord,
+  DEFAULT_REVENUE_PRIORITY,
   type FigureSpan,
   figurePeriodKey,
+  pickRevenueOfRecord,
   quarterEndPeriod,
   quarterOfPeriod,
   type RecordEntry,
+  type RevenuePriority,
   revenueOfRecordEntries,
   type SourcedFigure,
-} from './revenue-record.js';
+} from './revenue-of-record.js';
 
 // ── Calendar ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -751,7 +753,7 @@ export interface MonthFigures {
   statisticsMonths?: FigureSpan | undefined;
 }
 
-/** The revenue of record of the months and quarters of `months` (revenue-record.ts). */
+/** The revenue of record of the months and quarters of `months` (revenue-of-record.ts). */
 function entriesOf(
   months: readonly MonthFigures[],
   priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
@@ -843,7 +845,7 @@ export function runDeclarationChecks(input: DeclarationCheckInput): DeclarationC
   const checks: DeclarationCheck[] = [];
 
   // 1. Cumulative revenue of record this year up to the month before declaring ≥ the scale line. A quarterly
-  // return counts once its quarter has ended by that month (revenue-record.ts).
+  // return counts once its quarter has ended by that month (revenue-of-record.ts).
   const entries = entriesOf(input.months, input.priority);
   const cum = cumulativeOfRecord(entries, year, month);
   const cumulative = cum?.value ?? 0;

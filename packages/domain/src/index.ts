@@ -14,7 +14,6 @@ export * from './org.js';
 export * from './period.js';
 export * from './progress.js';
 export * from './revenue-of-record.js';
-export * from './revenue-record.js';
 export * from './scale.js';
 export * from './schemas.js';
 export * from './security.js';

@@ -12,19 +12,17 @@ import { type FirmHistory, type FirmModel, fitFirm, projectModel, reachProbabili
 import { formatWan } from './money.js';
 import { isIsoDate, periodOf, splitPeriod } from './period.js';
 import {
-  DEFAULT_REVENUE_PRIORITY,
-  PARTIAL_YEAR_RULE,
-  REVENUE_PRIORITIES,
-  type RevenuePriority,
-  yearCoverageLabel,
-} from './revenue-of-record.js';
-import {
   coveredPeriods,
+  DEFAULT_REVENUE_PRIORITY,
   type FigureSpan,
   monthlyModelRow,
+  PARTIAL_YEAR_RULE,
+  REVENUE_PRIORITIES,
   type RecordEntry,
+  type RevenuePriority,
   revenueOfRecordEntries,
-} from './revenue-record.js';
+  yearCoverageLabel,
+} from './revenue-of-record.js';
 
 export const LIBRARIES = ['base', 'cultivation', 'near', 'atRisk'] as const;
 export type Library = (typeof LIBRARIES)[number];
@@ -203,7 +201,7 @@ export interface MonthlyFigure {
   period: string;
   source: 'statistics' | 'tax';
   value: number;
-  /** 3 for a quarterly figure (revenue-record.ts); a month by default. */
+  /** 3 for a quarterly figure (revenue-of-record.ts); a month by default. */
   months?: FigureSpan | undefined;
 }
 

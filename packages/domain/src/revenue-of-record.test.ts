@@ -38,3 +38,37 @@ describe('partial-year label', () => {
     expect(monthsOfYear(2023, ['2023-07', '2023-12', '2022-12', 'x'])).toEqual([7, 12]);
   });
 });
+
+describe('one module holds the revenue-of-record rule', () => {
+  it('exports the priority, the quarters and the labels, and the index exports the same functions', async () => {
+    const own = await import('./revenue-of-record.js');
+    const index = await import('./index.js');
+    for (const name of [
+      'pickRevenueOfRecord',
+      'revenueOfRecordSource',
+      'yearCoverageLabel',
+      'revenueOfRecordEntries',
+      'cumulativeOfRecord',
+      'monthlyModelRow',
+      'coveredPeriods',
+      'figurePeriodLabel',
+      'figurePeriodKey',
+      'quarterOfPeriod',
+      'quarterEndPeriod',
+      'isQuarterEnd',
+    ] as const) {
+      expect(typeof own[name], name).toBe('function');
+      expect(index[name], name).toBe(own[name]);
+    }
+  });
+
+  it('decides the quarters under the same priority as a single month', async () => {
+    const { revenueOfRecordEntries } = await import('./revenue-of-record.js');
+    const figures = [
+      { period: '2024-01', source: 'statistics', value: 10 },
+      { period: '2024-01', source: 'tax', value: 12 },
+    ];
+    expect(revenueOfRecordEntries(figures, 'tax-first')[0]).toMatchObject({ value: 12, source: 'tax' });
+    expect(pickRevenueOfRecord(10, 12, 'tax-first')).toBe(12);
+  });
+});

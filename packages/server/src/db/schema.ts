@@ -146,7 +146,7 @@ export const revenueFacts = pgTable(
     /**
      * 1 = a month; 3 = the calendar quarter ending at `period` (a quarterly VAT return). Stored under its last
      * month, a quarter is in its year's figures and in "figures up to month M" only once it has ended
-     * (packages/domain/src/revenue-record.ts).
+     * (packages/domain/src/revenue-of-record.ts).
      */
     months: smallint('months').notNull().default(1),
     source: text('source').notNull(),

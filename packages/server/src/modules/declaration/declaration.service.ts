@@ -36,8 +36,6 @@ import {
   type DeclarationOverrideInput,
   type DeclarationState,
   type DeclarationTransitionInput,
-  declarationCalendarSchema,
-  defaultDeclarationCalendar,
   defaultEffectivePeriod,
   INSPECTION_CONCLUSION_LABELS,
   INSPECTION_KIND_LABELS,
@@ -60,9 +58,14 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { recordDirectoryEvent } from '../directory/directory.service.js';
 import { lockEnterprise } from '../enterprise/enterprise.repository.js';
-import { assertInScope } from '../enterprise/enterprise.service.js';
+import { assertInScope } from '../enterprise/enterprise-scope.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
-import { getRevenuePriority, getScaleThreshold } from '../settings/settings.service.js';
+import {
+  DECLARATION_CALENDAR_KEY,
+  getDeclarationCalendarSetting,
+  getRevenuePriority,
+  getScaleThreshold,
+} from '../settings/settings.service.js';
 import {
   copyMaterialFiles,
   countDeclarations,
@@ -93,12 +96,11 @@ import {
 // ── Calendar ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** Settings key: `{ "2026": DeclarationCalendar, … }`; a year without its own calendar gets the defaults. */
-export const DECLARATION_CALENDAR_SETTING = 'declaration.calendar';
+export const DECLARATION_CALENDAR_SETTING = DECLARATION_CALENDAR_KEY;
 
+/** The calendar of a year: read by the settings service, the one reader of the stored setting. */
 export async function getDeclarationCalendar(db: Executor, year: number): Promise<DeclarationCalendar> {
-  const stored = (await findSetting(db, DECLARATION_CALENDAR_SETTING)) as Record<string, unknown> | null;
-  const parsed = declarationCalendarSchema.safeParse(stored?.[String(year)]);
-  return parsed.success ? parsed.data : defaultDeclarationCalendar(year);
+  return getDeclarationCalendarSetting(db, year);
 }
 
 export async function putDeclarationCalendar(

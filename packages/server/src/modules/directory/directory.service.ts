@@ -26,7 +26,7 @@ import {
   lockEnterprise,
   updateEnterpriseRow,
 } from '../enterprise/enterprise.repository.js';
-import { assertInScope } from '../enterprise/enterprise.service.js';
+import { assertInScope } from '../enterprise/enterprise-scope.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import { getCountingRule } from '../progress/counting-rule.service.js';
 import {

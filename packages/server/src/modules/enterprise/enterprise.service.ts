@@ -26,8 +26,6 @@ import {
   creditCodeTaken,
   type EnterpriseListRow,
   type EnterpriseRow,
-  enterpriseExists,
-  enterpriseExistsUnscoped,
   findEnterprise,
   insertEnterprise,
   insertScaleHistory,
@@ -36,6 +34,7 @@ import {
   lockEnterprise,
   updateEnterpriseRow,
 } from './enterprise.repository.js';
+import { assertInScope, outOfScope } from './enterprise-scope.js';
 
 export interface EnterpriseView {
   id: number;
@@ -72,28 +71,6 @@ export interface EnterpriseDetail extends EnterpriseView {
     changedAt: string;
     changedByName: string | null;
   }[];
-}
-
-/**
- * A firm outside the caller's scope answers 404, exactly like a missing one; when it does exist, the
- * attempt is written to the audit trail so the auditor can find it.
- */
-export async function outOfScope(db: Executor, ctx: RequestContext, id: number): Promise<AppError> {
-  if (await enterpriseExistsUnscoped(db, id)) {
-    await recordAudit(db, ctx, {
-      action: 'access.out_of_scope',
-      entityType: 'enterprise',
-      entityId: id,
-      enterpriseId: id,
-      after: { scope: ctx.scope.kind },
-    });
-  }
-  return notFound('企业');
-}
-
-/** Checked before a write's transaction, so the audit record of a refused attempt is not rolled back. */
-export async function assertInScope(db: Db, ctx: RequestContext, id: number): Promise<void> {
-  if (!(await enterpriseExists(db, ctx.scope, id))) throw await outOfScope(db, ctx, id);
 }
 
 /** The last complete calendar year: the default year whose revenue the registry shows. */

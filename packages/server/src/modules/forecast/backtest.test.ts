@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../platform/context.js';
+import { openTestDatabase } from '../../test/harness.js';
 import type { DemoEnterprise } from '../demo/demo-population.js';
-import { historyAsOf, revenueOfRecord, runBacktest, statusAt } from './backtest.js';
+import { putSetting } from '../settings/settings.service.js';
+import { historyAsOf, revenueOfRecord, runBacktest, runBacktestAsConfigured, statusAt } from './backtest.js';
 
 const result = runBacktest();
 
@@ -81,6 +84,12 @@ describe('building the history', () => {
     expect(rec.get('2024-02')).toBe(220);
   });
 
+  it('takes tax first where the county set revenue.priority to tax-first', () => {
+    const rec = revenueOfRecord(firm, 'tax-first');
+    expect(rec.get('2024-01')).toBe(200);
+    expect(rec.get('2024-02')).toBe(220);
+  });
+
   it('sees only the months up to the as-of month', () => {
     const h = historyAsOf(revenueOfRecord(firm), 2024, 2, 2022);
     expect(h.pastYears).toHaveLength(2);
@@ -92,5 +101,28 @@ describe('building the history', () => {
   it('reads the scale status of a month from the scale history', () => {
     expect(statusAt(firm, '2024-02')).toBe('below');
     expect(statusAt(firm, '2024-03')).toBe('above');
+  });
+});
+
+describe('the backtest reads the configured revenue priority', () => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('follows revenue.priority from the settings, not statistics-first by itself', async () => {
+    const count = 60;
+    await database.db.transaction((tx) =>
+      putSetting(tx, systemContext(new Date('2026-01-05T02:00:00Z')), 'revenuePriority', 'tax-first'),
+    );
+    const configured = await runBacktestAsConfigured(database.db, { count });
+    const taxFirst = runBacktest({ count, priority: 'tax-first' });
+    const statsFirst = runBacktest({ count, priority: 'statistics-first' });
+    expect(configured.forecasts).toEqual(taxFirst.forecasts);
+    // The demo's statistics and tax figures differ, so the two priorities give different forecasts.
+    expect(taxFirst.forecasts).not.toEqual(statsFirst.forecasts);
   });
 });

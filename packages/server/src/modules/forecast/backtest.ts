@@ -6,16 +6,22 @@
 //  - below scale at the as-of month: P(cumulative 2024 revenue of record reaches 20M by December)
 //    — the outcome is whether it did;
 //  - above scale at the as-of month: P(2024 ends below 20M) — the outcome is whether it did.
-// Revenue of record is the statistics figure where the firm reported one for the month, else the tax one.
+// Revenue of record follows the county's one priority (`revenue.priority`, domain revenue-of-record.ts): the
+// pure functions take it as an option, `runBacktestAsConfigured` reads it from the settings.
 import {
   countyUnitSeeds,
+  DEFAULT_REVENUE_PRIORITY,
   DEFAULT_SCALE_THRESHOLD_YUAN,
   type FirmHistory,
   fitFirm,
   netDistribution,
+  pickRevenueOfRecord,
+  type RevenuePriority,
   reachProbability,
 } from '@shenggui/domain';
+import type { Executor } from '../../db/client.js';
 import { type DemoEnterprise, generateDemoPopulation } from '../demo/demo-population.js';
+import { getRevenuePriority } from '../settings/settings.service.js';
 
 export const BACKTEST_YEAR = 2024;
 export const BACKTEST_COUNTY = '140322';
@@ -87,16 +93,22 @@ export interface BacktestResult {
 
 type Monthly = Map<string, number>;
 
-/** Revenue of record per month ('YYYY-MM'): statistics where present, else tax. */
-export function revenueOfRecord(e: DemoEnterprise): Monthly {
+/** Revenue of record per month ('YYYY-MM') under the county's priority (statistics first by default). */
+export function revenueOfRecord(
+  e: DemoEnterprise,
+  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
+): Monthly {
   const tax: Monthly = new Map();
   const stats: Monthly = new Map();
   for (const r of e.revenue) {
     if (r.source === 'tax') tax.set(r.period, r.value);
     else if (r.source === 'statistics') stats.set(r.period, r.value);
   }
-  const out: Monthly = new Map(tax);
-  for (const [period, v] of stats) out.set(period, v);
+  const out: Monthly = new Map();
+  for (const period of new Set([...tax.keys(), ...stats.keys()])) {
+    const v = pickRevenueOfRecord(stats.get(period), tax.get(period), priority);
+    if (v !== null) out.set(period, v);
+  }
   return out;
 }
 
@@ -185,6 +197,16 @@ function countFigures(dist: { min: number; pmf: number[] }, actual: number): Cou
 export interface BacktestOptions {
   seed?: number;
   count?: number;
+  /** The revenue-of-record priority (default: statistics first, the built-in setting). */
+  priority?: RevenuePriority;
+}
+
+/** The backtest under the county's configured revenue-of-record priority (`revenue.priority`). */
+export async function runBacktestAsConfigured(
+  db: Executor,
+  options: Omit<BacktestOptions, 'priority'> = {},
+): Promise<BacktestResult> {
+  return runBacktest({ ...options, priority: await getRevenuePriority(db) });
 }
 
 export function runBacktest(options: BacktestOptions = {}): BacktestResult {
@@ -212,7 +234,7 @@ export function runBacktest(options: BacktestOptions = {}): BacktestResult {
     let exited = 0;
     for (const e of population) {
       if (e.foundedOn > lastDay) continue;
-      const record = revenueOfRecord(e);
+      const record = revenueOfRecord(e, options.priority);
       let total = 0;
       for (let m = 1; m <= 12; m++) total += record.get(period(year, m)) ?? 0;
       const model = fitFirm(historyAsOf(record, year, asOf, firstYear));

@@ -18,10 +18,12 @@ import {
   countyUnitSeeds,
   DEFAULT_COUNTING_RULE,
   DEFAULT_LIBRARY_THRESHOLDS,
+  DEFAULT_REVENUE_PRIORITY,
   defaultDeclarationCalendar,
   isNewProduction,
   lastDayOfPeriod,
   periodOf,
+  type RevenuePriority,
   SEED_CITY_TARGET,
   SEED_SUPERVISING_TARGETS,
   SEED_TERRITORIAL_TARGETS,
@@ -139,7 +141,7 @@ interface Firm {
 }
 
 /** The board of one synthetic county, as of the end of each month, against the year's directory outcome. */
-function backtestCounty(seed: number, year: number, rule: CountingRule) {
+function backtestCounty(seed: number, year: number, rule: CountingRule, priority: RevenuePriority) {
   const seeds = countyUnitSeeds(BACKTEST_COUNTY);
   const townships = seeds.filter((u) => u.kind === 'township');
   const population = generateDemoPopulation({
@@ -153,7 +155,7 @@ function backtestCounty(seed: number, year: number, rule: CountingRule) {
     e,
     township: nameOf.get(e.townshipCode) ?? e.townshipCode,
     body: e.supervisingKey,
-    record: revenueOfRecord(e),
+    record: revenueOfRecord(e, priority),
   }));
   const events: CountableEvent[] = demoDirectoryEvents(population).map((d) => ({
     enterpriseId: d.index,
@@ -283,8 +285,9 @@ function backtestCounty(seed: number, year: number, rule: CountingRule) {
 }
 
 export function runBoardBacktest(
-  options: { seeds?: readonly number[]; rule?: CountingRule } = {},
+  options: { seeds?: readonly number[]; rule?: CountingRule; priority?: RevenuePriority } = {},
 ): BoardBacktestResult {
+  const priority = options.priority ?? DEFAULT_REVENUE_PRIORITY;
   const year = BOARD_BACKTEST_YEAR;
   const rule = options.rule ?? DEFAULT_COUNTING_RULE;
   const seeds = [...(options.seeds ?? BOARD_BACKTEST_SEEDS)];
@@ -292,7 +295,7 @@ export function runBoardBacktest(
   const conversion: BoardBacktestResult['conversion'] = [];
   const entries: BoardBacktestResult['entries'] = [];
   for (const seed of seeds) {
-    const r = backtestCounty(seed, year, rule);
+    const r = backtestCounty(seed, year, rule, priority);
     forecasts.push(...r.forecasts);
     conversion.push(r.conversion);
     entries.push(r.entries);

@@ -34,7 +34,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { enterpriseExists } from '../enterprise/enterprise.repository.js';
-import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
+import { assertInScope, outOfScope } from '../enterprise/enterprise-scope.js';
 import { getCountingRule } from '../progress/counting-rule.service.js';
 import { findSetting } from '../settings/settings.repository.js';
 import {

@@ -11,7 +11,7 @@ import { enterpriseInScope } from '../../db/scope.js';
  * first, else the other (domain revenue-of-record.ts; the priority from settings `revenue.priority`, statistics
  * first by default), summed. A quarter in which either source filed a quarterly figure (stored under its last
  * month, `months` = 3) is decided as a whole: the preferred source when it covers the whole quarter, else the
- * other — the rule of `revenueOfRecordEntries` in domain revenue-record.ts, so a quarter is in its year's total
+ * other — the rule of `revenueOfRecordEntries` in domain revenue-of-record.ts, so a quarter is in its year's total
  * and never counted twice. `statMonths` / `taxMonths` tell how many months each source covers; `months` lists
  * the months the record covers ("07,08,…,12") so a partial year is labelled as such. A subquery to join on
  * `enterpriseId`. `onlyFirms`, a parenthesised list or subquery of firm ids, limits the aggregation to those

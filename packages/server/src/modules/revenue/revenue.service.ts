@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { enterpriseExists, lockEnterprise } from '../enterprise/enterprise.repository.js';
-import { assertInScope, outOfScope } from '../enterprise/enterprise.service.js';
+import { assertInScope, outOfScope } from '../enterprise/enterprise-scope.js';
 import { refreshLibrariesAfterCommit } from '../library/library.service.js';
 import {
   findCurrentFact,
@@ -84,7 +84,7 @@ export async function addFact(db: Db, ctx: RequestContext, enterpriseId: number,
       input.source,
     );
     if (quarterFact) {
-      // A month inside a quarter the same source filed quarterly would count twice (revenue-record.ts).
+      // A month inside a quarter the same source filed quarterly would count twice (revenue-of-record.ts).
       throw invalid(
         'period',
         `${figurePeriodLabel(quarterFact.period, 3)}已有该来源的季度数据，不能再录入其中的月度数据`,

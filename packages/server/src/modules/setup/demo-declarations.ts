@@ -147,7 +147,9 @@ export async function seedDemoDeclarations(
   const last = annual.at(-1);
   const result: DemoDeclarationsResult = { created: 0, states: {} };
   if (!first || !last) return result;
-  const byUnit = new Map(input.users.map((u) => [u.unit.code, u]));
+  // The first demo user of a unit prepares; a unit's second user (its reviewer) is for people trying the demo.
+  const byUnit = new Map<string, DemoUser>();
+  for (const u of input.users) if (!byUnit.has(u.unit.code)) byUnit.set(u.unit.code, u);
   const centre = input.users.find((u) => u.role === 'centre');
   const bureau = input.users.find((u) => u.role === 'statistics');
   if (!centre || !bureau) return result;

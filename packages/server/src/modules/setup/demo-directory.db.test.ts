@@ -1,14 +1,17 @@
-import { countyUnitSeeds } from '@shenggui/domain';
+import { countyUnitSeeds, type Role } from '@shenggui/domain';
 import { asc, eq, isNotNull, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises, importBatches, revenueFacts } from '../../db/schema.js';
+import { enterprises, importBatches, orgUnits, revenueFacts, users } from '../../db/schema.js';
 import { declarations } from '../../db/schema-declaration.js';
 import { directoryEvents } from '../../db/schema-progress.js';
 import { systemContext } from '../../platform/context.js';
 import { COUNTY, FakeClock, openTestDatabase } from '../../test/harness.js';
+import { transitionDeclaration } from '../declaration/declaration.service.js';
 import { generateDemoPopulation } from '../demo/demo-population.js';
 import { listDirectoryEvents } from '../directory/directory.service.js';
 import { getProgressReport } from '../progress/progress.service.js';
+import { getDemo } from '../settings/settings.service.js';
+import { type DemoUser, demoUserContext } from './demo-declarations.js';
 import { demoDirectoryEvents, insertDemoDirectoryEvents } from './demo-directory.js';
 import { initCounty } from './setup.service.js';
 
@@ -102,5 +105,50 @@ describe('the demo opened on 2 December 2026', () => {
     expect(report.county.entered).toBeGreaterThan(0);
     expect(report.county.net).toBeLessThan(report.county.cityTarget!);
     expect(report.dimensions.territorial.some((r) => r.target !== null)).toBe(true);
+  });
+});
+
+describe('the demo has a reviewer in every township, department and zone with a demo user', () => {
+  it('lists a second user of each such unit on the sign-in page, who passes a declaration the first prepared', async () => {
+    const db = database.db;
+    const demo = await getDemo(db);
+    const accounts = demo.accounts;
+    const preparers = accounts.filter((a) =>
+      ['xiushui', 'nanlou', 'gongxin', 'kaifaqu'].includes(a.username),
+    );
+    expect(preparers).toHaveLength(4);
+    for (const p of preparers) {
+      const reviewer = accounts.find((a) => a.username === `${p.username}-shenhe`);
+      expect(reviewer, p.username).toMatchObject({ unitName: p.unitName, roleLabel: p.roleLabel });
+    }
+    // A declaration waiting for its 乡镇/部门 review, prepared by a unit's first demo user: the preparer is
+    // refused, the unit's second user passes it.
+    const waiting = await db
+      .select({ id: declarations.id, createdBy: declarations.createdBy })
+      .from(declarations)
+      .where(eq(declarations.state, 'township_review'));
+    const preparerUsers = await db.select().from(users);
+    const byId = new Map(preparerUsers.map((u) => [u.id, u]));
+    const d = waiting.find((w) => w.createdBy !== null && byId.has(w.createdBy));
+    expect(d).toBeDefined();
+    const preparer = byId.get(d!.createdBy!)!;
+    const reviewer = preparerUsers.find((u) => u.username === `${preparer.username}-shenhe`);
+    expect(reviewer, preparer.username).toBeDefined();
+    const asUser = async (u: typeof preparer): Promise<DemoUser> => {
+      const unit = (await db.select().from(orgUnits).where(eq(orgUnits.id, u.unitId)))[0]!;
+      return { id: u.id, username: u.username, displayName: u.displayName, role: u.roles[0] as Role, unit };
+    };
+    const now = clock.now();
+    await expect(
+      transitionDeclaration(db, demoUserContext(await asUser(preparer), now), d!.id, {
+        to: 'centre_review',
+        comment: '自己审核自己',
+      }),
+    ).rejects.toThrow();
+    const moved = await transitionDeclaration(db, demoUserContext(await asUser(reviewer!), now), d!.id, {
+      to: 'centre_review',
+      comment: '材料齐全，同意报送中心审核',
+    });
+    expect(moved.state).toBe('centre_review');
   });
 });

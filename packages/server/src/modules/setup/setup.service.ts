@@ -47,6 +47,17 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
   { username: 'xitong', displayName: '系统管理员', role: 'sysadmin', unit: 'C01' },
   { username: 'anquan', displayName: '安全管理员', role: 'secadmin', unit: 'C01' },
   { username: 'shenji', displayName: '审计管理员', role: 'auditor', unit: 'C01' },
+  // A second person per township, department and zone: whoever prepares a declaration never passes its
+  // 乡镇/部门 review (docs/api.md, 入库申报), so each unit has a reviewer of its own.
+  { username: 'xiushui-shenhe', displayName: '孙丽（秀水镇，审核）', role: 'township', unit: '100000' },
+  { username: 'nanlou-shenhe', displayName: '吴刚（南娄镇，审核）', role: 'township', unit: '103000' },
+  { username: 'gongxin-shenhe', displayName: '郑华（县工信局，审核）', role: 'department', unit: 'D01' },
+  {
+    username: 'kaifaqu-shenhe',
+    displayName: '何平（县经济技术开发区，审核）',
+    role: 'department',
+    unit: 'Z01',
+  },
 ];
 
 export interface InitResult {

@@ -7,7 +7,7 @@ import {
   figurePeriodLabel,
   monthlyModelRow,
   revenueOfRecordEntries,
-} from './revenue-record.js';
+} from './revenue-of-record.js';
 
 const stat = (period: string, value: number, months: 1 | 3 = 1) => ({
   period,
