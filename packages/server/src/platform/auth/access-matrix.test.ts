@@ -509,3 +509,54 @@ describe('access matrix', () => {
     });
   }
 });
+
+// Separation of duties on top of the role table: a role that may act on a declaration is still refused the
+// step when it prepared the declaration, or when it is the declaring unit recording the inspection that gates it.
+describe('access matrix: separation of duties', () => {
+  it('refuses the preparer its own unit review and the declaring unit the inspections (403, Chinese reason)', async () => {
+    // Its own firm and declaration: the walk above may have entered the shared firms into the directory.
+    const centre = await Client.signIn(env.app, 'centre');
+    const firm = await centre.request('POST', '/api/v1/enterprises', firmBody(xiushuiId));
+    expect(firm.statusCode, firm.body).toBe(201);
+    const xiushui = await Client.signIn(env.app, 'xiushui');
+    const created = await xiushui.request('POST', '/api/v1/declarations', {
+      enterpriseId: firm.json().id,
+      year: 2026,
+      mode: 'annual',
+      batch: 'nov',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const detail = (await xiushui.request('GET', `/api/v1/declarations/${id}`)).json() as {
+      state: string;
+      materials: { item: string }[];
+    };
+    expect(detail.state).toBe('preparing');
+    for (const m of detail.materials) {
+      const up = await xiushui.request(
+        'POST',
+        `/api/v1/declarations/${id}/materials/${m.item}?fileName=${m.item}.pdf`,
+        Buffer.from('%PDF-1.4 matrix'),
+      );
+      expect(up.statusCode, up.body).toBe(201);
+    }
+    const submit = await xiushui.request('POST', `/api/v1/declarations/${id}/transitions`, {
+      to: 'township_review',
+    });
+    expect(submit.statusCode, submit.body).toBe(200);
+    const review = await xiushui.request('POST', `/api/v1/declarations/${id}/transitions`, {
+      to: 'centre_review',
+    });
+    expect(review.statusCode, review.body).toBe(403);
+    expect(review.json().error.message).toContain('不能审核通过自己准备的申报');
+    const inspection = await xiushui.request('POST', `/api/v1/declarations/${id}/inspections`, {
+      kind: 'field',
+      inspectedOn: '2026-11-18',
+      inspectors: '矩阵',
+      findings: '矩阵测试',
+      conclusion: 'pass',
+    });
+    expect(inspection.statusCode, inspection.body).toBe(403);
+    expect(inspection.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
