@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../platform/context.js';
 import { Client, COUNTY, createTestEnv, PASSWORD, type TestEnv, testCreditCode } from '../../test/harness.js';
 import { createUser } from '../auth/auth.service.js';
-import { insertFact } from '../revenue/revenue.repository.js';
+import { insertMonthlyFigures } from '../revenue/test-support.js';
 
 let env: TestEnv;
 let centre: Client;
@@ -34,27 +34,8 @@ async function createFirm(productionStartedOn = '2018-05-01'): Promise<number> {
   return res.json().id;
 }
 
-async function figures(enterpriseId: number, from: string, values: number[], source = 'tax') {
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (const v of values) {
-    await insertFact(env.database.db, {
-      enterpriseId,
-      period: `${y}-${String(m).padStart(2, '0')}`,
-      source,
-      value: v.toFixed(2),
-      version: 1,
-      reason: null,
-      importBatchId: null,
-      recordedBy: null,
-      recordedAt: env.clock.now(),
-    });
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-}
+const figures = (enterpriseId: number, from: string, values: number[], source = 'tax') =>
+  insertMonthlyFigures(env.database.db, env.clock.now(), enterpriseId, from, values, source);
 
 type Detail = {
   id: number;
