@@ -20,3 +20,4 @@ export * from './security.js';
 export * from './seed-targets.js';
 export * from './supervising.js';
 export * from './targets.js';
+export * from './contracts/index.js';
