@@ -9,6 +9,8 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  chinaDayStart,
+  currentPlanYear,
   enterpriseListQuerySchema,
   formatWan,
   isIsoDate,
@@ -32,7 +34,6 @@ import { runImportCommand } from '../modules/import/import.cli.js';
 import { MAX_IMPORT_BYTES } from '../modules/import/import.service.js';
 import { formatLibrariesReport, runLibrariesReport } from '../modules/library/library.cli.js';
 import { exportLibrary } from '../modules/library/library.export.js';
-import { currentPlanYear } from '../modules/library/library.service.js';
 import { runNoticeCommand } from '../modules/notice/notice.cli.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
 import { formatProgressTable, runProgressReport } from '../modules/progress/progress.cli.js';
@@ -377,7 +378,7 @@ async function runCommand(
     const before = String(values.before ?? '');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(before))
       throw new AppError('VALIDATION', '请用 --before YYYY-MM-DD 指定日期');
-    const n = await purgeAudit(db, ctx, new Date(`${before}T00:00:00+08:00`), checkpointFile);
+    const n = await purgeAudit(db, ctx, chinaDayStart(before), checkpointFile);
     out({ deleted: n }, () => `已清理 ${n} 条审计记录`);
     return 0;
   }

@@ -11,7 +11,6 @@ import {
   DEMO_POPULATION_DEFAULTS,
   DEMO_SCALE_REASONS,
   type DemoEnterprise,
-  demoLastPeriod,
   generateDemoPopulation,
 } from './demo-population.js';
 
@@ -364,12 +363,6 @@ describe('generateDemoPopulation', () => {
 });
 
 describe('the demo window relative to today', () => {
-  it('ends with the last complete month before today', () => {
-    expect(demoLastPeriod('2026-12-02')).toBe('2026-11');
-    expect(demoLastPeriod('2027-01-01')).toBe('2026-12');
-    expect(demoLastPeriod('2027-03-15')).toBe('2027-02');
-  });
-
   const windows = ['2026-11', '2027-02', '2027-11', '2028-11'].map((last) => ({
     last,
     pop: generateDemoPopulation({ ...base, lastPeriod: last }),

@@ -4,8 +4,9 @@
 //
 // Pure and deterministic: the same options give the same population on every machine, so screenshots,
 // e2e assertions and benchmark baselines stay stable. No clock, no Math.random, no I/O. The demo set-up
-// passes the window ending with the last complete month before today (demoLastPeriod), so the figures
-// always reach the present; without one the fixed reference window below is used (backtests, benchmarks).
+// passes the window ending with the last complete month before today (lastCompletePeriod, china-calendar.ts
+// in the domain), so the figures always reach the present; without one the fixed reference window below is
+// used (backtests, benchmarks).
 //
 // The interesting parts of the story (who enters in 2024, who leaves, who inflates statistics) are not
 // left to chance: every firm is given a role with a scripted yearly pattern ("above the line in these
@@ -71,16 +72,9 @@ export const DEMO_POPULATION_DEFAULTS = {
   seed: 20240522,
   count: 300,
   firstPeriod: '2022-01',
-  /** The reference window's end when none is given; the demo set-up passes demoLastPeriod(today). */
+  /** The reference window's end when none is given; the demo set-up passes lastCompletePeriod(now). */
   lastPeriod: '2026-10',
 } as const;
-
-/** The last complete month before `today` (YYYY-MM-DD, China): where the demo's figures end. */
-export function demoLastPeriod(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return month === 1 ? periodOf(year - 1, 12) : periodOf(year, month - 1);
-}
 
 export const DEMO_SCALE_REASONS = {
   initialAbove: '期初状态：规上（名录库在库）',
