@@ -7,12 +7,8 @@ import {
   suggestSupervisingKey,
 } from '@shenggui/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_POPULATION_DEFAULTS,
-  DEMO_SCALE_REASONS,
-  type DemoEnterprise,
-  generateDemoPopulation,
-} from './demo-population.js';
+import { DEMO_POPULATION_DEFAULTS, type DemoEnterprise, generateDemoPopulation } from './demo-population.js';
+import { DEMO_SCALE_REASONS } from './demo-roles.js';
 
 const THRESHOLD = 20_000_000;
 const townships = countyUnitSeeds('140322')
