@@ -1,9 +1,11 @@
 // 业务设置 end to end: the system administrator (whose role had no page) finds 业务设置 in the menu, sets the
 // next document number of a year, sees the confirmation and what was saved; a refused number shows the
 // Chinese reason on the field. The centre opens last year's frozen library list.
+import { currentPlanYear } from '@shenggui/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './lib/api.js';
 import { type E2eBrowser, openBrowser, screenshot, signIn } from './lib/browser.js';
+import { e2eNow } from './lib/clock.js';
 import { type E2eServer, startServer } from './lib/server.js';
 
 let server: E2eServer;
@@ -43,7 +45,7 @@ describe('业务设置', () => {
 
   it('a number at or below one already issued is refused on the field, in Chinese', async () => {
     const centre = await apiSession(server.url, 'zhongxin');
-    const year = new Date().getFullYear();
+    const year = currentPlanYear(e2eNow());
     await centre.post('/api/v1/notices', { year, praise: '', attention: '' });
     const { page } = browser;
     await page.goto(`${server.url}/admin/settings`);
@@ -63,7 +65,7 @@ describe('往年名单', () => {
     const { page } = browser;
     await browser.context.clearCookies();
     await signIn(page, server.url, 'zhongxin');
-    const last = new Date().getFullYear() - 1;
+    const last = currentPlanYear(e2eNow()) - 1;
     await page.goto(`${server.url}/libraries/cultivation?year=${last}`);
     const frozen = page.getByTestId('library-frozen');
     await frozen.waitFor();

@@ -2,6 +2,8 @@
 // (SHENGGUI_FAKE_NOW), every browser installs the same clock, and the tests compute dates from e2eNow().
 // Time then runs on as usual, so sessions, debounces and caches behave. Set SHENGGUI_E2E_NOW to run the
 // suite as of another day, e.g. SHENGGUI_E2E_NOW=2027-03-15T10:00:00+08:00.
+import { chinaDate } from '@shenggui/domain';
+
 const DEFAULT_E2E_NOW = '2026-11-20T10:00:00+08:00';
 
 const start = Date.parse(process.env.SHENGGUI_E2E_NOW ?? DEFAULT_E2E_NOW);
@@ -15,5 +17,5 @@ export function e2eNow(): Date {
 
 /** Today in China (YYYY-MM-DD) on the tests' clock. */
 export function chinaToday(): string {
-  return new Date(e2eNow().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDate(e2eNow());
 }

@@ -150,11 +150,6 @@ export function remainingOf(target: number | null, net: number): number | null {
   return target === null ? null : Math.max(0, target - net);
 }
 
-/** China-time calendar date (YYYY-MM-DD) of an instant: the day a user in the county sees. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Last day of a YYYY-MM period. */
 export function lastDayOfPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];

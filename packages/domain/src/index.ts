@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './business-settings.js';
+export * from './china-calendar.js';
 export * from './contracts/index.js';
 export * from './counting.js';
 export * from './credit-code.js';

@@ -1,4 +1,6 @@
 // Periods are calendar months written `YYYY-MM` in files and the API, 2024年11月 in the UI.
+import { chinaYear } from './china-calendar.js';
+
 export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isPeriod(value: string): boolean {
@@ -8,9 +10,12 @@ export function isPeriod(value: string): boolean {
 /** The first month any figure may be for: the platform holds nothing older. */
 export const FIRST_PERIOD = '2000-01';
 
-/** The last month a figure may be for: December of next year (plans and forecasts, never further). */
+/**
+ * The last month a figure may be for: December of next year in China (plans and forecasts, never further).
+ * Without an instant it is the caller's clock: the shared request schemas check with it.
+ */
 export function lastPeriod(now: Date = new Date()): string {
-  return `${now.getFullYear() + 1}-12`;
+  return `${chinaYear(now) + 1}-12`;
 }
 
 /** A valid month within 2000-01 … December of next year. */

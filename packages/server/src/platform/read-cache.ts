@@ -2,6 +2,7 @@
 // process is the only writer: every write goes through a non-GET request of this server, so a generation
 // counter bumped at the start and the end of each write request is a complete invalidation signal.
 // (On PostgreSQL several processes may write; the caches are not enabled there.)
+import { chinaDate } from '@shenggui/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
@@ -108,7 +109,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ReadCache): v
     const scopeKey =
       scope.kind === 'none' ? 'none' : `${scope.kind}:${scope.unitId}:${'path' in scope ? scope.path : ''}`;
     // The day is part of the key: defaults such as "as of today" or "last complete year" move at midnight.
-    const day = new Date(request.ctx.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = chinaDate(request.ctx.now);
     state.key = `${scopeKey}|${day}|${request.url}`;
     const body = cache.getResponse(state.key);
     if (body !== null) {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   boardSearch,
   boardYears,
-  chinaToday,
   completionRate,
   formatProbability,
   formatRate,
@@ -57,10 +56,5 @@ describe('figures', () => {
     expect(formatProbability(0.001)).toBe('<1%');
     expect(formatProbability(0.999)).toBe('>99%');
     expect(formatProbability(1)).toBe('100%');
-  });
-
-  it('takes the China date (UTC+8)', () => {
-    expect(chinaToday(new Date('2024-12-31T16:30:00Z'))).toBe('2025-01-01');
-    expect(chinaToday(new Date('2024-12-31T15:59:00Z'))).toBe('2024-12-31');
   });
 });

@@ -70,8 +70,3 @@ export function progressTone(net: number, target: number | null | undefined): Pr
   if (rate >= 100) return 'done';
   return rate >= 50 ? 'onTrack' : 'behind';
 }
-
-/** Today's date in China (UTC+8, no daylight saving) as YYYY-MM-DD. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

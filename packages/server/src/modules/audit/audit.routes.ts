@@ -1,3 +1,4 @@
+import { chinaDayEnd, chinaDayStart } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -24,14 +25,13 @@ type Query = z.output<typeof query>;
 
 /** Dates are whole days in China Standard Time: `to` includes its day. */
 function toFilter(q: Query) {
-  const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
   return {
     actor: q.actor,
     enterprise: q.enterprise,
     enterpriseId: q.enterpriseId,
     action: q.action,
-    from: q.from ? day(q.from) : undefined,
-    to: q.to ? new Date(day(q.to).getTime() + 86_400_000) : undefined,
+    from: q.from ? chinaDayStart(q.from) : undefined,
+    to: q.to ? chinaDayEnd(q.to) : undefined,
   };
 }
 

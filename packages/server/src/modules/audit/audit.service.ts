@@ -1,3 +1,4 @@
+import { chinaDate } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type VerifyResult, verifyAuditChain } from '../../platform/audit.js';
 import {
@@ -194,8 +195,8 @@ export async function purgeAudit(
   if (before > limit) {
     throw new AppError(
       'VALIDATION',
-      `审计记录至少保留${AUDIT_RETENTION_DAYS}天：只能清理 ${limit.toISOString().slice(0, 10)} 之前的记录`,
-      [{ path: 'before', message: `不能晚于 ${limit.toISOString().slice(0, 10)}` }],
+      `审计记录至少保留${AUDIT_RETENTION_DAYS}天：只能清理 ${chinaDate(limit)} 之前的记录`,
+      [{ path: 'before', message: `不能晚于 ${chinaDate(limit)}` }],
     );
   }
   // A checkpoint that does not verify is not continued: the purge would hide what it shows.

@@ -7,13 +7,8 @@ import {
   suggestSupervisingKey,
 } from '@shenggui/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_POPULATION_DEFAULTS,
-  DEMO_SCALE_REASONS,
-  type DemoEnterprise,
-  demoLastPeriod,
-  generateDemoPopulation,
-} from './demo-population.js';
+import { DEMO_POPULATION_DEFAULTS, type DemoEnterprise, generateDemoPopulation } from './demo-population.js';
+import { DEMO_SCALE_REASONS } from './demo-roles.js';
 
 const THRESHOLD = 20_000_000;
 const townships = countyUnitSeeds('140322')
@@ -364,12 +359,6 @@ describe('generateDemoPopulation', () => {
 });
 
 describe('the demo window relative to today', () => {
-  it('ends with the last complete month before today', () => {
-    expect(demoLastPeriod('2026-12-02')).toBe('2026-11');
-    expect(demoLastPeriod('2027-01-01')).toBe('2026-12');
-    expect(demoLastPeriod('2027-03-15')).toBe('2027-02');
-  });
-
   const windows = ['2026-11', '2027-02', '2027-11', '2028-11'].map((last) => ({
     last,
     pop: generateDemoPopulation({ ...base, lastPeriod: last }),

@@ -2,6 +2,8 @@
 import {
   COUNTY_BODIES,
   checkCreditCode,
+  chinaPeriod,
+  chinaYear,
   type EnterpriseCreate,
   type EnterpriseListQuery,
   type EnterpriseUpdate,
@@ -75,7 +77,7 @@ export interface EnterpriseDetail extends EnterpriseView {
 
 /** The last complete calendar year: the default year whose revenue the registry shows. */
 export function defaultRevenueYear(now: Date): number {
-  return now.getFullYear() - 1;
+  return chinaYear(now) - 1;
 }
 
 function toView(r: EnterpriseListRow, year: number, priority: RevenuePriority): EnterpriseView {
@@ -273,7 +275,7 @@ export async function createEnterprise(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    const period = `${ctx.now.getFullYear()}-${String(ctx.now.getMonth() + 1).padStart(2, '0')}`;
+    const period = chinaPeriod(ctx.now);
     await insertScaleHistory(tx, {
       enterpriseId: row.id,
       status: input.scaleStatus,

@@ -5,6 +5,7 @@ import {
   COUNTY_BODIES,
   CREDIT_CODE_MESSAGES,
   checkCreditCode,
+  chinaPeriod,
   enterpriseCreateSchema,
   enterpriseUpdateSchema,
   type LegalForm,
@@ -411,7 +412,7 @@ export const enterpriseImport: ImportKind = {
 
   async apply(tx, ctx, input, batch) {
     const changes = input as EnterpriseChange[];
-    const period = `${ctx.now.getFullYear()}-${String(ctx.now.getMonth() + 1).padStart(2, '0')}`;
+    const period = chinaPeriod(ctx.now);
     const created: number[] = [];
     const updated: { id: number; before: unknown; after: unknown }[] = [];
     for (const c of changes) {

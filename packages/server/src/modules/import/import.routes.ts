@@ -1,6 +1,12 @@
 // Imports over HTTP. The file travels as the raw request body (application/octet-stream) with the kind,
 // file name, source and year in the query: no multipart dependency, and the body limit is this plugin's own.
-import { REVENUE_SOURCE_LABELS, REVENUE_SOURCES, type RevenueSource } from '@shenggui/domain';
+import {
+  chinaDayEnd,
+  chinaDayStart,
+  REVENUE_SOURCE_LABELS,
+  REVENUE_SOURCES,
+  type RevenueSource,
+} from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -98,8 +104,8 @@ type HistoryItem = Awaited<ReturnType<typeof listImports>>['items'][number];
 function batchFilter({ from, to, ...rest }: HistoryFilter) {
   return {
     ...rest,
-    from: from ? new Date(`${from}T00:00:00+08:00`) : undefined,
-    to: to ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+    from: from ? chinaDayStart(from) : undefined,
+    to: to ? chinaDayEnd(to) : undefined,
   };
 }
 

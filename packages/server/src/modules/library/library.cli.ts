@@ -1,10 +1,10 @@
 // `shenggui report libraries --year YYYY [--as-of YYYY-MM-DD] [--json]`: every firm in a
 // library for the year, evaluated live as of the date (nothing is written), with reasons, pathway and tier.
-import { LIBRARY_LABELS, PATHWAY_LABELS } from '@shenggui/domain';
+import { currentPlanYear, LIBRARY_LABELS, PATHWAY_LABELS } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { currentPlanYear, reportLibraries } from './library.service.js';
+import { reportLibraries } from './library.service.js';
 
 export interface LibrariesReport {
   year: number;

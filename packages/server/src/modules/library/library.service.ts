@@ -5,6 +5,8 @@
 // Manual decisions: "add" keeps a firm in a library for the year whatever the rules say, "remove" keeps it out,
 // "reset" hands it back to the rules. A recompute never undoes an active manual decision.
 import {
+  chinaDate,
+  currentPlanYear,
   DEFAULT_BATCH_CALENDAR,
   type ExitReason,
   evaluateLibraries,
@@ -106,23 +108,6 @@ async function readLibraryThresholds(db: Executor, year: number): Promise<Librar
     ...pick(String(year)),
   });
   return parsed.success ? parsed.data : libraryThresholdsSchema.parse({ scale: await getScaleThreshold(db) });
-}
-
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in China (YYYY-MM-DD). */
-export function chinaDate(now: Date): string {
-  return CHINA_DATE.format(now);
-}
-
-/** The plan year in progress. */
-export function currentPlanYear(now: Date): number {
-  return Number(chinaDate(now).slice(0, 4));
 }
 
 /** Default evaluation date: today for the current (or a future) year, 31 December for a past one. */

@@ -9,6 +9,7 @@ import {
   type BusinessSettingsUpdate,
   type BusinessSettingView,
   checkSettingValue,
+  currentPlanYear,
   DEFAULT_COUNTING_RULE,
   DEFAULT_LIBRARY_THRESHOLDS,
   DEFAULT_REVENUE_PRIORITY,
@@ -23,11 +24,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import {
-  currentPlanYear,
-  LIBRARY_THRESHOLDS_SETTING,
-  refreshLibrariesAfterCommit,
-} from '../library/library.service.js';
+import { LIBRARY_THRESHOLDS_SETTING, refreshLibrariesAfterCommit } from '../library/library.service.js';
 import { findLastNoticeSeq, lockNoticeYear } from '../notice/notice.repository.js';
 import {
   defaultNoticeSettings,

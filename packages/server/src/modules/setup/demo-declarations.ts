@@ -10,6 +10,7 @@ import {
   addMonths,
   COUNTY_BODIES,
   chinaDate,
+  chinaDayStart,
   type DeclarationState,
   type MaterialItem,
   permissionsOf,
@@ -132,8 +133,7 @@ const PATHS: Record<DeclarationState, readonly DeclarationState[]> = {
 
 /** 10:00 China time on the ISO date. */
 const morning = (date: string, minutes = 0) =>
-  new Date(Date.parse(`${date}T10:00:00+08:00`) + minutes * 60_000);
-const isoOf = (t: number) => chinaDate(new Date(t));
+  new Date(chinaDayStart(date).getTime() + 10 * 3_600_000 + minutes * 60_000);
 
 export async function seedDemoDeclarations(
   db: Db,
@@ -185,12 +185,10 @@ export async function seedDemoDeclarations(
     const path = PATHS[target];
     // The last step on the batch's deadline plus a few days (closed) or yesterday, the others two days apart.
     const end = Math.min(
-      closed
-        ? Date.parse(`${batch.deadline}T00:00:00+08:00`) + (3 + (k % 4)) * DAY
-        : Number.POSITIVE_INFINITY,
-      Date.parse(`${today}T00:00:00+08:00`) - DAY,
+      closed ? chinaDayStart(batch.deadline).getTime() + (3 + (k % 4)) * DAY : Number.POSITIVE_INFINITY,
+      chinaDayStart(today).getTime() - DAY,
     );
-    const dayOf = (step: number) => isoOf(end - (path.length - step) * 2 * DAY);
+    const dayOf = (step: number) => chinaDate(end - (path.length - step) * 2 * DAY);
     const at = (step: number, minutes = 0) => morning(dayOf(step), k * 7 + minutes);
     k++;
 

@@ -11,7 +11,8 @@ import { addMonths, splitPeriod } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-import { DEMO_SCALE_REASONS, type DemoEnterprise } from '../demo/demo-population.js';
+import type { DemoEnterprise } from '../demo/demo-population.js';
+import { DEMO_SCALE_REASONS } from '../demo/demo-roles.js';
 import { insertDirectoryEventsBulk } from '../directory/directory.repository.js';
 
 export interface DemoDirectoryEvent {

@@ -8,6 +8,8 @@ import {
   COUNTY_BODIES,
   chinaDate,
   countyUnitSeeds,
+  currentPlanYear,
+  lastCompletePeriod,
   ROLE_LABELS,
   type Role,
   SEED_CITY_TARGET,
@@ -22,8 +24,8 @@ import { hashPassword } from '../../platform/auth/password.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { insertUser } from '../auth/user.repository.js';
-import { type DemoEnterprise, demoLastPeriod, generateDemoPopulation } from '../demo/demo-population.js';
-import { currentPlanYear, freezePastYears, recomputeLibraries } from '../library/library.service.js';
+import { type DemoEnterprise, generateDemoPopulation } from '../demo/demo-population.js';
+import { freezePastYears, recomputeLibraries } from '../library/library.service.js';
 import type { OrgUnitRow } from '../org/org.repository.js';
 import { ensureCountyUnits } from '../org/org.service.js';
 import { getProgressReport } from '../progress/progress.service.js';
@@ -118,7 +120,7 @@ export async function initCounty(
     const population = generateDemoPopulation({
       countyCode6: opts.countyCode,
       townships: townships.map((t) => ({ code: t.code, name: t.name })),
-      lastPeriod: demoLastPeriod(today),
+      lastPeriod: lastCompletePeriod(ctx.now),
     });
     const bodyUnit = (key: string) => {
       const body = COUNTY_BODIES.find((b) => b.key === key);
@@ -270,7 +272,7 @@ export async function initCounty(
   const demo = seeded.demo;
   if (demo) {
     await analyze(db);
-    const lastPeriod = demoLastPeriod(today);
+    const lastPeriod = lastCompletePeriod(ctx.now);
     progress(`生成${lastPeriod.slice(0, 4)}年申报批次…`);
     await seedDemoDeclarations(db, {
       population: demo.population,
@@ -280,7 +282,7 @@ export async function initCounty(
       year: Number(lastPeriod.slice(0, 4)),
       now: ctx.now,
     });
-    const year = Number(today.slice(0, 4));
+    const year = currentPlanYear(ctx.now);
     if (year !== SEED_YEAR) {
       progress(`设置${year}年目标任务…`);
       await setCurrentYearTargets(db, ctx, opts.countyCode, year, today);

@@ -31,6 +31,7 @@ import { errorText, isApiError } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { changedSettings, fieldName, keyOfField, toFormValue } from '../../lib/business-settings-form';
+import { planYear } from '../../lib/today';
 import { useBusinessSettings, useSaveBusinessSettings } from './business-settings-api';
 
 const SOURCE_COLOR: Record<BusinessSettingView['source'], string | undefined> = {
@@ -106,7 +107,7 @@ function SettingInput({ item, ...rest }: { item: BusinessSettingView; value?: un
 
 export function BusinessSettingsPage() {
   const { t } = useI18n();
-  const thisYear = new Date().getFullYear();
+  const thisYear = planYear();
   const [year, setYear] = useState(thisYear);
   const settings = useBusinessSettings(year);
   if (settings.isError)

@@ -8,6 +8,7 @@ import { errorText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
+import { planYear } from '../../lib/today';
 import { useDeclarationBoard } from './declaration-api';
 
 export const STATE_COLORS: Record<DeclarationState, string> = {
@@ -44,7 +45,7 @@ const CARD: React.CSSProperties = {
 
 export function yearFromSearch(search: URLSearchParams): number {
   const y = Number(search.get('year'));
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : planYear();
 }
 
 export function DeclarationBoardPage() {
@@ -60,7 +61,7 @@ export function DeclarationBoardPage() {
     if (key === 'year') next.delete('batch');
     setSearch(next);
   };
-  const thisYear = new Date().getFullYear();
+  const thisYear = planYear();
 
   return (
     <>

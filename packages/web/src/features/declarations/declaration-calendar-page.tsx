@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatPeriod } from '../../lib/format';
+import { chinaToday, planYear } from '../../lib/today';
 import { useDeclarationCalendar } from './declaration-api';
 import { yearFromSearch } from './declaration-board-page';
 
@@ -15,8 +16,8 @@ export function DeclarationCalendarPage() {
   const [search, setSearch] = useSearchParams();
   const year = yearFromSearch(search);
   const calendar = useDeclarationCalendar(year);
-  const today = new Date().toISOString().slice(0, 10);
-  const thisYear = new Date().getFullYear();
+  const today = chinaToday();
+  const thisYear = planYear();
   const rows = calendar.data ? declarationDeadlines(calendar.data, year) : [];
   const annual = rows.filter((r) => r.mode === 'annual');
   const monthly = rows.filter((r) => r.mode === 'monthly');

@@ -14,6 +14,7 @@ import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
 import { clearedErrors } from '../../lib/library-filters';
+import { planYear } from '../../lib/today';
 import { useMe } from '../auth/session';
 import { useEnterprise } from '../enterprises/enterprise-api';
 import { useCreateDeclaration, useDeclarationCalendar } from './declaration-api';
@@ -33,7 +34,7 @@ export function DeclarationCreatePage() {
   const firm = useEnterprise(enterpriseId);
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = planYear();
   const year = Form.useWatch('year', form) ?? thisYear;
   const mode = Form.useWatch('mode', form) ?? 'annual';
   const calendar = useDeclarationCalendar(year);

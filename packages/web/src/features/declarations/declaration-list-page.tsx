@@ -11,6 +11,7 @@ import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { ADMIN_PAGE_SIZES, withNewFilters } from '../../lib/admin-filters';
 import { formatDate } from '../../lib/format';
+import { planYear } from '../../lib/today';
 import { useUnitOptions } from '../org/org-api';
 import { downloadDeclarationExport, useDeclarationCalendar, useDeclarationList } from './declaration-api';
 import { STATE_COLORS } from './declaration-board-page';
@@ -33,7 +34,7 @@ function FilterForm({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<DeclarationListFilters>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = planYear();
   const year = Form.useWatch('year', form);
   const calendar = useDeclarationCalendar(year ?? thisYear);
   const { townships } = useUnitOptions();

@@ -26,6 +26,7 @@ import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { ADMIN_PAGE_SIZES } from '../../lib/admin-filters';
 import { formatDateTime } from '../../lib/format';
+import { planYear } from '../../lib/today';
 import { downloadReviewExport, useReviewList } from './declaration-api';
 import {
   parseReviewSearch,
@@ -45,7 +46,7 @@ const KIND_COLORS: Record<ReviewKind, string> = {
 function FilterForm({ state, onSubmit }: { state: ReviewListState; onSubmit: (f: ReviewFilters) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<ReviewFilters>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = planYear();
   useEffect(() => {
     form.setFieldsValue({ kind: state.kind, year: state.year, q: state.q });
   }, [form, state]);

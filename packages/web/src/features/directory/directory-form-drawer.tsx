@@ -16,7 +16,7 @@ import { applyServerError, applyZodErrors } from '../../api/form-errors';
 import type { DirectoryEvent, EnterpriseRow } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { formatPeriod } from '../../lib/format';
-import { chinaToday } from '../../lib/progress-board';
+import { chinaToday } from '../../lib/today';
 import { usePT } from '../progress/texts';
 import { searchEnterprises, useRecordDirectoryEvent } from './directory-api';
 

@@ -34,7 +34,8 @@ import {
   parseDirectorySearch,
 } from '../../lib/directory-filters';
 import { formatDateTime, formatPeriod } from '../../lib/format';
-import { boardYears, chinaToday } from '../../lib/progress-board';
+import { boardYears } from '../../lib/progress-board';
+import { planYear } from '../../lib/today';
 import { usePermissions } from '../auth/session';
 import { useUnitOptions } from '../org/org-api';
 import { type PT, usePT } from '../progress/texts';
@@ -61,7 +62,7 @@ export function DirectoryPage() {
   const voidEvent = useVoidDirectoryEvent();
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const currentYear = Number(chinaToday().slice(0, 4));
+  const currentYear = planYear();
   const go = (next: DirectoryListState) => setSearchParams(directorySearch(next));
   const setFilter = (patch: Partial<DirectoryListState>) => go({ ...state, ...patch, page: 1 });
 

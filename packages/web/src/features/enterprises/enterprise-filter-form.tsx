@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { scaleLabel } from '../../app/labels';
 import type { EnterpriseFilters, EnterpriseListState } from '../../lib/enterprise-filters';
+import { planYear } from '../../lib/today';
 import { useUnitOptions } from '../org/org-api';
 import { IndustryCascader } from './industry-cascader';
 
@@ -69,8 +70,7 @@ function toValues(state: EnterpriseListState): FilterValues {
 }
 
 /** Years offered for the revenue filter: this year and the nine before it. */
-function yearOptions(now = new Date()): Array<{ value: number; label: string }> {
-  const y = now.getFullYear();
+function yearOptions(y = planYear()): Array<{ value: number; label: string }> {
   return Array.from({ length: 10 }, (_, i) => ({ value: y - i, label: String(y - i) }));
 }
 

@@ -12,6 +12,7 @@ import { shortSourceLabel } from '../../app/labels';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { defaultChartYear, type RevenueChartMode } from '../../lib/revenue-chart-option';
+import { planYear } from '../../lib/today';
 import { thresholdOf, useMeta, usePermissions } from '../auth/session';
 import { DirectoryEventsCard } from '../directory/directory-events-card';
 import { FirmLibraryCard } from '../libraries/firm-library-card';
@@ -45,7 +46,7 @@ export function EnterprisePage() {
   const year =
     Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100
       ? yearParam
-      : defaultChartYear(facts, new Date().getFullYear() - 1);
+      : defaultChartYear(facts, planYear() - 1);
   const mode: RevenueChartMode = search.get('view') === 'cumulative' ? 'cumulative' : 'monthly';
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(search);

@@ -35,6 +35,7 @@ import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { clearedErrors, formatProbability } from '../../lib/library-filters';
+import { planYear } from '../../lib/today';
 import { useMe } from '../auth/session';
 import { useFirmLibraries, useLibraryList, useSetOperatingStatus, useSetPathway } from './library-api';
 import { libraryLabel, operatingLabel, pathwayLabel, TIER_COLORS } from './library-labels';
@@ -60,7 +61,7 @@ export function FirmLibraryCard({
   // The forecast, tier and suggested pathway come with the firm's row of a library list.
   const row = useLibraryList('cultivation', new URLSearchParams({ q: creditCode, page: '1', pageSize: '5' }));
   const member = row.data?.items.find((m) => m.enterpriseId === enterpriseId);
-  const year = row.data?.year ?? new Date().getFullYear();
+  const year = row.data?.year ?? planYear();
   const [editing, setEditing] = useState<'pathway' | 'status' | null>(null);
   // Declarations are started by the firm's township or supervising department (the domain's rule).
   const mayDeclare = canCreateDeclaration(useMe().data?.user.roles ?? []);

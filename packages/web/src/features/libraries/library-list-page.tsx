@@ -45,6 +45,7 @@ import {
   parseLibrarySearch,
   withLibraryFilters,
 } from '../../lib/library-filters';
+import { planYear } from '../../lib/today';
 import { useMe, usePermissions } from '../auth/session';
 import { useUnitOptions } from '../org/org-api';
 import { downloadLibraryExport, useLibraryList, useRecomputeLibraryYear } from './library-api';
@@ -64,8 +65,7 @@ const EXPLAIN_KEYS = {
   atRisk: 'lib.explain.atRisk',
 } as const;
 
-function yearOptions(now = new Date()) {
-  const y = now.getFullYear();
+function yearOptions(y = planYear()) {
   return Array.from({ length: 6 }, (_, i) => ({ value: y + 1 - i, label: String(y + 1 - i) }));
 }
 
@@ -250,7 +250,7 @@ function LibraryList({ library }: { library: Library }) {
   const [exporting, setExporting] = useState(false);
   const [target, setTarget] = useState<MembershipTarget | null>(null);
   const go = (next: LibraryListState) => setSearchParams(librarySearch(next));
-  const year = list.data?.year ?? state.year ?? new Date().getFullYear();
+  const year = list.data?.year ?? state.year ?? planYear();
   const title = t(MENU_KEYS[library]);
   const filtered = countLibraryFilters(state) > 0;
 
@@ -518,7 +518,7 @@ function LibraryList({ library }: { library: Library }) {
         onSubmit={(f) => go(withLibraryFilters(state, f))}
         onReset={() => go({ page: 1, pageSize: state.pageSize })}
       />
-      {list.data && list.data.year < new Date().getFullYear() && (
+      {list.data && list.data.year < planYear() && (
         <Alert
           style={{ marginBottom: 12 }}
           type={list.data.frozen ? 'info' : 'warning'}

@@ -29,7 +29,8 @@ import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { defaultNoticeAsOf, defaultNoticeTitle, parseYearParam } from '../../lib/notice-form';
-import { boardYears, chinaToday } from '../../lib/progress-board';
+import { boardYears } from '../../lib/progress-board';
+import { chinaToday } from '../../lib/today';
 import { usePermissions } from '../auth/session';
 import { usePT } from '../progress/texts';
 import {

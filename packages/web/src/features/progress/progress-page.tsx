@@ -33,7 +33,6 @@ import {
   type BoardState,
   boardSearch,
   boardYears,
-  chinaToday,
   completionRate,
   formatProbability,
   formatRate,
@@ -49,6 +48,7 @@ import {
   unitBarChartHeight,
   ZH_PROGRESS_CHART_LABELS,
 } from '../../lib/progress-chart-option';
+import { chinaToday } from '../../lib/today';
 import { useMe } from '../auth/session';
 import {
   type DrillDown,

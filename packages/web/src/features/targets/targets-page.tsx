@@ -26,7 +26,7 @@ import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { parseYearParam } from '../../lib/notice-form';
-import { boardYears, chinaToday } from '../../lib/progress-board';
+import { boardYears } from '../../lib/progress-board';
 import {
   type AllocationDraft,
   allocationBody,
@@ -36,6 +36,7 @@ import {
   sumOf,
   type TargetDimension,
 } from '../../lib/targets-diff';
+import { planYear } from '../../lib/today';
 import { usePermissions } from '../auth/session';
 import { type PT, usePT } from '../progress/texts';
 import {
@@ -207,7 +208,7 @@ export function TargetsPage() {
   const { can } = usePermissions();
   const { modal, message } = App.useApp();
   const [searchParams, setSearchParams] = useSearchParams();
-  const currentYear = Number(chinaToday().slice(0, 4));
+  const currentYear = planYear();
   const year = parseYearParam(searchParams.get('year'), currentYear);
   const targets = useTargets(year);
   const save = useSaveTargets(year);
