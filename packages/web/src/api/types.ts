@@ -4,7 +4,6 @@ import type {
   CheckStatus,
   DeclarationCheckKey,
   DeclarationState,
-  LegalForm,
   Library,
   MaterialItem,
   OperatingStatus,
@@ -13,7 +12,6 @@ import type {
   RevenueSource,
   ReviewKind,
   Role,
-  ScaleStatus,
   Tier,
   UnitKind,
 } from '@shenggui/domain';
@@ -158,54 +156,14 @@ export interface Meta {
   version: string;
 }
 
-export interface EnterpriseRow {
-  id: number;
-  creditCode: string;
-  creditCodeFlagged: boolean;
-  name: string;
-  legalForm: LegalForm;
-  industryCode: string;
-  industryName: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  scaleStatus: ScaleStatus;
-  revenue: string | null;
-  revenueSource: 'statistics' | 'tax' | null;
-  /** The revenue year with its months when fewer than twelve have figures. */
-  revenueLabel: string | null;
-  updatedAt: string;
-}
-
-export interface EnterpriseList {
-  items: EnterpriseRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  revenueYear: number;
-}
-
-export interface ScaleHistoryEntry {
-  status: ScaleStatus;
-  effectivePeriod: string;
-  reason: string;
-  changedAt: string;
-  changedByName: string | null;
-}
-
-export interface EnterpriseDetail extends EnterpriseRow {
-  /** Located in the county's development zone. */
-  inZone?: boolean;
-  address: string | null;
-  foundedOn: string | null;
-  productionStartedOn: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  /** The year `revenue` belongs to (sent by the server, not yet in docs/api.md). */
-  revenueYear?: number;
-  scaleHistory: ScaleHistoryEntry[];
-}
+// 企业库 (packages/domain/src/contracts/enterprise.ts)
+export type {
+  EnterpriseDetail,
+  EnterpriseList,
+  EnterpriseView as EnterpriseRow,
+  ScaleHistoryEntry,
+  SupervisingSuggestion,
+} from '@shenggui/domain';
 
 export interface RevenueFact {
   id: number;
@@ -220,11 +178,6 @@ export interface RevenueFact {
   recordedAt: string;
   recordedByName: string | null;
   importBatchId: number | null;
-}
-
-export interface SupervisingSuggestion {
-  unitId: number;
-  unitName: string;
 }
 
 // ---- 数据导入 (import.routes.ts) ----
