@@ -2,4 +2,9 @@
 // schemas (and so the OpenAPI page at /api/docs), services and tests infer their types from them, and
 // the web's `api/types.ts` re-exports those inferred types. See docs/ARCHITECTURE.md, "Contracts".
 export * from './common.js';
+export * from './directory.js';
 export * from './enterprise.js';
+export * from './org.js';
+export * from './revenue.js';
+export * from './target.js';
+export * from './todo.js';

@@ -9,7 +9,6 @@ import type {
   OperatingStatus,
   Pathway,
   Permission,
-  RevenueSource,
   ReviewKind,
   Role,
   Tier,
@@ -26,13 +25,8 @@ export interface ErrorEnvelope {
   requestId?: string;
 }
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-}
+// 组织 (packages/domain/src/contracts/org.ts)
+export type { UnitView as Unit } from '@shenggui/domain';
 
 export interface SessionUser {
   id: number;
@@ -40,7 +34,7 @@ export interface SessionUser {
   displayName: string;
   roles: Role[];
   mustChangePassword: boolean;
-  unit: Pick<Unit, 'id' | 'code' | 'name' | 'kind'>;
+  unit: { id: number; code: string; name: string; kind: UnitKind };
 }
 
 export type ScopeKind = 'subtree' | 'township' | 'supervising' | 'none';
@@ -165,20 +159,8 @@ export type {
   SupervisingSuggestion,
 } from '@shenggui/domain';
 
-export interface RevenueFact {
-  id: number;
-  /** The last month covered; `months` 3 = a quarterly figure for the quarter ending in it. */
-  period: string;
-  months?: number;
-  source: RevenueSource;
-  value: string;
-  version: number;
-  isCurrent: boolean;
-  reason: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  importBatchId: number | null;
-}
+// 月度数据 (packages/domain/src/contracts/revenue.ts)
+export type { RevenueFactView as RevenueFact } from '@shenggui/domain';
 
 // ---- 数据导入 (import.routes.ts) ----
 
@@ -314,49 +296,11 @@ export interface ProgressFirmList {
   items: ProgressFirm[];
 }
 
-export interface TargetUnitRow {
-  unitId: number;
-  code: string;
-  name: string;
-  target: number | null;
-}
+// 目标任务 (packages/domain/src/contracts/target.ts)
+export type { TargetsView, TargetUnitView as TargetUnitRow } from '@shenggui/domain';
 
-export interface TargetsView {
-  year: number;
-  cityTarget: number | null;
-  territorial: TargetUnitRow[];
-  supervising: TargetUnitRow[];
-  sums: { territorial: number; supervising: number };
-  warnings: string[];
-}
-
-export interface DirectoryEvent {
-  id: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  type: 'entry' | 'exit';
-  typeLabel: string;
-  mode: 'monthly' | 'annual' | null;
-  modeLabel: string | null;
-  batch: string | null;
-  approvalDate: string;
-  effectivePeriod: string;
-  exitReason: string | null;
-  exitReasonLabel: string | null;
-  note: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  importBatchId: number | null;
-  voided: boolean;
-  voidedAt: string | null;
-  voidedByName: string | null;
-  voidReason: string | null;
-}
+// 入库退库 (packages/domain/src/contracts/directory.ts)
+export type { DirectoryEventView as DirectoryEvent } from '@shenggui/domain';
 
 export interface ProgressNotice {
   id: number;
@@ -608,10 +552,5 @@ export interface ReviewItem {
   link: string;
 }
 
-export interface TodoItem {
-  kind: 'deadline' | 'declaration' | 'unreported';
-  title: string;
-  due: string | null;
-  link: string;
-  count: number | null;
-}
+// 待办 (packages/domain/src/contracts/todo.ts)
+export type { TodoItem } from '@shenggui/domain';
