@@ -28,51 +28,18 @@ export interface ErrorEnvelope {
 // 组织 (packages/domain/src/contracts/org.ts)
 export type { UnitView as Unit } from '@shenggui/domain';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  mustChangePassword: boolean;
-  unit: { id: number; code: string; name: string; kind: UnitKind };
-}
-
-export type ScopeKind = 'subtree' | 'township' | 'supervising' | 'none';
-
-/** What the user must do before anything else: change the password, or enrol a second factor. */
-export type Restriction = 'password' | 'totp';
-
-export interface PasswordPolicy {
-  minLength: number;
-  minClasses: number;
-  /** 0 = passwords do not expire. */
-  maxAgeDays: number;
-}
-
-export interface Me {
-  user: SessionUser;
-  permissions: Permission[];
-  scope: { kind: ScopeKind; unitId: number | null };
-  /** Optional only for older servers; null = nothing to do. */
-  restriction?: Restriction | null;
-  totp?: { enabled: boolean; required: boolean };
-  passwordPolicy?: PasswordPolicy;
-}
-
-export interface SessionInfo {
-  id: string;
-  current: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface TotpSetup {
-  secret: string;
-  /** otpauth:// URI for an authenticator app. */
-  uri: string;
-}
+// 登录与账号 (packages/domain/src/contracts/auth.ts)
+export type {
+  DemoAccount,
+  Me,
+  Meta,
+  PasswordPolicy,
+  Restriction,
+  ScopeKind,
+  SessionInfo,
+  SessionUser,
+  TotpSetup,
+} from '@shenggui/domain';
 
 export interface AdminUser {
   id: number;
@@ -130,24 +97,6 @@ export interface AuditVerifyResult {
 /** A change to an auditor account waiting for the system administrator (docs/api.md §Users). */
 export interface PendingAccountChange {
   pending: { id: number; kind: string; kindLabel: string; username: string | null; status: string };
-}
-
-export interface DemoAccount {
-  username: string;
-  password: string;
-  roleLabel: string;
-  unitName: string;
-}
-
-export interface Meta {
-  demo: boolean;
-  demoAccounts?: DemoAccount[];
-  countyName: string | null;
-  scaleThresholdYuan: number | string;
-  /** A fresh installation without any user: the first security administrator must be created. */
-  needsFirstAdmin?: boolean;
-  securityLevel?: 2 | 3;
-  version: string;
 }
 
 // 企业库 (packages/domain/src/contracts/enterprise.ts)
