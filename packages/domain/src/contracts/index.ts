@@ -10,3 +10,4 @@ export * from './org.js';
 export * from './revenue.js';
 export * from './target.js';
 export * from './todo.js';
+export * from './user.js';

@@ -8,7 +8,6 @@ import type {
   MaterialItem,
   OperatingStatus,
   Pathway,
-  Permission,
   ReviewKind,
   Role,
   Tier,
@@ -41,19 +40,8 @@ export type {
   TotpSetup,
 } from '@shenggui/domain';
 
-export interface AdminUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  roleLabels: string[];
-  unit: { id: number; name: string; kind: UnitKind };
-  disabled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  createdAt: string;
-}
+// 用户管理 (packages/domain/src/contracts/user.ts)
+export type { AdminUserView as AdminUser, PendingAccountChange } from '@shenggui/domain';
 
 export interface Paged<T> {
   items: T[];
@@ -94,10 +82,6 @@ export interface AuditVerifyResult {
   checkpointInvalid: boolean;
 }
 
-/** A change to an auditor account waiting for the system administrator (docs/api.md §Users). */
-export interface PendingAccountChange {
-  pending: { id: number; kind: string; kindLabel: string; username: string | null; status: string };
-}
 
 // 企业库 (packages/domain/src/contracts/enterprise.ts)
 export type {
