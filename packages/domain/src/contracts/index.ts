@@ -2,6 +2,7 @@
 // schemas (and so the OpenAPI page at /api/docs), services and tests infer their types from them, and
 // the web's `api/types.ts` re-exports those inferred types. See docs/ARCHITECTURE.md, "Contracts".
 
+export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './directory.js';

@@ -50,37 +50,9 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface AuditItem {
-  id: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  actorUsername: string | null;
-  actorName: string | null;
-  actorUnitName: string | null;
-  entityType: string;
-  entityId: string | null;
-  enterpriseId: number | null;
-  enterpriseName: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
+// 审计 (packages/domain/src/contracts/audit.ts)
+export type { AuditItem, AuditVerifyResult } from '@shenggui/domain';
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  count: number;
-  algorithm: string;
-  firstId: number | null;
-  lastId: number | null;
-  broken: { id: number; reason: 'hash' | 'link' } | null;
-  /** Records the signed checkpoint vouches for that are gone (docs/api.md §Audit). */
-  missing: { where: 'head' | 'middle' | 'tail'; fromId: number; toId: number }[];
-  missingCount: number;
-  checkpoint: { at: string; lastId: number | null; count: number; reason: string } | null;
-  checkpointInvalid: boolean;
-}
 
 
 // 企业库 (packages/domain/src/contracts/enterprise.ts)

@@ -1,3 +1,4 @@
+import type { AuditItem, Paged } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type VerifyResult, verifyAuditChain } from '../../platform/audit.js';
 import {
@@ -86,7 +87,7 @@ export async function listAudit(
   filter: AuditFilter,
   page: number,
   pageSize: number,
-) {
+): Promise<Paged<AuditItem>> {
   const root = workingRootPath(ctx);
   const [rows, total] = await Promise.all([
     searchAudit(db, root, filter, pageSize, (page - 1) * pageSize),
