@@ -9,6 +9,7 @@ export * from './directory.js';
 export * from './enterprise.js';
 export * from './org.js';
 export * from './revenue.js';
+export * from './settings.js';
 export * from './target.js';
 export * from './todo.js';
 export * from './user.js';

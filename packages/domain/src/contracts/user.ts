@@ -84,3 +84,4 @@ export const accountChangeListSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+export type AccountChangeList = z.output<typeof accountChangeListSchema>;
