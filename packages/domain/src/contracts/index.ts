@@ -1,4 +1,15 @@
 // The request and response shapes of the HTTP API, one module per slice. Routes use them as their zod
 // schemas (and so the OpenAPI page at /api/docs), services and tests infer their types from them, and
 // the web's `api/types.ts` re-exports those inferred types. See docs/ARCHITECTURE.md, "Contracts".
+
+export * from './audit.js';
+export * from './auth.js';
 export * from './common.js';
+export * from './directory.js';
+export * from './enterprise.js';
+export * from './org.js';
+export * from './revenue.js';
+export * from './settings.js';
+export * from './target.js';
+export * from './todo.js';
+export * from './user.js';

@@ -4,16 +4,12 @@ import type {
   CheckStatus,
   DeclarationCheckKey,
   DeclarationState,
-  LegalForm,
   Library,
   MaterialItem,
   OperatingStatus,
   Pathway,
-  Permission,
-  RevenueSource,
   ReviewKind,
   Role,
-  ScaleStatus,
   Tier,
   UnitKind,
 } from '@shenggui/domain';
@@ -28,73 +24,24 @@ export interface ErrorEnvelope {
   requestId?: string;
 }
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-}
+// 组织 (packages/domain/src/contracts/org.ts)
+export type { UnitView as Unit } from '@shenggui/domain';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  mustChangePassword: boolean;
-  unit: Pick<Unit, 'id' | 'code' | 'name' | 'kind'>;
-}
+// 登录与账号 (packages/domain/src/contracts/auth.ts)
+export type {
+  DemoAccount,
+  Me,
+  Meta,
+  PasswordPolicy,
+  Restriction,
+  ScopeKind,
+  SessionInfo,
+  SessionUser,
+  TotpSetup,
+} from '@shenggui/domain';
 
-export type ScopeKind = 'subtree' | 'township' | 'supervising' | 'none';
-
-/** What the user must do before anything else: change the password, or enrol a second factor. */
-export type Restriction = 'password' | 'totp';
-
-export interface PasswordPolicy {
-  minLength: number;
-  minClasses: number;
-  /** 0 = passwords do not expire. */
-  maxAgeDays: number;
-}
-
-export interface Me {
-  user: SessionUser;
-  permissions: Permission[];
-  scope: { kind: ScopeKind; unitId: number | null };
-  /** Optional only for older servers; null = nothing to do. */
-  restriction?: Restriction | null;
-  totp?: { enabled: boolean; required: boolean };
-  passwordPolicy?: PasswordPolicy;
-}
-
-export interface SessionInfo {
-  id: string;
-  current: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface TotpSetup {
-  secret: string;
-  /** otpauth:// URI for an authenticator app. */
-  uri: string;
-}
-
-export interface AdminUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  roleLabels: string[];
-  unit: { id: number; name: string; kind: UnitKind };
-  disabled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  createdAt: string;
-}
+// 用户管理 (packages/domain/src/contracts/user.ts)
+export type { AdminUserView as AdminUser, PendingAccountChange } from '@shenggui/domain';
 
 export interface Paged<T> {
   items: T[];
@@ -103,129 +50,22 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface AuditItem {
-  id: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  actorUsername: string | null;
-  actorName: string | null;
-  actorUnitName: string | null;
-  entityType: string;
-  entityId: string | null;
-  enterpriseId: number | null;
-  enterpriseName: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
+// 审计 (packages/domain/src/contracts/audit.ts)
+export type { AuditItem, AuditVerifyResult } from '@shenggui/domain';
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  count: number;
-  algorithm: string;
-  firstId: number | null;
-  lastId: number | null;
-  broken: { id: number; reason: 'hash' | 'link' } | null;
-  /** Records the signed checkpoint vouches for that are gone (docs/api.md §Audit). */
-  missing: { where: 'head' | 'middle' | 'tail'; fromId: number; toId: number }[];
-  missingCount: number;
-  checkpoint: { at: string; lastId: number | null; count: number; reason: string } | null;
-  checkpointInvalid: boolean;
-}
 
-/** A change to an auditor account waiting for the system administrator (docs/api.md §Users). */
-export interface PendingAccountChange {
-  pending: { id: number; kind: string; kindLabel: string; username: string | null; status: string };
-}
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  roleLabel: string;
-  unitName: string;
-}
+// 企业库 (packages/domain/src/contracts/enterprise.ts)
+export type {
+  EnterpriseDetail,
+  EnterpriseList,
+  EnterpriseView as EnterpriseRow,
+  ScaleHistoryEntry,
+  SupervisingSuggestion,
+} from '@shenggui/domain';
 
-export interface Meta {
-  demo: boolean;
-  demoAccounts?: DemoAccount[];
-  countyName: string | null;
-  scaleThresholdYuan: number | string;
-  /** A fresh installation without any user: the first security administrator must be created. */
-  needsFirstAdmin?: boolean;
-  securityLevel?: 2 | 3;
-  version: string;
-}
-
-export interface EnterpriseRow {
-  id: number;
-  creditCode: string;
-  creditCodeFlagged: boolean;
-  name: string;
-  legalForm: LegalForm;
-  industryCode: string;
-  industryName: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  scaleStatus: ScaleStatus;
-  revenue: string | null;
-  revenueSource: 'statistics' | 'tax' | null;
-  /** The revenue year with its months when fewer than twelve have figures. */
-  revenueLabel: string | null;
-  updatedAt: string;
-}
-
-export interface EnterpriseList {
-  items: EnterpriseRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  revenueYear: number;
-}
-
-export interface ScaleHistoryEntry {
-  status: ScaleStatus;
-  effectivePeriod: string;
-  reason: string;
-  changedAt: string;
-  changedByName: string | null;
-}
-
-export interface EnterpriseDetail extends EnterpriseRow {
-  /** Located in the county's development zone. */
-  inZone?: boolean;
-  address: string | null;
-  foundedOn: string | null;
-  productionStartedOn: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  /** The year `revenue` belongs to (sent by the server, not yet in docs/api.md). */
-  revenueYear?: number;
-  scaleHistory: ScaleHistoryEntry[];
-}
-
-export interface RevenueFact {
-  id: number;
-  /** The last month covered; `months` 3 = a quarterly figure for the quarter ending in it. */
-  period: string;
-  months?: number;
-  source: RevenueSource;
-  value: string;
-  version: number;
-  isCurrent: boolean;
-  reason: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  importBatchId: number | null;
-}
-
-export interface SupervisingSuggestion {
-  unitId: number;
-  unitName: string;
-}
+// 月度数据 (packages/domain/src/contracts/revenue.ts)
+export type { RevenueFactView as RevenueFact } from '@shenggui/domain';
 
 // ---- 数据导入 (import.routes.ts) ----
 
@@ -361,49 +201,11 @@ export interface ProgressFirmList {
   items: ProgressFirm[];
 }
 
-export interface TargetUnitRow {
-  unitId: number;
-  code: string;
-  name: string;
-  target: number | null;
-}
+// 目标任务 (packages/domain/src/contracts/target.ts)
+export type { TargetsView, TargetUnitView as TargetUnitRow } from '@shenggui/domain';
 
-export interface TargetsView {
-  year: number;
-  cityTarget: number | null;
-  territorial: TargetUnitRow[];
-  supervising: TargetUnitRow[];
-  sums: { territorial: number; supervising: number };
-  warnings: string[];
-}
-
-export interface DirectoryEvent {
-  id: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  type: 'entry' | 'exit';
-  typeLabel: string;
-  mode: 'monthly' | 'annual' | null;
-  modeLabel: string | null;
-  batch: string | null;
-  approvalDate: string;
-  effectivePeriod: string;
-  exitReason: string | null;
-  exitReasonLabel: string | null;
-  note: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  importBatchId: number | null;
-  voided: boolean;
-  voidedAt: string | null;
-  voidedByName: string | null;
-  voidReason: string | null;
-}
+// 入库退库 (packages/domain/src/contracts/directory.ts)
+export type { DirectoryEventView as DirectoryEvent } from '@shenggui/domain';
 
 export interface ProgressNotice {
   id: number;
@@ -655,10 +457,5 @@ export interface ReviewItem {
   link: string;
 }
 
-export interface TodoItem {
-  kind: 'deadline' | 'declaration' | 'unreported';
-  title: string;
-  due: string | null;
-  link: string;
-  count: number | null;
-}
+// 待办 (packages/domain/src/contracts/todo.ts)
+export type { TodoItem } from '@shenggui/domain';

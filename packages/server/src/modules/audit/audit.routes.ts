@@ -1,30 +1,20 @@
-import { chinaDayEnd, chinaDayStart } from '@shenggui/domain';
+import {
+  type AuditQuery,
+  auditPageSchema,
+  auditQuerySchema,
+  auditVerifySchema,
+  chinaDayEnd,
+  chinaDayStart,
+} from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { type AuditCheckpointer, takeCheckpoint } from '../../platform/audit-checkpoint.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
 import { listAudit, verifyAudit } from './audit.service.js';
 
-const dateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .optional();
-const query = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  actor: z.string().trim().max(64).optional(),
-  enterprise: z.string().trim().max(100).optional(),
-  enterpriseId: z.coerce.number().int().positive().optional(),
-  action: z.string().trim().max(64).optional(),
-  from: dateParam,
-  to: dateParam,
-});
-type Query = z.output<typeof query>;
-
 /** Dates are whole days in China Standard Time: `to` includes its day. */
-function toFilter(q: Query) {
+function toFilter(q: AuditQuery) {
   return {
     actor: q.actor,
     enterprise: q.enterprise,
@@ -35,30 +25,7 @@ function toFilter(q: Query) {
   };
 }
 
-const itemSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  action: z.string(),
-  actionLabel: z.string(),
-  actorUsername: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorUnitName: z.string().nullable(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  enterpriseId: z.number().nullable(),
-  enterpriseName: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-});
 const tags = ['审计'];
-
-const rangeSchema = z.object({
-  where: z.enum(['head', 'middle', 'tail']),
-  fromId: z.number(),
-  toId: z.number(),
-});
 
 export function auditRoutes(db: Db, checkpointer?: AuditCheckpointer): FastifyPluginAsyncZod {
   return async (app) => {
@@ -69,15 +36,8 @@ export function auditRoutes(db: Db, checkpointer?: AuditCheckpointer): FastifyPl
         schema: {
           tags,
           summary: '查询审计记录（审计管理员）',
-          querystring: query,
-          response: {
-            200: z.object({
-              items: z.array(itemSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
-          },
+          querystring: auditQuerySchema,
+          response: { 200: auditPageSchema },
         },
       },
       async (request) =>
@@ -86,7 +46,10 @@ export function auditRoutes(db: Db, checkpointer?: AuditCheckpointer): FastifyPl
 
     app.get(
       '/audit/export',
-      { config: { access: 'audit:read' }, schema: { tags, summary: '导出审计记录', querystring: query } },
+      {
+        config: { access: 'audit:read' },
+        schema: { tags, summary: '导出审计记录', querystring: auditQuerySchema },
+      },
       async (request, reply) => {
         const { items } = await listAudit(db, request.ctx, toFilter(request.query), 1, 50_000);
         type Item = (typeof items)[number];
@@ -127,27 +90,7 @@ export function auditRoutes(db: Db, checkpointer?: AuditCheckpointer): FastifyPl
         schema: {
           tags,
           summary: '校验审计记录链',
-          response: {
-            200: z.object({
-              ok: z.boolean(),
-              count: z.number(),
-              algorithm: z.string(),
-              firstId: z.number().nullable(),
-              lastId: z.number().nullable(),
-              broken: z.object({ id: z.number(), reason: z.enum(['hash', 'link']) }).nullable(),
-              missing: z.array(rangeSchema),
-              missingCount: z.number(),
-              checkpoint: z
-                .object({
-                  at: z.string(),
-                  lastId: z.number().nullable(),
-                  count: z.number(),
-                  reason: z.string(),
-                })
-                .nullable(),
-              checkpointInvalid: z.boolean(),
-            }),
-          },
+          response: { 200: auditVerifySchema },
         },
       },
       async () => verifyAudit(db, checkpointer?.file),

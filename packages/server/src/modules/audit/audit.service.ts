@@ -1,4 +1,4 @@
-import { chinaDate } from '@shenggui/domain';
+import { type AuditItem, chinaDate, type Paged } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type VerifyResult, verifyAuditChain } from '../../platform/audit.js';
 import {
@@ -87,7 +87,7 @@ export async function listAudit(
   filter: AuditFilter,
   page: number,
   pageSize: number,
-) {
+): Promise<Paged<AuditItem>> {
   const root = workingRootPath(ctx);
   const [rows, total] = await Promise.all([
     searchAudit(db, root, filter, pageSize, (page - 1) * pageSize),

@@ -1,6 +1,15 @@
-import { loginSchema, passwordChangeSchema, userCreateSchema } from '@shenggui/domain';
+import {
+  firstAdminSchema,
+  loginResultSchema,
+  loginSchema,
+  meSchema,
+  metaSchema,
+  passwordChangeSchema,
+  sessionListSchema,
+  totpEnableSchema,
+  totpSetupSchema,
+} from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/access.js';
 import { RateLimiter } from '../../platform/auth/rate-limit.js';
@@ -8,7 +17,6 @@ import { csrfTokenFor } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { findUnitByCode } from '../org/org.repository.js';
 import {
-  demoAccountSchema,
   getCountyCode,
   getDemo,
   getScaleThreshold,
@@ -27,22 +35,6 @@ import {
 } from './auth.service.js';
 import { createFirstAdministrator, needsFirstAdministrator } from './first-admin.service.js';
 
-const userSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  mustChangePassword: z.boolean(),
-  unit: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }),
-});
-const meSchema = z.object({
-  user: userSchema,
-  permissions: z.array(z.string()),
-  scope: z.object({ kind: z.string(), unitId: z.number().nullable() }),
-  restriction: z.enum(['password', 'totp']).nullable(),
-  totp: z.object({ enabled: z.boolean(), required: z.boolean() }),
-  passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), maxAgeDays: z.number() }),
-});
 const tags = ['登录与账号'];
 // Reachable by a user who must first change the password or enrol TOTP.
 const restricted = { access: 'authenticated' as const, allowRestricted: true };
@@ -71,7 +63,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
           tags,
           summary: '用户名密码登录',
           body: loginSchema,
-          response: { 200: z.object({ user: userSchema }) },
+          response: { 200: loginResultSchema },
         },
       },
       async (request, reply) => {
@@ -129,20 +121,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
         schema: {
           tags,
           summary: '本人的登录会话',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.string(),
-                  current: z.boolean(),
-                  createdAt: z.string(),
-                  lastSeenAt: z.string(),
-                  ip: z.string().nullable(),
-                  userAgent: z.string().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: sessionListSchema },
         },
       },
       async (request) => ({ items: await listOwnSessions(db, request.ctx) }),
@@ -165,7 +144,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
         schema: {
           tags,
           summary: '生成动态口令密钥',
-          response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+          response: { 200: totpSetupSchema },
         },
       },
       async (request) => startTotpEnrolment(db, request.ctx),
@@ -178,7 +157,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
         schema: {
           tags,
           summary: '验证并启用动态口令',
-          body: z.object({ code: z.string().regex(/^\d{6}$/, '动态口令应为6位数字') }),
+          body: totpEnableSchema,
         },
       },
       async (request, reply) => {
@@ -194,7 +173,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
         schema: {
           tags,
           summary: '首次运行：创建第一个安全管理员（仅在没有任何用户时可用）',
-          body: userCreateSchema.pick({ username: true, displayName: true, password: true }),
+          body: firstAdminSchema,
         },
       },
       async (request, reply) => {
@@ -210,17 +189,7 @@ export function authRoutes(db: Db, opts: { secureCookies: boolean; version: stri
         schema: {
           tags,
           summary: '系统信息（演示模式、演示账号、首次运行）',
-          response: {
-            200: z.object({
-              demo: z.boolean(),
-              demoAccounts: z.array(demoAccountSchema),
-              countyName: z.string().nullable(),
-              scaleThresholdYuan: z.number(),
-              needsFirstAdmin: z.boolean(),
-              securityLevel: z.number(),
-              version: z.string(),
-            }),
-          },
+          response: { 200: metaSchema },
         },
       },
       async () => {

@@ -1,6 +1,15 @@
 // Sign-in (argon2id, optional TOTP), server-side sessions, lockout, password changes and the user's own
 // sessions. Thresholds come from the security settings (MLPS level 2 defaults; level 3 adds TOTP).
-import { checkPassword, type Role, requiresTotp } from '@shenggui/domain';
+import {
+  checkPassword,
+  type Me,
+  type Role,
+  requiresTotp,
+  type SessionInfo,
+  type SessionUser,
+  type TotpSetup,
+  type UnitKind,
+} from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { restrictionOf } from '../../platform/auth/access.js';
@@ -27,20 +36,11 @@ import {
 
 const BAD_CREDENTIALS = '用户名或密码错误';
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  mustChangePassword: boolean;
-  unit: { id: number; code: string; name: string; kind: string };
-}
-
 export async function login(
   db: Db,
   ctx: RequestContext,
   input: { username: string; password: string; totp?: string | undefined; userAgent: string | null },
-): Promise<{ token: string; user: UserView }> {
+): Promise<{ token: string; user: SessionUser }> {
   const settings = await getSecuritySettings(db);
   const found = await findUserByUsername(db, input.username);
   if (!found) {
@@ -132,10 +132,10 @@ export async function login(
       id: user.id,
       username: user.username,
       displayName: user.displayName,
-      roles: user.roles,
+      roles: user.roles as Role[],
       mustChangePassword:
         restrictionOf({ ...user, roles: user.roles as Role[] }, settings, ctx.now) === 'password',
-      unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
+      unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind as UnitKind },
     },
   };
 }
@@ -172,7 +172,7 @@ export async function logout(db: Db, ctx: RequestContext, token: string): Promis
   });
 }
 
-export async function describeMe(db: Db, ctx: RequestContext) {
+export async function describeMe(db: Db, ctx: RequestContext): Promise<Me> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   const settings = await getSecuritySettings(db);
@@ -249,7 +249,7 @@ export async function changeOwnPassword(
   });
 }
 
-export async function listOwnSessions(db: Db, ctx: RequestContext) {
+export async function listOwnSessions(db: Db, ctx: RequestContext): Promise<SessionInfo[]> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   const rows = await listLiveSessions(db, actor.id, ctx.now);
@@ -280,10 +280,7 @@ export async function revokeOwnSessions(db: Db, ctx: RequestContext): Promise<nu
 }
 
 /** Starts TOTP enrolment: a new secret, stored encrypted but not yet enabled. */
-export async function startTotpEnrolment(
-  db: Db,
-  ctx: RequestContext,
-): Promise<{ secret: string; uri: string }> {
+export async function startTotpEnrolment(db: Db, ctx: RequestContext): Promise<TotpSetup> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   const secret = newTotpSecret();

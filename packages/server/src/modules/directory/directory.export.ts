@@ -1,17 +1,14 @@
 // 入库/退库 events as a workbook: shared by GET /directory-events/export and `shenggui export directory`.
+import type { DirectoryEventListQuery, DirectoryEventView } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { buildWorkbook } from '../../platform/excel.js';
-import {
-  type DirectoryEventView,
-  type ListDirectoryEventsQuery,
-  listAllDirectoryEvents,
-} from './directory.service.js';
+import { listAllDirectoryEvents } from './directory.service.js';
 
 export async function exportDirectoryEvents(
   db: Db,
   ctx: RequestContext,
-  query: Omit<ListDirectoryEventsQuery, 'page' | 'pageSize'>,
+  query: Omit<DirectoryEventListQuery, 'page' | 'pageSize'>,
 ): Promise<{ buffer: Buffer; baseName: string }> {
   const items = await listAllDirectoryEvents(db, ctx, query);
   const buffer = await buildWorkbook<DirectoryEventView>(

@@ -8,7 +8,9 @@ import {
   countingWindow,
   DIRECTORY_EVENT_TYPE_LABELS,
   type DirectoryEventCreate,
+  type DirectoryEventListQuery,
   type DirectoryEventType,
+  type DirectoryEventView,
   type DirectoryProblem,
   ENTRY_MODE_LABELS,
   type EntryMode,
@@ -43,34 +45,6 @@ import {
   listDirectoryEvents as listRows,
   markDirectoryEventVoided,
 } from './directory.repository.js';
-
-export interface DirectoryEventView {
-  id: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  type: DirectoryEventType;
-  typeLabel: string;
-  mode: EntryMode | null;
-  modeLabel: string | null;
-  batch: string | null;
-  approvalDate: string;
-  effectivePeriod: string;
-  exitReason: ExitReason | null;
-  exitReasonLabel: string | null;
-  note: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  importBatchId: number | null;
-  voided: boolean;
-  voidedAt: string | null;
-  voidedByName: string | null;
-  voidReason: string | null;
-}
 
 export function toEventView(r: DirectoryEventListRow): DirectoryEventView {
   const d = r.d;
@@ -120,17 +94,8 @@ function eventSnapshot(d: DirectoryEventRow) {
   return rest;
 }
 
-export interface ListDirectoryEventsQuery {
-  year?: number | undefined;
-  type?: DirectoryEventType | undefined;
-  townshipId?: number | undefined;
-  supervisingUnitId?: number | undefined;
-  page: number;
-  pageSize: number;
-}
-
 /** `year` selects the events that count in that year under its counting rule (voided ones are listed too). */
-async function filterOf(db: Db, q: Omit<ListDirectoryEventsQuery, 'page' | 'pageSize'>) {
+async function filterOf(db: Db, q: Omit<DirectoryEventListQuery, 'page' | 'pageSize'>) {
   const filter: DirectoryEventFilter = {
     type: q.type,
     townshipId: q.townshipId,
@@ -143,7 +108,7 @@ async function filterOf(db: Db, q: Omit<ListDirectoryEventsQuery, 'page' | 'page
   return filter;
 }
 
-export async function listDirectoryEvents(db: Db, ctx: RequestContext, q: ListDirectoryEventsQuery) {
+export async function listDirectoryEvents(db: Db, ctx: RequestContext, q: DirectoryEventListQuery) {
   const filter = await filterOf(db, q);
   const [rows, total] = await Promise.all([
     listRows(db, ctx.scope, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
@@ -156,7 +121,7 @@ export async function listDirectoryEvents(db: Db, ctx: RequestContext, q: ListDi
 export async function listAllDirectoryEvents(
   db: Db,
   ctx: RequestContext,
-  q: Omit<ListDirectoryEventsQuery, 'page' | 'pageSize'>,
+  q: Omit<DirectoryEventListQuery, 'page' | 'pageSize'>,
 ): Promise<DirectoryEventView[]> {
   const rows = await listRows(db, ctx.scope, await filterOf(db, q), { limit: 100_000, offset: 0 });
   return rows.map(toEventView);

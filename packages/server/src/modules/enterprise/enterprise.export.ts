@@ -1,15 +1,14 @@
 // The enterprise list as a workbook: shared by GET /enterprises/export and `shenggui export enterprises`.
 import {
   type EnterpriseListQuery,
+  type EnterpriseView,
   LEGAL_FORM_LABELS,
-  type LegalForm,
   SCALE_STATUS_LABELS,
-  type ScaleStatus,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { buildWorkbook } from '../../platform/excel.js';
-import { type EnterpriseView, listAllEnterprises } from './enterprise.service.js';
+import { listAllEnterprises } from './enterprise.service.js';
 
 export async function exportEnterprises(
   db: Db,
@@ -22,14 +21,14 @@ export async function exportEnterprises(
     [
       { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
       { header: '企业名称', width: 36, value: (r) => r.name },
-      { header: '法人类型', value: (r) => LEGAL_FORM_LABELS[r.legalForm as LegalForm] ?? r.legalForm },
+      { header: '法人类型', value: (r) => LEGAL_FORM_LABELS[r.legalForm] },
       { header: '行业代码', value: (r) => r.industryCode },
       { header: '行业名称', width: 30, value: (r) => r.industryName },
       { header: '所属乡镇', value: (r) => r.townshipName },
       { header: '行业主管单位', width: 18, value: (r) => r.supervisingUnitName },
       {
         header: '规模状态',
-        value: (r) => SCALE_STATUS_LABELS[r.scaleStatus as ScaleStatus] ?? r.scaleStatus,
+        value: (r) => SCALE_STATUS_LABELS[r.scaleStatus],
       },
       {
         header: `${revenueYear}年营业收入（万元）`,

@@ -1,12 +1,16 @@
 import {
   enterpriseCreateSchema,
+  enterpriseDetailQuerySchema,
+  enterpriseDetailSchema,
   enterpriseListQuerySchema,
+  enterpriseListSchema,
   enterpriseUpdateSchema,
-  industryCodeField,
+  idParams,
   scaleChangeSchema,
+  supervisingSuggestionQuerySchema,
+  supervisingSuggestionSchema,
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { sendWorkbook } from '../../platform/http.js';
 import { exportEnterprises } from './enterprise.export.js';
@@ -19,43 +23,6 @@ import {
   updateEnterprise,
 } from './enterprise.service.js';
 
-const viewSchema = z.object({
-  id: z.number(),
-  creditCode: z.string(),
-  creditCodeFlagged: z.boolean(),
-  name: z.string(),
-  legalForm: z.string(),
-  industryCode: z.string(),
-  industryName: z.string(),
-  townshipId: z.number(),
-  townshipName: z.string(),
-  supervisingUnitId: z.number(),
-  supervisingUnitName: z.string(),
-  inZone: z.boolean(),
-  scaleStatus: z.string(),
-  revenue: z.string().nullable(),
-  revenueSource: z.enum(['statistics', 'tax']).nullable(),
-  revenueLabel: z.string().nullable(),
-  updatedAt: z.string(),
-});
-const detailSchema = viewSchema.extend({
-  address: z.string().nullable(),
-  foundedOn: z.string().nullable(),
-  productionStartedOn: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  revenueYear: z.number(),
-  scaleHistory: z.array(
-    z.object({
-      status: z.string(),
-      effectivePeriod: z.string(),
-      reason: z.string(),
-      changedAt: z.string(),
-      changedByName: z.string().nullable(),
-    }),
-  ),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['企业库'];
 
 export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
@@ -68,15 +35,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '企业列表（按数据范围）',
           querystring: enterpriseListQuerySchema,
-          response: {
-            200: z.object({
-              items: z.array(viewSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-              revenueYear: z.number(),
-            }),
-          },
+          response: { 200: enterpriseListSchema },
         },
       },
       async (request) => listEnterprises(db, request.ctx, request.query),
@@ -101,15 +60,8 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '按行业与属地建议行业主管单位',
-          querystring: z.object({
-            industryCode: industryCodeField,
-            townshipId: z.coerce.number().int().positive(),
-            inZone: z
-              .enum(['true', 'false'])
-              .optional()
-              .transform((v) => v === 'true'),
-          }),
-          response: { 200: z.object({ unitId: z.number(), unitName: z.string() }) },
+          querystring: supervisingSuggestionQuerySchema,
+          response: { 200: supervisingSuggestionSchema },
         },
       },
       async (request) => suggestSupervising(db, request.ctx, request.query),
@@ -123,8 +75,8 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '企业详情',
           params: idParams,
-          querystring: z.object({ revenueYear: z.coerce.number().int().min(2000).max(2100).optional() }),
-          response: { 200: detailSchema },
+          querystring: enterpriseDetailQuerySchema,
+          response: { 200: enterpriseDetailSchema },
         },
       },
       async (request) => getEnterprise(db, request.ctx, request.params.id, request.query.revenueYear),
@@ -134,7 +86,12 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
       '/enterprises',
       {
         config: { access: 'enterprise:write' },
-        schema: { tags, summary: '登记企业', body: enterpriseCreateSchema, response: { 201: detailSchema } },
+        schema: {
+          tags,
+          summary: '登记企业',
+          body: enterpriseCreateSchema,
+          response: { 201: enterpriseDetailSchema },
+        },
       },
       async (request, reply) => reply.status(201).send(await createEnterprise(db, request.ctx, request.body)),
     );
@@ -148,7 +105,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '修改企业信息',
           params: idParams,
           body: enterpriseUpdateSchema,
-          response: { 200: detailSchema },
+          response: { 200: enterpriseDetailSchema },
         },
       },
       async (request) => updateEnterprise(db, request.ctx, request.params.id, request.body),
@@ -163,7 +120,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '变更规模状态（记录历史）',
           params: idParams,
           body: scaleChangeSchema,
-          response: { 200: detailSchema },
+          response: { 200: enterpriseDetailSchema },
         },
       },
       async (request) => changeScaleStatus(db, request.ctx, request.params.id, request.body),

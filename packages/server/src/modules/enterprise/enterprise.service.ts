@@ -5,11 +5,15 @@ import {
   chinaPeriod,
   chinaYear,
   type EnterpriseCreate,
+  type EnterpriseDetail,
   type EnterpriseListQuery,
   type EnterpriseUpdate,
+  type EnterpriseView,
   findIndustry,
+  type LegalForm,
   type RevenuePriority,
   type ScaleChange,
+  type ScaleStatus,
   SUPERVISING_KINDS,
   suggestSupervisingKey,
   type UnitKind,
@@ -38,43 +42,6 @@ import {
 } from './enterprise.repository.js';
 import { assertInScope, outOfScope } from './enterprise-scope.js';
 
-export interface EnterpriseView {
-  id: number;
-  creditCode: string;
-  creditCodeFlagged: boolean;
-  name: string;
-  legalForm: string;
-  industryCode: string;
-  industryName: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  inZone: boolean;
-  scaleStatus: string;
-  revenue: string | null;
-  revenueSource: 'statistics' | 'tax' | null;
-  /** The revenue year with its months when fewer than twelve have figures: "2023年（7-12月，6个月）". */
-  revenueLabel: string | null;
-  updatedAt: string;
-}
-
-export interface EnterpriseDetail extends EnterpriseView {
-  address: string | null;
-  foundedOn: string | null;
-  productionStartedOn: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  revenueYear: number;
-  scaleHistory: {
-    status: string;
-    effectivePeriod: string;
-    reason: string;
-    changedAt: string;
-    changedByName: string | null;
-  }[];
-}
-
 /** The last complete calendar year: the default year whose revenue the registry shows. */
 export function defaultRevenueYear(now: Date): number {
   return chinaYear(now) - 1;
@@ -90,7 +57,8 @@ function toView(r: EnterpriseListRow, year: number, priority: RevenuePriority): 
     creditCode: e.creditCode,
     creditCodeFlagged: e.creditCodeFlagged,
     name: e.name,
-    legalForm: e.legalForm,
+    // The columns are text; only LEGAL_FORMS and SCALE_STATUSES get in (schemas.ts, directory and import).
+    legalForm: e.legalForm as LegalForm,
     industryCode: e.industryCode,
     industryName: findIndustry(e.industryCode)?.name ?? '',
     townshipId: e.townshipId,
@@ -98,7 +66,7 @@ function toView(r: EnterpriseListRow, year: number, priority: RevenuePriority): 
     supervisingUnitId: e.supervisingUnitId,
     supervisingUnitName: r.supervisingUnitName,
     inZone: e.inZone,
-    scaleStatus: e.scaleStatus,
+    scaleStatus: e.scaleStatus as ScaleStatus,
     revenue: r.revenue === null ? null : Number(r.revenue).toFixed(2),
     // The source the priority puts first, when it gave any month of the year.
     revenueSource: r.revenue === null ? null : (first ?? 0) > 0 ? firstSource : otherSource,
@@ -165,7 +133,7 @@ export async function getEnterprise(
     contactPhone: e.contactPhone,
     revenueYear,
     scaleHistory: history.map(({ h, changedByName }) => ({
-      status: h.status,
+      status: h.status as ScaleStatus,
       effectivePeriod: h.effectivePeriod,
       reason: h.reason,
       changedAt: h.changedAt.toISOString(),

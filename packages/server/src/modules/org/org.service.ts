@@ -1,5 +1,5 @@
 // The organisation tree. A unit's path is its ancestors' codes: scope checks are prefix matches on it.
-import { countyUnitSeeds, type UnitKind } from '@shenggui/domain';
+import { countyUnitSeeds, type UnitCreate, type UnitKind, type UnitView } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -12,14 +12,6 @@ import {
   type OrgUnitRow,
   updateUnitName,
 } from './org.repository.js';
-
-export interface UnitView {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-}
 
 export function toUnitView(u: OrgUnitRow): UnitView {
   return { id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind, parentId: u.parentId };
@@ -85,11 +77,7 @@ export async function ensureCountyUnits(
 /** Kinds the security administrator may add under a county (the divisions themselves come from reference data). */
 export const ADDABLE_UNIT_KINDS: readonly UnitKind[] = ['township', 'zone', 'department', 'centre', 'bureau'];
 
-export async function createUnit(
-  db: Db,
-  ctx: RequestContext,
-  input: { code: string; name: string; kind: UnitKind; parentId: number },
-): Promise<UnitView> {
+export async function createUnit(db: Db, ctx: RequestContext, input: UnitCreate): Promise<UnitView> {
   const parent = await findUnitById(db, input.parentId);
   if (!parent?.path.startsWith(workingRootPath(ctx)) || parent.kind !== 'county') {
     throw invalid('parentId', '上级单位应为本县');

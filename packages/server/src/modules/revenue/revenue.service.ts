@@ -4,6 +4,8 @@ import {
   quarterEndPeriod,
   quarterOfPeriod,
   type RevenueFactCreate,
+  type RevenueFactView,
+  type RevenueSource,
   revenueWritePermission,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
@@ -22,27 +24,13 @@ import {
   supersedeFact,
 } from './revenue.repository.js';
 
-export interface RevenueFactView {
-  id: number;
-  /** The last month covered; `months` 3 = the quarter ending in it. */
-  period: string;
-  months: number;
-  source: string;
-  value: string;
-  version: number;
-  isCurrent: boolean;
-  reason: string | null;
-  recordedAt: string;
-  recordedByName: string | null;
-  importBatchId: number | null;
-}
-
 function toView(f: RevenueFactRow, recordedByName: string | null): RevenueFactView {
   return {
     id: f.id,
     period: f.period,
     months: f.months,
-    source: f.source,
+    // The column is text; only REVENUE_SOURCES get in (revenueFactCreateSchema, the import).
+    source: f.source as RevenueSource,
     value: Number(f.value).toFixed(2),
     version: f.version,
     isCurrent: f.isCurrent,

@@ -6,6 +6,8 @@ import {
   BUSINESS_SETTINGS,
   type BusinessSettingChange,
   type BusinessSettingDef,
+  type BusinessSettingsList,
+  type BusinessSettingsSaved,
   type BusinessSettingsUpdate,
   type BusinessSettingView,
   checkSettingValue,
@@ -172,7 +174,7 @@ export async function listBusinessSettings(
   db: Executor,
   ctx: RequestContext,
   year?: number,
-): Promise<{ year: number; items: BusinessSettingView[] }> {
+): Promise<BusinessSettingsList> {
   const y = year ?? currentPlanYear(ctx.now);
   const items: BusinessSettingView[] = [];
   for (const def of BUSINESS_SETTINGS)
@@ -209,7 +211,7 @@ export async function updateBusinessSettings(
   db: Db,
   ctx: RequestContext,
   input: BusinessSettingsUpdate,
-): Promise<{ changes: BusinessSettingChange[] }> {
+): Promise<BusinessSettingsSaved> {
   const entries = Object.entries(input.values).map(([key, value]) => ({ def: defOf(key), value }));
   const problems = entries.flatMap(({ def, value }) => {
     const r = checkSettingValue(def, value);

@@ -1,19 +1,18 @@
 import {
-  businessSettingChangeSchema,
+  businessSettingsListSchema,
+  businessSettingsQuerySchema,
+  businessSettingsSavedSchema,
   businessSettingsUpdateSchema,
-  businessSettingViewSchema,
   importLimitsSchema,
   securitySettingsSchema,
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listBusinessSettings, updateBusinessSettings } from './business-settings.service.js';
 import { getImportLimits, putImportLimits } from './import-limits.js';
 import { getSecuritySettings, putSetting } from './settings.service.js';
 
 const tags = ['系统设置'];
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export function settingsRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,10 +24,8 @@ export function settingsRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary:
             '业务设置：规上标准、培育库规则、收入口径、计数口径、申报日历、行业主管规则、通报文头与文号',
-          querystring: yearQuery,
-          response: {
-            200: z.object({ year: z.number(), items: z.array(businessSettingViewSchema) }),
-          },
+          querystring: businessSettingsQuerySchema,
+          response: { 200: businessSettingsListSchema },
         },
       },
       async (request) => listBusinessSettings(db, request.ctx, request.query.year),
@@ -42,7 +39,7 @@ export function settingsRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '修改业务设置（金额以元为单位；按年度的设置写入所选年度；逐项留痕）',
           body: businessSettingsUpdateSchema,
-          response: { 200: z.object({ changes: z.array(businessSettingChangeSchema) }) },
+          response: { 200: businessSettingsSavedSchema },
         },
       },
       async (request) => updateBusinessSettings(db, request.ctx, request.body),

@@ -7,6 +7,7 @@ import {
   type DeclarationCalendar,
   declarationCalendarSchema,
   defaultDeclarationCalendar,
+  demoAccountSchema,
   REVENUE_PRIORITIES,
   type RevenuePriority,
   type SecuritySettings,
@@ -20,12 +21,6 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { findSetting, upsertSetting } from './settings.repository.js';
 
-export const demoAccountSchema = z.object({
-  username: z.string(),
-  password: z.string(),
-  roleLabel: z.string(),
-  unitName: z.string(),
-});
 const demoSchema = z.object({ enabled: z.boolean(), accounts: z.array(demoAccountSchema) });
 export type DemoSetting = z.infer<typeof demoSchema>;
 

@@ -1,9 +1,10 @@
 // The year's target allocation as a workbook: shared by GET /targets/export and `shenggui export targets`.
+import type { TargetUnitView } from '@shenggui/domain';
 // Targets are county-wide (no data scope): ctx is taken for the common export signature only.
 import type { Executor } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { buildWorkbookSheets, type ExportColumn, sheetOf } from '../../platform/excel.js';
-import { getTargets, type TargetUnitView } from './target.service.js';
+import { getTargets } from './target.service.js';
 
 const unitColumns: ExportColumn<TargetUnitView>[] = [
   { header: '单位代码', width: 14, value: (r) => r.code },

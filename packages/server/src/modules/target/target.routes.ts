@@ -1,26 +1,10 @@
-import { targetAllocationSchema } from '@shenggui/domain';
+import { targetAllocationSchema, targetsViewSchema, yearParams } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { sendWorkbook } from '../../platform/http.js';
 import { exportTargets } from './target.export.js';
 import { getTargets, putTargets } from './target.service.js';
 
-const unitRow = z.object({
-  unitId: z.number(),
-  code: z.string(),
-  name: z.string(),
-  target: z.number().nullable(),
-});
-const targetsSchema = z.object({
-  year: z.number(),
-  cityTarget: z.number().nullable(),
-  territorial: z.array(unitRow),
-  supervising: z.array(unitRow),
-  sums: z.object({ territorial: z.number(), supervising: z.number() }),
-  warnings: z.array(z.string()),
-});
-const year = z.coerce.number({ error: '年份应为整数' }).int().min(2000, '年份不正确').max(2100, '年份不正确');
 const tags = ['目标任务'];
 export function targetRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,8 +15,8 @@ export function targetRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '年度目标：市下达目标与属地、行业主管两个维度的分解',
-          querystring: z.object({ year }),
-          response: { 200: targetsSchema },
+          querystring: yearParams,
+          response: { 200: targetsViewSchema },
         },
       },
       async (request) => getTargets(db, request.query.year),
@@ -45,7 +29,7 @@ export function targetRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '导出年度目标分解（Excel：汇总、属地、行业主管各一张工作表）',
-          querystring: z.object({ year }),
+          querystring: yearParams,
         },
       },
       async (request, reply) => {
@@ -61,9 +45,9 @@ export function targetRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '保存年度目标分解（整体替换，逐项审计）',
-          params: z.object({ year }),
+          params: yearParams,
           body: targetAllocationSchema,
-          response: { 200: targetsSchema },
+          response: { 200: targetsViewSchema },
         },
       },
       async (request) => putTargets(db, request.ctx, request.params.year, request.body),

@@ -6,6 +6,8 @@ import {
   sumTargets,
   type TargetAllocation,
   type TargetDimension,
+  type TargetsView,
+  type TargetUnitView,
 } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -32,22 +34,8 @@ export async function setTarget(
   });
 }
 
-export interface TargetUnitView {
-  unitId: number;
-  code: string;
-  name: string;
-  target: number | null;
-}
-
-export interface TargetsView {
-  year: number;
-  cityTarget: number | null;
-  territorial: TargetUnitView[];
-  supervising: TargetUnitView[];
-  sums: { territorial: number; supervising: number };
-  /** Chinese lines: a dimension's sum below the city target, or its over-allocation (information). */
-  warnings: string[];
-}
+// progress.service.ts imports the unit row from here.
+export type { TargetUnitView };
 
 /** Targets of a year for every township and supervising unit of the county (null where none is set). */
 export async function getTargets(db: Executor, year: number): Promise<TargetsView> {

@@ -1,7 +1,7 @@
+import { todoListSchema } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { listTodo, TODO_KINDS } from './todo.service.js';
+import { listTodo } from './todo.service.js';
 
 export function todoRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,19 +13,7 @@ export function todoRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ['待办'],
           summary: '我的待办：申报截止、待我办理的申报、达规未入统（中心）',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  kind: z.enum(TODO_KINDS),
-                  title: z.string(),
-                  due: z.string().nullable(),
-                  link: z.string(),
-                  count: z.number().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: todoListSchema },
         },
       },
       async (request) => listTodo(db, request.ctx),

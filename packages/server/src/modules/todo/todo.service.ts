@@ -9,6 +9,7 @@ import {
   daysBetween,
   declarationDeadlines,
   statesAwaiting,
+  type TodoItem,
   upcomingDeadlines,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
@@ -16,19 +17,6 @@ import type { RequestContext } from '../../platform/context.js';
 import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
 import { getDeclarationCalendar } from '../declaration/declaration.service.js';
 import { listUnreported } from '../library/library.service.js';
-
-export const TODO_KINDS = ['deadline', 'declaration', 'unreported'] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
-
-export interface TodoItem {
-  kind: TodoKind;
-  title: string;
-  /** YYYY-MM-DD */
-  due: string | null;
-  /** Web path of the page to open. */
-  link: string;
-  count: number | null;
-}
 
 export const TODO_DEADLINE_DAYS = 14;
 const PENDING: DeclarationState[] = ['preparing', 'returned', 'township_review', 'centre_review'];

@@ -5,6 +5,10 @@ import {
   ACCOUNT_CHANGE_LABELS,
   ACCOUNT_CHANGE_SETS_PASSWORD,
   type AccountChangeKind,
+  type AccountChangeListQuery,
+  type AccountChangePayload,
+  type AccountChangeStatus,
+  type AccountChangeView,
   checkPassword,
   checkRoleAssignment,
   type Role,
@@ -28,31 +32,6 @@ import {
   listAccountChanges,
 } from './account-change.repository.js';
 
-export interface AccountChangePayload {
-  username?: string;
-  displayName?: string;
-  unitId?: number;
-  roles?: Role[];
-  disabled?: boolean;
-}
-
-export interface AccountChangeView {
-  id: number;
-  kind: AccountChangeKind;
-  kindLabel: string;
-  userId: number | null;
-  username: string | null;
-  payload: AccountChangePayload;
-  status: string;
-  requestedBy: number;
-  requestedAt: string;
-  decidedBy: number | null;
-  decidedAt: string | null;
-  reason: string | null;
-  /** The confirmation must carry the temporary password. */
-  needsPassword: boolean;
-}
-
 export function toChangeView(row: AccountChangeRow, username: string | null): AccountChangeView {
   const kind = row.kind as AccountChangeKind;
   return {
@@ -62,7 +41,7 @@ export function toChangeView(row: AccountChangeRow, username: string | null): Ac
     userId: row.userId,
     username,
     payload: row.payload as AccountChangePayload,
-    status: row.status,
+    status: row.status as AccountChangeStatus,
     requestedBy: row.requestedBy,
     requestedAt: row.requestedAt.toISOString(),
     decidedBy: row.decidedBy,
@@ -104,11 +83,7 @@ async function usernameOf(db: Executor, row: AccountChangeRow): Promise<string |
   return row.userId ? findUsernameById(db, row.userId) : null;
 }
 
-export async function listPendingAccountChanges(
-  db: Db,
-  ctx: RequestContext,
-  q: { status?: string | undefined; page: number; pageSize: number },
-) {
+export async function listPendingAccountChanges(db: Db, ctx: RequestContext, q: AccountChangeListQuery) {
   assertPermission(ctx, 'account:confirm');
   const rows = await listAccountChanges(db, q.status, q.pageSize, (q.page - 1) * q.pageSize);
   const items = await Promise.all(rows.map(async (r) => toChangeView(r, await usernameOf(db, r))));

@@ -1,13 +1,20 @@
 import {
-  ACCOUNT_CHANGE_KINDS,
+  type AdminUserView,
   accountChangeConfirmSchema,
+  accountChangeListQuerySchema,
+  accountChangeListSchema,
   accountChangeRejectSchema,
-  ROLES,
+  accountChangeSchema,
+  adminUserPageSchema,
+  adminUserSchema,
+  idParams,
+  passwordResetSchema,
+  pendingAccountChangeSchema,
   userCreateSchema,
+  userListQuerySchema,
   userUpdateSchema,
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
@@ -17,7 +24,6 @@ import {
   rejectAccountChange,
 } from './account-change.service.js';
 import {
-  type AdminUserView,
   adminCreateUser,
   adminResetPassword,
   adminResetTotp,
@@ -26,54 +32,6 @@ import {
   isPending,
   listUsers,
 } from './user.service.js';
-
-const userSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  roleLabels: z.array(z.string()),
-  unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
-  disabled: z.boolean(),
-  locked: z.boolean(),
-  mustChangePassword: z.boolean(),
-  totpEnabled: z.boolean(),
-  createdAt: z.string(),
-});
-const listQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(64).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  role: z.enum(ROLES).optional(),
-  disabled: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true')),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const changeSchema = z.object({
-  id: z.number(),
-  kind: z.enum(ACCOUNT_CHANGE_KINDS),
-  kindLabel: z.string(),
-  userId: z.number().nullable(),
-  username: z.string().nullable(),
-  payload: z.object({
-    username: z.string().optional(),
-    displayName: z.string().optional(),
-    unitId: z.number().optional(),
-    roles: z.array(z.string()).optional(),
-    disabled: z.boolean().optional(),
-  }),
-  status: z.string(),
-  requestedBy: z.number(),
-  requestedAt: z.string(),
-  decidedBy: z.number().nullable(),
-  decidedAt: z.string().nullable(),
-  reason: z.string().nullable(),
-  needsPassword: z.boolean(),
-});
-const pendingSchema = z.object({ pending: changeSchema });
 
 const tags = ['用户管理'];
 
@@ -86,15 +44,8 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '用户列表（安全管理员）',
-          querystring: listQuery,
-          response: {
-            200: z.object({
-              items: z.array(userSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
-          },
+          querystring: userListQuerySchema,
+          response: { 200: adminUserPageSchema },
         },
       },
       async (request) => {
@@ -107,7 +58,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       '/users/export',
       {
         config: { access: 'user:manage' },
-        schema: { tags, summary: '导出用户列表', querystring: listQuery },
+        schema: { tags, summary: '导出用户列表', querystring: userListQuerySchema },
       },
       async (request, reply) => {
         const { page: _p, pageSize: _s, ...filter } = request.query;
@@ -137,7 +88,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '创建用户（首次登录须改密）',
           body: userCreateSchema,
-          response: { 201: userSchema, 202: pendingSchema },
+          response: { 201: adminUserSchema, 202: pendingAccountChangeSchema },
         },
       },
       async (request, reply) => {
@@ -155,7 +106,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '修改用户（角色、单位、停用）',
           params: idParams,
           body: userUpdateSchema,
-          response: { 200: userSchema, 202: pendingSchema },
+          response: { 200: adminUserSchema, 202: pendingAccountChangeSchema },
         },
       },
       async (request, reply) => {
@@ -172,8 +123,8 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '重置密码（下次登录须修改）',
           params: idParams,
-          body: z.object({ password: z.string().min(1, '请填写临时密码').max(128) }),
-          response: { 200: userSchema, 202: pendingSchema },
+          body: passwordResetSchema,
+          response: { 200: adminUserSchema, 202: pendingAccountChangeSchema },
         },
       },
       async (request, reply) => {
@@ -190,7 +141,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '重置动态口令（用户丢失手机时）',
           params: idParams,
-          response: { 200: userSchema, 202: pendingSchema },
+          response: { 200: adminUserSchema, 202: pendingAccountChangeSchema },
         },
       },
       async (request, reply) => {
@@ -203,7 +154,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       '/users/:id/unlock',
       {
         config: { access: 'user:manage' },
-        schema: { tags, summary: '解除锁定', params: idParams, response: { 200: userSchema } },
+        schema: { tags, summary: '解除锁定', params: idParams, response: { 200: adminUserSchema } },
       },
       async (request) => adminUnlockUser(db, request.ctx, request.params.id),
     );
@@ -215,14 +166,8 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '待确认的审计管理员账号变更（系统管理员）',
-          querystring: z.object({
-            status: z.enum(['pending', 'confirmed', 'rejected']).optional(),
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(20),
-          }),
-          response: {
-            200: z.object({ items: z.array(changeSchema), page: z.number(), pageSize: z.number() }),
-          },
+          querystring: accountChangeListQuerySchema,
+          response: { 200: accountChangeListSchema },
         },
       },
       async (request) => listPendingAccountChanges(db, request.ctx, request.query),
@@ -237,7 +182,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '确认审计管理员账号变更并设定临时密码（系统管理员）',
           params: idParams,
           body: accountChangeConfirmSchema,
-          response: { 200: changeSchema },
+          response: { 200: accountChangeSchema },
         },
       },
       async (request) => confirmAccountChange(db, request.ctx, request.params.id, request.body),
@@ -252,7 +197,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '驳回审计管理员账号变更（系统管理员）',
           params: idParams,
           body: accountChangeRejectSchema,
-          response: { 200: changeSchema },
+          response: { 200: accountChangeSchema },
         },
       },
       async (request) => rejectAccountChange(db, request.ctx, request.params.id, request.body.reason),

@@ -1,9 +1,11 @@
 // Account administration by the security administrator: create, edit roles and unit, disable, reset
 // passwords and unlock — inside the administrator's own tree of units; every change audited.
 import {
+  type AdminUserView,
   accountUpdateNeedsConfirmation,
   checkPassword,
   checkRoleAssignment,
+  type PendingAccountChange,
   ROLE_LABELS,
   type Role,
   type UnitKind,
@@ -26,34 +28,20 @@ import {
 import { findUnitById, type OrgUnitRow } from '../org/org.repository.js';
 import { workingRootPath } from '../org/org.service.js';
 import { getSecuritySettings } from '../settings/settings.service.js';
-import { type AccountChangeView, requestAccountChange } from './account-change.service.js';
+import { requestAccountChange } from './account-change.service.js';
 
 /** A change to an auditor account waits for the system administrator (account-change.service.ts). */
-export type PendingResult = { pending: AccountChangeView };
+export type PendingResult = PendingAccountChange;
 export const isPending = (r: object): r is PendingResult => 'pending' in r;
-
-export interface AdminUserView {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  roleLabels: string[];
-  unit: { id: number; name: string; kind: string };
-  disabled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  createdAt: string;
-}
 
 function toView(user: UserRow, unit: OrgUnitRow, now: Date): AdminUserView {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    roles: user.roles,
+    roles: user.roles as Role[],
     roleLabels: user.roles.map((r) => ROLE_LABELS[r as Role] ?? r),
-    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    unit: { id: unit.id, name: unit.name, kind: unit.kind as UnitKind },
     disabled: user.disabled,
     locked: !!user.lockedUntil && user.lockedUntil > now,
     mustChangePassword: user.mustChangePassword,

@@ -1,7 +1,12 @@
 // 系统管理 · 账号变更确认 (/admin/account-changes): the system administrator's half of the dual control over
 // auditor accounts (docs/api.md §Users). The security administrator asked; here the change is confirmed —
 // with a temporary password the requester never sees — or rejected with a reason.
-import { checkPassword, type Role } from '@shenggui/domain';
+import {
+  type AccountChangeView as AccountChange,
+  type AccountChangeList,
+  checkPassword,
+  type Role,
+} from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -13,20 +18,6 @@ import { PageHeader } from '../../components/page-header';
 import { cryptoRandom, passwordPolicyHints, temporaryPassword } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
 
-interface AccountChange {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  userId: number | null;
-  username: string | null;
-  payload: { displayName?: string; roles?: string[] };
-  status: 'pending' | 'confirmed' | 'rejected';
-  requestedAt: string;
-  decidedAt: string | null;
-  reason: string | null;
-  needsPassword: boolean;
-}
-
 const KEY = ['account-changes'] as const;
 
 function useAccountChanges(status: string, page: number) {
@@ -34,7 +25,7 @@ function useAccountChanges(status: string, page: number) {
   return useQuery({
     queryKey: [...KEY, status, page],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: AccountChange[]; page: number; pageSize: number }>('/account-changes', {
+      apiRequest<AccountChangeList>('/account-changes', {
         query,
         signal,
       }),

@@ -1,5 +1,5 @@
 // 业务设置 calls (docs/api.md §Business settings): the system administrator's.
-import type { BusinessSettingChange, BusinessSettingsUpdate, BusinessSettingView } from '@shenggui/domain';
+import type { BusinessSettingsList, BusinessSettingsSaved, BusinessSettingsUpdate } from '@shenggui/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client';
 
@@ -9,7 +9,7 @@ export function useBusinessSettings(year: number) {
   return useQuery({
     queryKey: [...KEY, year],
     queryFn: ({ signal }) =>
-      apiRequest<{ year: number; items: BusinessSettingView[] }>('/settings/business', {
+      apiRequest<BusinessSettingsList>('/settings/business', {
         query: new URLSearchParams({ year: String(year) }),
         signal,
       }),
@@ -22,7 +22,7 @@ export function useSaveBusinessSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BusinessSettingsUpdate) =>
-      apiRequest<{ changes: BusinessSettingChange[] }>('/settings/business', { method: 'PUT', body }),
+      apiRequest<BusinessSettingsSaved>('/settings/business', { method: 'PUT', body }),
     meta: { handlesErrors: true },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: KEY });
