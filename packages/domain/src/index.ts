@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './business-settings.js';
+export * from './contracts/index.js';
 export * from './counting.js';
 export * from './credit-code.js';
 export * from './declaration.js';
@@ -21,4 +22,3 @@ export * from './security.js';
 export * from './seed-targets.js';
 export * from './supervising.js';
 export * from './targets.js';
-export * from './contracts/index.js';

@@ -39,7 +39,13 @@ describe('placeFirm (docs/domain.md §2)', () => {
     const zone = placeFirm({ townshipId: 201, industryCode: '3311', inZone: true, units, scope: subtree });
     expect(zone.supervising?.code).toBe('140321Z01');
     expect(zone.reason).toBe('企业位于开发区，由县经济技术开发区200主管');
-    const fallback = placeFirm({ townshipId: 201, industryCode: '3311', inZone: false, units, scope: subtree });
+    const fallback = placeFirm({
+      townshipId: 201,
+      industryCode: '3311',
+      inZone: false,
+      units,
+      scope: subtree,
+    });
     expect(fallback.reason).toBe('行业代码3311按默认规则由县工信局200主管');
   });
 
@@ -109,8 +115,14 @@ describe('placeFirm (docs/domain.md §2)', () => {
       placeFirm({ townshipId: 101, industryCode: '3311', inZone: false, units, scope: township }).problems,
     ).toEqual([{ path: 'townshipId', message: '只能登记本乡镇的企业' }]);
     expect(
-      placeFirm({ townshipId: 101, industryCode: '3311', inZone: false, units, scope: township, verb: '导入' })
-        .problems,
+      placeFirm({
+        townshipId: 101,
+        industryCode: '3311',
+        inZone: false,
+        units,
+        scope: township,
+        verb: '导入',
+      }).problems,
     ).toEqual([{ path: 'townshipId', message: '只能导入本乡镇的企业' }]);
     const energy = A.find((u) => u.code === '140322D03')!;
     const p = placeFirm({
@@ -125,7 +137,13 @@ describe('placeFirm (docs/domain.md §2)', () => {
 
   it('says so when the county has no body the rule names', () => {
     const bare = units.filter((u) => !(u.parentId === 100 && u.code.endsWith('D01')));
-    const p = placeFirm({ townshipId: 101, industryCode: '3311', inZone: false, units: bare, scope: subtree });
+    const p = placeFirm({
+      townshipId: 101,
+      industryCode: '3311',
+      inZone: false,
+      units: bare,
+      scope: subtree,
+    });
     expect(p.supervising).toBeNull();
     expect(p.problems).toEqual([{ path: 'supervisingUnitId', message: PLACEMENT_MESSAGES.noSuggestion }]);
   });

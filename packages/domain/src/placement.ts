@@ -101,9 +101,7 @@ export function placeFirm<U extends PlacementUnit>(input: PlaceFirmInput<U>): Fi
     supervising =
       (body && county && input.units.find((u) => u.code === `${county.code.slice(0, 6)}${body.suffix}`)) ||
       null;
-    reason = supervising
-      ? suggestionReason(input.industryCode, input.inZone, rule, supervising.name)
-      : null;
+    reason = supervising ? suggestionReason(input.industryCode, input.inZone, rule, supervising.name) : null;
     if (!supervising) {
       problems.push({ path: 'supervisingUnitId', message: PLACEMENT_MESSAGES.noSuggestion });
       return out(township, null, true, null);

@@ -10,8 +10,10 @@ let database: Database;
 let db: Db;
 
 const count = async (d: Db) => {
-  const r = await d.execute(sql`select count(*)::int as n from after_commit_probe`);
-  return Number((r.rows[0] as { n: number }).n);
+  const r = (await d.execute(sql`select count(*)::int as n from after_commit_probe`)) as unknown as {
+    rows: { n: number }[];
+  };
+  return Number(r.rows[0]?.n);
 };
 
 beforeAll(async () => {

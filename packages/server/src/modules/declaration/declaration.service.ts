@@ -57,8 +57,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { recordDirectoryEvent } from '../directory/directory.service.js';
+import { assertInScope } from '../enterprise/enterprise.access.js';
 import { lockEnterprise } from '../enterprise/enterprise.repository.js';
-import { assertInScope } from '../enterprise/enterprise-scope.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
 import {
   DECLARATION_CALENDAR_KEY,
