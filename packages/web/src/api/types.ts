@@ -225,6 +225,8 @@ export interface RevenueFact {
 export interface SupervisingSuggestion {
   unitId: number;
   unitName: string;
+  /** Why the county's rule names this unit (domain placeFirm), e.g. 行业代码0610以06开头，按规则由县能源局主管. */
+  reason: string;
 }
 
 // ---- 数据导入 (import.routes.ts) ----

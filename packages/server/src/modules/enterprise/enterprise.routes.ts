@@ -109,7 +109,7 @@ export function enterpriseRoutes(db: Db): FastifyPluginAsyncZod {
               .optional()
               .transform((v) => v === 'true'),
           }),
-          response: { 200: z.object({ unitId: z.number(), unitName: z.string() }) },
+          response: { 200: z.object({ unitId: z.number(), unitName: z.string(), reason: z.string() }) },
         },
       },
       async (request) => suggestSupervising(db, request.ctx, request.query),
