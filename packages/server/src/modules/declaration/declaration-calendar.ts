@@ -1,7 +1,12 @@
+// The declaration calendar of a year (docs/domain.md §7): read through the settings service, the one reader
+// of the stored setting; the centre's edit is audited and the plan year's libraries recomputed after commit.
 import type { DeclarationCalendar } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
+import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
+import { currentPlanYear } from '../library/library-evaluate.js';
+import { librariesAfterCommit } from '../library/library-recompute.js';
 import { findSetting, upsertSetting } from '../settings/settings.repository.js';
 import { DECLARATION_CALENDAR_KEY, getDeclarationCalendarSetting } from '../settings/settings.service.js';
 
@@ -19,7 +24,7 @@ export async function putDeclarationCalendar(
   year: number,
   calendar: DeclarationCalendar,
 ): Promise<DeclarationCalendar> {
-  await db.transaction(async (tx) => {
+  await withTransaction(db, async (tx, afterCommit) => {
     const stored = ((await findSetting(tx, DECLARATION_CALENDAR_SETTING)) ?? {}) as Record<string, unknown>;
     const before = stored[String(year)] ?? null;
     await upsertSetting(tx, DECLARATION_CALENDAR_SETTING, { ...stored, [String(year)]: calendar }, ctx.now);
@@ -30,6 +35,8 @@ export async function putDeclarationCalendar(
       before,
       after: calendar,
     });
+    // The library rules read the plan year's calendar (as when it is set on the business-settings page).
+    if (year === currentPlanYear(ctx.now)) librariesAfterCommit(afterCommit, ctx, null);
   });
   return calendar;
 }

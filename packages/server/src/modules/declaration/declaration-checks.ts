@@ -1,3 +1,6 @@
+// What a declaration is checked against (docs/domain.md §7): its materials checklist, the checks from the
+// figures, the inspection records, the one entry eligibility rule, and the states in which materials and
+// inspection records may still change.
 import {
   checkEntryEligibility,
   checkMaterials,

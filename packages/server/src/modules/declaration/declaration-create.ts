@@ -1,3 +1,5 @@
+// Starting a declaration (docs/domain.md §7): a new one in `preparing` after the one entry rule, and the
+// conversion of a monthly declaration into an annual one of the same year.
 import {
   canCreateDeclaration,
   canWithdraw,
@@ -12,8 +14,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
-import { assertInScope } from '../enterprise/enterprise.access.js';
-import { lockEnterprise } from '../enterprise/enterprise.repository.js';
+import { assertInScope, lockFirmIn } from '../enterprise/enterprise.access.js';
 import {
   copyMaterialFiles,
   findOpenDeclaration,
@@ -45,8 +46,7 @@ export async function createDeclaration(
         : `${input.year}年申报日历中没有批次“${input.batch}”`,
     );
   const id = await db.transaction(async (tx) => {
-    const firm = await lockEnterprise(tx, ctx.scope, input.enterpriseId);
-    if (!firm) throw notFound('企业');
+    const firm = await lockFirmIn(tx, ctx, input.enterpriseId);
     assertEligible(firm, input.mode, input.year);
     const open = await findOpenDeclaration(tx, firm.id, input.year);
     if (open)
@@ -112,8 +112,7 @@ export async function convertDeclaration(
     const d = await lockDeclaration(tx, id);
     if (!d) throw notFound('申报');
     if (d.state !== found.d.state) throw new AppError('CONFLICT', '申报状态已变化，请刷新后重试');
-    const firm = await lockEnterprise(tx, ctx.scope, d.enterpriseId);
-    if (!firm) throw notFound('企业');
+    const firm = await lockFirmIn(tx, ctx, d.enterpriseId);
     assertEligible(firm, 'annual', d.year);
     const comment = `转为年度入库（${batch.name}）：${input.reason}`;
     await updateDeclarationRow(tx, id, { state: 'withdrawn', lastComment: comment, updatedAt: ctx.now });

@@ -1,3 +1,5 @@
+// A declaration as the caller sees it: the detail with the steps the caller may take and why a step is
+// blocked, and the scope check every declaration route starts with (out of scope: 404, audited).
 import {
   actsAs,
   allowedTransitions,

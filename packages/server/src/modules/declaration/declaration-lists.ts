@@ -1,3 +1,4 @@
+// Declaration lists and the batch board.
 import { DECLARATION_STATE_LABELS, DECLARATION_STATES, type DeclarationMode } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';

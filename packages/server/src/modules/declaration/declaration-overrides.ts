@@ -1,3 +1,5 @@
+// The centre's override of a blocking check, with a written reason (shown on the declaration and in the
+// review list).
 import { checkOverride, type DeclarationOverrideInput, type DeclarationState } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';

@@ -1,3 +1,4 @@
+// The shapes a declaration is answered in: the list row, the file, the check with its override, the detail.
 import {
   type CheckStatus,
   DECLARATION_MODE_LABELS,

@@ -1,3 +1,7 @@
+// The declaration's steps (docs/domain.md §7): the state table, separation of duties, the checks that block
+// until they pass or are overridden, the approval records — and `entered`, which records the directory entry
+// inside the same transaction (a savepoint): refused, the declaration stays `submitted` and keeps the reason.
+// The platform never submits anything to the national system.
 import {
   blockingChecks,
   checkApprovalRecords,

@@ -9,6 +9,7 @@ import {
   type PathwayChange,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
+import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
@@ -26,7 +27,7 @@ import {
   revokeOverride,
 } from './library.repository.js';
 import { listFirmLibraries } from './library-reads.js';
-import { onFactsChanged, recomputeIn } from './library-recompute.js';
+import { librariesAfterCommit, recomputeIn } from './library-recompute.js';
 // ── Manual decisions ──────────────────────────────────────────────────────────────────────────────────
 
 export async function changeMembership(db: Db, ctx: RequestContext, input: LibraryMembershipChange) {
@@ -139,7 +140,7 @@ export async function setOperatingStatus(
   input: OperatingStatusChange,
 ) {
   await assertInScope(db, ctx, enterpriseId);
-  await db.transaction(async (tx) => {
+  await withTransaction(db, async (tx, afterCommit) => {
     const row = await insertOperatingStatus(tx, {
       enterpriseId,
       status: input.status,
@@ -155,7 +156,8 @@ export async function setOperatingStatus(
       enterpriseId,
       after: { id: row.id, status: input.status, since: input.since, reason: input.reason },
     });
+    // A fact the rules read: the answer below already shows the recompute that ran after the commit.
+    librariesAfterCommit(afterCommit, ctx, [enterpriseId]);
   });
-  await onFactsChanged(db, ctx, [enterpriseId]);
   return listFirmLibraries(db, ctx, enterpriseId);
 }
