@@ -14,6 +14,7 @@ export * from './libraries.js';
 export * from './money.js';
 export * from './org.js';
 export * from './period.js';
+export * from './placement.js';
 export * from './progress.js';
 export * from './revenue-of-record.js';
 export * from './scale.js';

@@ -27,17 +27,34 @@ export const DEFAULT_SUPERVISING_RULE: SupervisingRule = {
   fallback: 'industry',
 } satisfies { byIndustryPrefix: { unit: CountyBodyKey }[]; fallback: CountyBodyKey } & SupervisingRule;
 
+/** Which part of the rule chose the body: the zone, an industry prefix (the longest), or the fallback. */
+export interface SupervisingMatch {
+  key: string;
+  by: 'zone' | 'prefix' | 'fallback';
+  prefix: string | null;
+}
+
+export function matchSupervisingRule(
+  industryCode: string,
+  inZone: boolean,
+  rule: SupervisingRule = DEFAULT_SUPERVISING_RULE,
+): SupervisingMatch {
+  if (inZone && rule.zoneFirst) return { key: 'zone', by: 'zone', prefix: null };
+  const code = normalizeIndustryCode(industryCode);
+  let best: { prefix: string; unit: string } | undefined;
+  for (const r of rule.byIndustryPrefix) {
+    if (code.startsWith(r.prefix) && (!best || r.prefix.length > best.prefix.length)) best = r;
+  }
+  return best
+    ? { key: best.unit, by: 'prefix', prefix: best.prefix }
+    : { key: rule.fallback, by: 'fallback', prefix: null };
+}
+
 /** Returns the key of the suggested county body (see COUNTY_BODIES). */
 export function suggestSupervisingKey(
   industryCode: string,
   inZone: boolean,
   rule: SupervisingRule = DEFAULT_SUPERVISING_RULE,
 ): string {
-  if (inZone && rule.zoneFirst) return 'zone';
-  const code = normalizeIndustryCode(industryCode);
-  let best: { prefix: string; unit: string } | undefined;
-  for (const r of rule.byIndustryPrefix) {
-    if (code.startsWith(r.prefix) && (!best || r.prefix.length > best.prefix.length)) best = r;
-  }
-  return best?.unit ?? rule.fallback;
+  return matchSupervisingRule(industryCode, inZone, rule).key;
 }

@@ -26,6 +26,7 @@ import { progressRoutes } from './modules/progress/progress.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { getSecuritySettings } from './modules/settings/settings.service.js';
 import { targetRoutes } from './modules/target/target.routes.js';
 import { todoRoutes } from './modules/todo/todo.routes.js';
 import { userRoutes } from './modules/user/user.routes.js';
@@ -117,7 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app, opts.webDist && existsSync(opts.webDist) ? opts.webDist : undefined);
   const cache = opts.readCache ? new ReadCache() : undefined;
   if (cache) registerReadCacheGeneration(app, cache);
-  registerAccess(app, { db: opts.db, clock, cache });
+  registerAccess(app, { db: opts.db, clock, cache, securitySettings: getSecuritySettings });
   registerTextGuard(app);
   if (cache) registerResponseCache(app, cache);
 

@@ -71,5 +71,10 @@ export const supervisingSuggestionQuerySchema = z.object({
     .optional()
     .transform((v) => v === 'true'),
 });
-export const supervisingSuggestionSchema = z.object({ unitId: z.number(), unitName: z.string() });
+export const supervisingSuggestionSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  /** Why the county's rule names this unit (domain placeFirm). */
+  reason: z.string(),
+});
 export type SupervisingSuggestion = z.output<typeof supervisingSuggestionSchema>;

@@ -25,23 +25,22 @@ export interface ErrorEnvelope {
 }
 
 // 组织 (packages/domain/src/contracts/org.ts)
-export type { UnitView as Unit } from '@shenggui/domain';
-
 // 登录与账号 (packages/domain/src/contracts/auth.ts)
+// 用户管理 (packages/domain/src/contracts/user.ts)
 export type {
+  AdminUserView as AdminUser,
   DemoAccount,
   Me,
   Meta,
   PasswordPolicy,
+  PendingAccountChange,
   Restriction,
   ScopeKind,
   SessionInfo,
   SessionUser,
   TotpSetup,
+  UnitView as Unit,
 } from '@shenggui/domain';
-
-// 用户管理 (packages/domain/src/contracts/user.ts)
-export type { AdminUserView as AdminUser, PendingAccountChange } from '@shenggui/domain';
 
 export interface Paged<T> {
   items: T[];
@@ -51,21 +50,18 @@ export interface Paged<T> {
 }
 
 // 审计 (packages/domain/src/contracts/audit.ts)
-export type { AuditItem, AuditVerifyResult } from '@shenggui/domain';
-
-
-
 // 企业库 (packages/domain/src/contracts/enterprise.ts)
+// 月度数据 (packages/domain/src/contracts/revenue.ts)
 export type {
+  AuditItem,
+  AuditVerifyResult,
   EnterpriseDetail,
   EnterpriseList,
   EnterpriseView as EnterpriseRow,
+  RevenueFactView as RevenueFact,
   ScaleHistoryEntry,
   SupervisingSuggestion,
 } from '@shenggui/domain';
-
-// 月度数据 (packages/domain/src/contracts/revenue.ts)
-export type { RevenueFactView as RevenueFact } from '@shenggui/domain';
 
 // ---- 数据导入 (import.routes.ts) ----
 
@@ -202,10 +198,12 @@ export interface ProgressFirmList {
 }
 
 // 目标任务 (packages/domain/src/contracts/target.ts)
-export type { TargetsView, TargetUnitView as TargetUnitRow } from '@shenggui/domain';
-
 // 入库退库 (packages/domain/src/contracts/directory.ts)
-export type { DirectoryEventView as DirectoryEvent } from '@shenggui/domain';
+export type {
+  DirectoryEventView as DirectoryEvent,
+  TargetsView,
+  TargetUnitView as TargetUnitRow,
+} from '@shenggui/domain';
 
 export interface ProgressNotice {
   id: number;

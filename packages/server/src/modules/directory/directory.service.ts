@@ -20,16 +20,13 @@ import {
   statusAfter,
 } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
+import { type AfterCommit, withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import {
-  insertScaleHistory,
-  lockEnterprise,
-  updateEnterpriseRow,
-} from '../enterprise/enterprise.repository.js';
-import { assertInScope } from '../enterprise/enterprise-scope.js';
-import { refreshLibrariesAfterCommit } from '../library/library.service.js';
+import { assertInScope, lockFirmIn } from '../enterprise/enterprise.access.js';
+import { setScaleStatus } from '../enterprise/scale-status.js';
+import { librariesAfterCommit } from '../library/library-recompute.js';
 import { getCountingRule } from '../progress/counting-rule.service.js';
 import {
   countDirectoryEvents,
@@ -161,19 +158,23 @@ export async function writeDirectoryEvent(
     recordedAt: ctx.now,
     importBatchId,
   });
-  await updateEnterpriseRow(tx, ctx.scope, input.enterpriseId, { scaleStatus: status, updatedAt: ctx.now });
-  await insertScaleHistory(tx, {
-    enterpriseId: input.enterpriseId,
-    status,
-    effectivePeriod: input.effectivePeriod,
-    reason: scaleHistoryReason({
-      ...input,
-      mode: input.mode ?? null,
-      exitReason: input.exitReason ?? null,
-    }),
-    changedBy: ctx.actor?.id ?? null,
-    changedAt: ctx.now,
-  });
+  // The rules (checkDirectoryEvent) guarantee the firm had the other status before the event.
+  await setScaleStatus(
+    tx,
+    ctx,
+    {
+      enterpriseId: input.enterpriseId,
+      from: statusAfter(input.type === 'entry' ? 'exit' : 'entry'),
+      to: status,
+      effectivePeriod: input.effectivePeriod,
+      reason: scaleHistoryReason({
+        ...input,
+        mode: input.mode ?? null,
+        exitReason: input.exitReason ?? null,
+      }),
+    },
+    { audit: false },
+  );
   return { row, status };
 }
 
@@ -190,32 +191,39 @@ export async function recordDirectoryEvent(
   opts: { importBatchId?: number | null; declaredYear?: number } = {},
 ): Promise<DirectoryEventView> {
   await assertInScope(db, ctx, input.enterpriseId);
-  const result = await db.transaction(async (tx) => {
-    const firm = await lockEnterprise(tx, ctx.scope, input.enterpriseId);
-    if (!firm) throw notFound('企业');
-    const lastEvent = await findLatestValidEventDates(tx, firm.id);
-    // From a declaration, the entry is judged in the declaration's year (the rule it passed at creation).
-    const problems = checkDirectoryEvent(
-      { ...firm, lastEvent },
-      input,
-      chinaDate(ctx.now),
-      opts.declaredYear === undefined ? {} : { declaredYear: opts.declaredYear },
-    );
-    if (problems.length > 0) throw refusal(problems);
-    const { row, status } = await writeDirectoryEvent(tx, ctx, input, opts.importBatchId ?? null);
-    await recordAudit(tx, ctx, {
-      action: `directory.${input.type}`,
-      entityType: 'directory_event',
-      entityId: row.id,
-      enterpriseId: firm.id,
-      before: { scaleStatus: firm.scaleStatus },
-      after: { scaleStatus: status, event: eventSnapshot(row) },
-    });
-    const view = await findDirectoryEvent(tx, ctx.scope, row.id);
-    return toEventView(view!);
+  return withTransaction(db, (tx, afterCommit) => recordDirectoryEventIn(tx, ctx, input, opts, afterCommit));
+}
+
+/** The transaction-scoped core of recordDirectoryEvent (the declaration records its entry through it). */
+export async function recordDirectoryEventIn(
+  tx: Executor,
+  ctx: RequestContext,
+  input: DirectoryEventCreate,
+  opts: { importBatchId?: number | null; declaredYear?: number },
+  afterCommit: AfterCommit,
+): Promise<DirectoryEventView> {
+  const firm = await lockFirmIn(tx, ctx, input.enterpriseId);
+  const lastEvent = await findLatestValidEventDates(tx, firm.id);
+  // From a declaration, the entry is judged in the declaration's year (the rule it passed at creation).
+  const problems = checkDirectoryEvent(
+    { ...firm, lastEvent },
+    input,
+    chinaDate(ctx.now),
+    opts.declaredYear === undefined ? {} : { declaredYear: opts.declaredYear },
+  );
+  if (problems.length > 0) throw refusal(problems);
+  const { row, status } = await writeDirectoryEvent(tx, ctx, input, opts.importBatchId ?? null);
+  await recordAudit(tx, ctx, {
+    action: `directory.${input.type}`,
+    entityType: 'directory_event',
+    entityId: row.id,
+    enterpriseId: firm.id,
+    before: { scaleStatus: firm.scaleStatus },
+    after: { scaleStatus: status, event: eventSnapshot(row) },
   });
-  await refreshLibrariesAfterCommit(db, ctx, [input.enterpriseId]);
-  return result;
+  librariesAfterCommit(afterCommit, ctx, [firm.id]);
+  const view = await findDirectoryEvent(tx, ctx.scope, row.id);
+  return toEventView(view!);
 }
 
 /**
@@ -235,9 +243,8 @@ export async function voidDirectoryEvent(
     if (firmId !== null) await assertInScope(db, ctx, firmId); // audits the out-of-scope attempt, throws 404
     throw notFound('入库/退库记录');
   }
-  const result = await db.transaction(async (tx) => {
-    const firm = await lockEnterprise(tx, ctx.scope, found.d.enterpriseId);
-    if (!firm) throw notFound('企业');
+  return withTransaction(db, async (tx, afterCommit) => {
+    const firm = await lockFirmIn(tx, ctx, found.d.enterpriseId);
     const current = await findDirectoryEvent(tx, ctx.scope, id);
     if (!current) throw notFound('入库/退库记录');
     const problems = checkVoidDirectoryEvent(current.d, await findLatestValidEventId(tx, firm.id));
@@ -250,15 +257,18 @@ export async function voidDirectoryEvent(
     if (!voided) throw new AppError('CONFLICT', '该记录已作废');
     const type = voided.type as DirectoryEventType;
     const restored = statusAfter(type === 'entry' ? 'exit' : 'entry');
-    await updateEnterpriseRow(tx, ctx.scope, firm.id, { scaleStatus: restored, updatedAt: ctx.now });
-    await insertScaleHistory(tx, {
-      enterpriseId: firm.id,
-      status: restored,
-      effectivePeriod: voided.effectivePeriod,
-      reason: `作废${DIRECTORY_EVENT_TYPE_LABELS[type]}记录：${reason}`,
-      changedBy: ctx.actor?.id ?? null,
-      changedAt: ctx.now,
-    });
+    await setScaleStatus(
+      tx,
+      ctx,
+      {
+        enterpriseId: firm.id,
+        from: firm.scaleStatus as 'above' | 'below',
+        to: restored,
+        effectivePeriod: voided.effectivePeriod,
+        reason: `作废${DIRECTORY_EVENT_TYPE_LABELS[type]}记录：${reason}`,
+      },
+      { audit: false },
+    );
     await recordAudit(tx, ctx, {
       action: 'directory.void',
       entityType: 'directory_event',
@@ -267,9 +277,8 @@ export async function voidDirectoryEvent(
       before: { scaleStatus: firm.scaleStatus, voidedAt: null },
       after: { scaleStatus: restored, voidedAt: ctx.now, voidReason: reason },
     });
+    librariesAfterCommit(afterCommit, ctx, [firm.id]);
     const view = await findDirectoryEvent(tx, ctx.scope, id);
     return toEventView(view!);
   });
-  await refreshLibrariesAfterCommit(db, ctx, [found.d.enterpriseId]);
-  return result;
 }

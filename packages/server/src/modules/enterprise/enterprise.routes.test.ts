@@ -47,6 +47,23 @@ describe('enterprise registry', () => {
     expect(own.json().supervisingUnitName).toBe('县工信局');
   });
 
+  it('suggests the supervising unit the save would choose, with the rule’s reason (placeFirm)', async () => {
+    const res = await xiushui.get(
+      `/api/v1/enterprises/supervising-suggestion?industryCode=0610&townshipId=${xiushuiId}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().unitName).toBe('县能源局');
+    expect(res.json().reason).toBe('行业代码0610以06开头，按规则由县能源局主管');
+    const zone = await centre.get(
+      `/api/v1/enterprises/supervising-suggestion?industryCode=3089&townshipId=${xiushuiId}&inZone=true`,
+    );
+    expect(zone.json().reason).toMatch(/^企业位于开发区，由.+主管$/);
+    // A township places firms only in itself, with the form's verb.
+    const other = await xiushui.post('/api/v1/enterprises', base(3, nanlouId));
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.details[0]).toEqual({ path: 'townshipId', message: '只能登记本乡镇的企业' });
+  });
+
   it('scopes the list and the detail to the township', async () => {
     const list = await xiushui.get('/api/v1/enterprises');
     expect(list.statusCode).toBe(200);

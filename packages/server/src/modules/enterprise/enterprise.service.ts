@@ -1,6 +1,5 @@
 // The enterprise registry: the rules for creating, editing and listing firms inside the caller's scope.
 import {
-  COUNTY_BODIES,
   checkCreditCode,
   chinaPeriod,
   chinaYear,
@@ -11,22 +10,22 @@ import {
   type EnterpriseView,
   findIndustry,
   type LegalForm,
+  placeFirm,
   type RevenuePriority,
   type ScaleChange,
   type ScaleStatus,
-  SUPERVISING_KINDS,
-  suggestSupervisingKey,
-  type UnitKind,
   yearCoverageLabel,
 } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
+import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import { refreshLibrariesAfterCommit } from '../library/library.service.js';
-import { findUnitById, listUnitsUnder, type OrgUnitRow } from '../org/org.repository.js';
+import { librariesAfterCommit } from '../library/library-recompute.js';
+import { listUnitsUnder, type OrgUnitRow } from '../org/org.repository.js';
 import { workingRootPath } from '../org/org.service.js';
 import { getRevenuePriority, getSupervisingRule } from '../settings/settings.service.js';
+import { assertInScope, lockFirmIn, outOfScope } from './enterprise.access.js';
 import {
   countEnterprises,
   creditCodeTaken,
@@ -34,13 +33,11 @@ import {
   type EnterpriseRow,
   findEnterprise,
   insertEnterprise,
-  insertScaleHistory,
   listEnterprises as listRows,
   listScaleHistory,
-  lockEnterprise,
   updateEnterpriseRow,
 } from './enterprise.repository.js';
-import { assertInScope, outOfScope } from './enterprise-scope.js';
+import { setScaleStatus } from './scale-status.js';
 
 /** The last complete calendar year: the default year whose revenue the registry shows. */
 export function defaultRevenueYear(now: Date): number {
@@ -142,68 +139,52 @@ export async function getEnterprise(
   };
 }
 
-/** Units a caller may attach a firm to: townships of their county; a township user only their own. */
+/**
+ * Where the firm goes: township, supervising unit (the chosen one or the county's rule's suggestion) and the
+ * caller's scope — the domain's placeFirm over the units of the caller's county. Refused: 400 on the field.
+ */
 async function resolvePlacement(
   db: Executor,
   ctx: RequestContext,
   input: { townshipId: number; supervisingUnitId?: number | null; industryCode: string; inZone: boolean },
 ): Promise<{ township: OrgUnitRow; supervising: OrgUnitRow; countyId: number }> {
-  const root = workingRootPath(ctx);
-  const township = await findUnitById(db, input.townshipId);
-  if (township?.kind !== 'township' || !township.path.startsWith(root)) {
-    throw invalid('townshipId', '所属乡镇不在本县范围内');
-  }
-  if (ctx.scope.kind === 'township' && ctx.scope.unitId !== township.id) {
-    throw invalid('townshipId', '只能登记本乡镇的企业');
-  }
-  let supervising: OrgUnitRow | null;
-  if (input.supervisingUnitId) {
-    supervising = await findUnitById(db, input.supervisingUnitId);
-  } else {
-    supervising = await suggestSupervisingUnit(db, ctx, input.industryCode, township, input.inZone);
-  }
-  if (
-    !supervising ||
-    !SUPERVISING_KINDS.includes(supervising.kind as UnitKind) ||
-    supervising.parentId !== township.parentId
-  ) {
-    throw invalid('supervisingUnitId', '行业主管单位应为本县的开发区或行业主管部门');
-  }
-  if (ctx.scope.kind === 'supervising' && ctx.scope.unitId !== supervising.id) {
-    throw invalid('supervisingUnitId', '只能登记本部门主管的企业');
-  }
-  return { township, supervising, countyId: township.parentId! };
+  const placement = placeFirm({
+    ...input,
+    rule: await getSupervisingRule(db),
+    units: await listUnitsUnder(db, workingRootPath(ctx)),
+    scope: ctx.scope,
+  });
+  const problem = placement.problems[0];
+  if (problem) throw invalid(problem.path, problem.message);
+  return {
+    township: placement.township!,
+    supervising: placement.supervising!,
+    countyId: placement.countyId!,
+  };
 }
 
-async function suggestSupervisingUnit(
-  db: Executor,
-  ctx: RequestContext,
-  industryCode: string,
-  township: OrgUnitRow,
-  inZone: boolean,
-): Promise<OrgUnitRow | null> {
-  const key = suggestSupervisingKey(industryCode, inZone, await getSupervisingRule(db));
-  const body = COUNTY_BODIES.find((b) => b.key === key);
-  if (!body) return null;
-  const county = await findUnitById(db, township.parentId ?? 0);
-  if (!county) return null;
-  const units = await listUnitsUnder(db, county.path);
-  void ctx;
-  return units.find((u) => u.code === `${county.code.slice(0, 6)}${body.suffix}`) ?? null;
-}
-
+/** The form's suggestion (enterprise-form-drawer.tsx): the same placeFirm, with its reason. */
 export async function suggestSupervising(
   db: Db,
   ctx: RequestContext,
   input: { industryCode: string; townshipId: number; inZone: boolean },
-): Promise<{ unitId: number; unitName: string }> {
-  const township = await findUnitById(db, input.townshipId);
-  if (township?.kind !== 'township' || !township.path.startsWith(workingRootPath(ctx))) {
-    throw invalid('townshipId', '所属乡镇不在本县范围内');
-  }
-  const unit = await suggestSupervisingUnit(db, ctx, input.industryCode, township, input.inZone);
-  if (!unit) throw new AppError('NOT_FOUND', '未找到建议的行业主管单位，请手动选择');
-  return { unitId: unit.id, unitName: unit.name };
+): Promise<{ unitId: number; unitName: string; reason: string }> {
+  const placement = placeFirm({
+    ...input,
+    supervisingUnitId: null,
+    rule: await getSupervisingRule(db),
+    units: await listUnitsUnder(db, workingRootPath(ctx)),
+    scope: ctx.scope,
+  });
+  const outside = placement.problems.find((p) => p.path === 'townshipId' && !placement.township);
+  if (outside) throw invalid(outside.path, outside.message);
+  // A suggestion the caller's own scope would refuse is still the county's rule: the save says why.
+  if (!placement.supervising) throw new AppError('NOT_FOUND', placement.problems[0]?.message ?? '');
+  return {
+    unitId: placement.supervising.id,
+    unitName: placement.supervising.name,
+    reason: placement.reason ?? '',
+  };
 }
 
 function snapshot(e: EnterpriseRow) {
@@ -216,7 +197,7 @@ export async function createEnterprise(
   ctx: RequestContext,
   input: EnterpriseCreate,
 ): Promise<EnterpriseDetail> {
-  const result = await db.transaction(async (tx) => {
+  return withTransaction(db, async (tx, afterCommit) => {
     const placement = await resolvePlacement(tx, ctx, input);
     if (await creditCodeTaken(tx, input.creditCode)) {
       throw new AppError('CONFLICT', `统一社会信用代码 ${input.creditCode} 已登记`, [
@@ -243,15 +224,18 @@ export async function createEnterprise(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    const period = chinaPeriod(ctx.now);
-    await insertScaleHistory(tx, {
-      enterpriseId: row.id,
-      status: input.scaleStatus,
-      effectivePeriod: period,
-      reason: '登记时的规模状态',
-      changedBy: ctx.actor?.id ?? null,
-      changedAt: ctx.now,
-    });
+    await setScaleStatus(
+      tx,
+      ctx,
+      {
+        enterpriseId: row.id,
+        from: null,
+        to: input.scaleStatus,
+        effectivePeriod: chinaPeriod(ctx.now),
+        reason: '登记时的规模状态',
+      },
+      { audit: false },
+    );
     await recordAudit(tx, ctx, {
       action: 'enterprise.create',
       entityType: 'enterprise',
@@ -259,10 +243,9 @@ export async function createEnterprise(
       enterpriseId: row.id,
       after: snapshot(row),
     });
+    librariesAfterCommit(afterCommit, ctx, [row.id]);
     return getEnterprise(tx, ctx, row.id);
   });
-  await refreshLibrariesAfterCommit(db, ctx, [result.id]);
-  return result;
 }
 
 export async function updateEnterprise(
@@ -272,9 +255,8 @@ export async function updateEnterprise(
   input: EnterpriseUpdate,
 ): Promise<EnterpriseDetail> {
   await assertInScope(db, ctx, id);
-  const result = await db.transaction(async (tx) => {
-    const before = await lockEnterprise(tx, ctx.scope, id);
-    if (!before) throw notFound('企业');
+  return withTransaction(db, async (tx, afterCommit) => {
+    const before = await lockFirmIn(tx, ctx, id);
     const placement = await resolvePlacement(tx, ctx, input);
     const after = await updateEnterpriseRow(tx, ctx.scope, id, {
       name: input.name,
@@ -300,13 +282,12 @@ export async function updateEnterprise(
       before: snapshot(before),
       after: snapshot(after),
     });
+    librariesAfterCommit(afterCommit, ctx, [id]);
     return getEnterprise(tx, ctx, id);
   });
-  await refreshLibrariesAfterCommit(db, ctx, [id]);
-  return result;
 }
 
-/** A manual change of scale status, with its reason. Directory entries and exits arrive with the targets slice. */
+/** A manual change of scale status, with its reason (directory entries and exits set it through their events). */
 export async function changeScaleStatus(
   db: Db,
   ctx: RequestContext,
@@ -314,31 +295,24 @@ export async function changeScaleStatus(
   input: ScaleChange,
 ): Promise<EnterpriseDetail> {
   await assertInScope(db, ctx, id);
-  const result = await db.transaction(async (tx) => {
-    const before = await lockEnterprise(tx, ctx.scope, id);
-    if (!before) throw notFound('企业');
+  return withTransaction(db, async (tx, afterCommit) => {
+    const before = await lockFirmIn(tx, ctx, id);
     if (before.scaleStatus === input.status) {
       throw invalid('status', `该企业已是${input.status === 'above' ? '规上' : '规下'}企业`);
     }
-    await updateEnterpriseRow(tx, ctx.scope, id, { scaleStatus: input.status, updatedAt: ctx.now });
-    await insertScaleHistory(tx, {
-      enterpriseId: id,
-      status: input.status,
-      effectivePeriod: input.effectivePeriod,
-      reason: input.reason,
-      changedBy: ctx.actor?.id ?? null,
-      changedAt: ctx.now,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'enterprise.scale.change',
-      entityType: 'enterprise',
-      entityId: id,
-      enterpriseId: id,
-      before: { scaleStatus: before.scaleStatus },
-      after: { scaleStatus: input.status, effectivePeriod: input.effectivePeriod, reason: input.reason },
-    });
+    await setScaleStatus(
+      tx,
+      ctx,
+      {
+        enterpriseId: id,
+        from: before.scaleStatus as ScaleStatus,
+        to: input.status,
+        effectivePeriod: input.effectivePeriod,
+        reason: input.reason,
+      },
+      { audit: true },
+    );
+    librariesAfterCommit(afterCommit, ctx, [id]);
     return getEnterprise(tx, ctx, id);
   });
-  await refreshLibrariesAfterCommit(db, ctx, [id]);
-  return result;
 }

@@ -2,7 +2,6 @@
 // the sheet fills (blank cells keep what is recorded), an identical row changes nothing. The caller's data
 // scope holds per row: a township imports only its own firms (docs/ARCHITECTURE.md §Access).
 import {
-  COUNTY_BODIES,
   CREDIT_CODE_MESSAGES,
   checkCreditCode,
   chinaPeriod,
@@ -11,19 +10,16 @@ import {
   type LegalForm,
   normalizeCreditCode,
   normalizeIndustryCode,
+  placeFirm,
   type ScaleStatus,
   SUPERVISING_KINDS,
-  suggestSupervisingKey,
   type UnitKind,
 } from '@shenggui/domain';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit.js';
 import { forbidden } from '../../platform/errors.js';
-import {
-  insertEnterprise,
-  insertScaleHistory,
-  updateEnterpriseRow,
-} from '../enterprise/enterprise.repository.js';
+import { insertEnterprise, updateEnterpriseRow } from '../enterprise/enterprise.repository.js';
+import { setScaleStatus } from '../enterprise/scale-status.js';
 import { listUnitsUnder, type OrgUnitRow } from '../org/org.repository.js';
 import { workingRootPath } from '../org/org.service.js';
 import { getSupervisingRule } from '../settings/settings.service.js';
@@ -290,13 +286,10 @@ export const enterpriseImport: ImportKind = {
           problem('township', found.length ? `乡镇名称“${v.township}”不唯一` : `未找到乡镇“${v.township}”`);
         else township = found[0]!;
       } else if (!existing) problem('township', '请填写所属乡镇');
-      if (township && ctx.scope.kind === 'township' && township.id !== ctx.scope.unitId) {
-        problem('township', '只能导入本乡镇的企业');
-      }
       const industryCode = v.industryCode ?? existing?.industryCode ?? null;
       if (!industryCode) problem('industryCode', '请填写行业代码');
 
-      let supervising: OrgUnitRow | null = existing ? (byId.get(existing.supervisingUnitId) ?? null) : null;
+      let supervisingId: number | null = existing?.supervisingUnitId ?? null;
       if (v.supervising) {
         const found = findUnitByName(supervisors, v.supervising);
         if (found.length !== 1) {
@@ -304,36 +297,38 @@ export const enterpriseImport: ImportKind = {
             'supervising',
             found.length ? `主管部门“${v.supervising}”不唯一` : `未找到主管部门“${v.supervising}”`,
           );
-        } else supervising = found[0]!;
-      } else if (!existing && township && industryCode) {
-        const key = suggestSupervisingKey(industryCode, false, rule);
-        const body = COUNTY_BODIES.find((b) => b.key === key);
-        const county = byId.get(township.parentId ?? 0);
-        supervising =
-          (body &&
-            county &&
-            supervisors.find((u) => u.code === `${county.code.slice(0, 6)}${body.suffix}`)) ||
-          null;
-        if (!supervising) problem('supervising', '请填写主管部门（无法按行业建议）');
+        } else supervisingId = found[0]!.id;
       }
-      if (supervising && township && supervising.parentId !== township.parentId) {
-        problem('supervising', '主管部门应为企业所在县的开发区或行业主管部门');
-      }
-      if (supervising && ctx.scope.kind === 'supervising' && supervising.id !== ctx.scope.unitId) {
-        problem('supervising', '只能导入本部门主管的企业');
-      }
+      // The one placement rule (domain placeFirm), as the registry form applies it; a new firm without a
+      // supervising unit gets the rule's suggestion for a firm outside the zone.
+      const placement =
+        township && industryCode && rowProblems.length === 0
+          ? placeFirm({
+              townshipId: township.id,
+              supervisingUnitId: supervisingId,
+              industryCode,
+              inZone: false,
+              rule,
+              units,
+              scope: ctx.scope,
+              verb: '导入',
+            })
+          : null;
+      for (const p of placement?.problems ?? [])
+        problem(p.path === 'townshipId' ? 'township' : 'supervising', p.message);
       if (rowProblems.length) {
         problems.push(...rowProblems);
         continue;
       }
+      const supervising = placement!.supervising!;
 
-      const inZone = supervising!.kind === 'zone' ? true : (existing?.inZone ?? false);
+      const inZone = supervising.kind === 'zone' ? true : (existing?.inZone ?? false);
       const merged = {
         name: v.name ?? existing?.name,
         legalForm: v.legalForm ?? existing?.legalForm ?? 'enterprise',
         industryCode,
         townshipId: township!.id,
-        supervisingUnitId: supervising!.id,
+        supervisingUnitId: supervising.id,
         inZone,
         address: v.address ?? existing?.address ?? null,
         foundedOn: v.foundedOn ?? existing?.foundedOn ?? null,
@@ -364,7 +359,7 @@ export const enterpriseImport: ImportKind = {
         industryCode: out.industryCode!,
         countyId: township!.parentId!,
         townshipId: township!.id,
-        supervisingUnitId: supervising!.id,
+        supervisingUnitId: supervising.id,
         inZone,
         address: out.address,
         foundedOn: out.foundedOn,
@@ -423,28 +418,37 @@ export const enterpriseImport: ImportKind = {
           createdAt: ctx.now,
           updatedAt: ctx.now,
         });
-        await insertScaleHistory(tx, {
-          enterpriseId: row.id,
-          status: row.scaleStatus,
-          effectivePeriod: period,
-          reason: `导入登记（批次 ${batch.id}）`,
-          changedBy: ctx.actor?.id ?? null,
-          changedAt: ctx.now,
-        });
+        // The batch's import.apply record audits every row.
+        await setScaleStatus(
+          tx,
+          ctx,
+          {
+            enterpriseId: row.id,
+            from: null,
+            to: row.scaleStatus as ScaleStatus,
+            effectivePeriod: period,
+            reason: `导入登记（批次 ${batch.id}）`,
+          },
+          { audit: false },
+        );
         created.push(row.id);
       } else if (c.update) {
         const patch: Partial<Fields> = { ...c.update.patch };
-        if (c.scale) patch.scaleStatus = c.scale.to;
         await updateEnterpriseRow(tx, ctx.scope, c.update.id, { ...patch, updatedAt: ctx.now });
         if (c.scale) {
-          await insertScaleHistory(tx, {
-            enterpriseId: c.update.id,
-            status: c.scale.to,
-            effectivePeriod: period,
-            reason: `导入更新（批次 ${batch.id}）`,
-            changedBy: ctx.actor?.id ?? null,
-            changedAt: ctx.now,
-          });
+          patch.scaleStatus = c.scale.to;
+          await setScaleStatus(
+            tx,
+            ctx,
+            {
+              enterpriseId: c.update.id,
+              from: c.scale.from as ScaleStatus,
+              to: c.scale.to,
+              effectivePeriod: period,
+              reason: `导入更新（批次 ${batch.id}）`,
+            },
+            { audit: false },
+          );
         }
         updated.push({
           id: c.update.id,

@@ -16,12 +16,13 @@ import {
 } from '../../platform/spreadsheet/zip-writer.js';
 import { WorkQueue } from '../../platform/work-queue.js';
 import { Client, createTestEnv, type TestEnv } from '../../test/harness.js';
+import { csvOf } from '../../test/spreadsheet-corpus.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { addFact, listFacts } from '../revenue/revenue.service.js';
 import { getImportLimits, putImportLimits } from '../settings/import-limits.js';
+import { getSecuritySettings } from '../settings/settings.service.js';
 import { importRoutes } from './import.routes.js';
 import { applyImport, previewImport } from './import.service.js';
-import { csvOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;
@@ -45,7 +46,7 @@ beforeAll(async () => {
   a.setSerializerCompiler(serializerCompiler);
   await a.register(fastifyCookie);
   registerErrorHandler(a);
-  registerAccess(a, { db: env.database.db, clock: env.clock });
+  registerAccess(a, { db: env.database.db, clock: env.clock, securitySettings: getSecuritySettings });
   await a.register(
     async (api) => {
       await api.register(authRoutes(env.database.db, { secureCookies: false, version: 'test' }));

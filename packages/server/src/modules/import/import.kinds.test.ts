@@ -7,6 +7,7 @@ import { directoryEvents } from '../../db/schema-progress.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { type CorpusSheet, csvOf, everyFormat, xlsxOf } from '../../test/spreadsheet-corpus.js';
 import { recordDirectoryEvent } from '../directory/directory.service.js';
 import { getTargets } from '../target/target.service.js';
 import { exitReasonOf } from './directory-import.js';
@@ -18,7 +19,6 @@ import {
   MAX_STORED_PROBLEMS,
   previewImport,
 } from './import.service.js';
-import { type CorpusSheet, csvOf, everyFormat, xlsxOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;

@@ -7,11 +7,11 @@ import { revenueFacts } from '../../db/schema.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { csvOf } from '../../test/spreadsheet-corpus.js';
 import { listMonthFigures } from '../declaration/declaration.repository.js';
 import { evaluateFirms } from '../library/library.service.js';
 import { revenueOfRecordSubquery } from '../revenue/revenue.repository.js';
 import { applyImport, exportPreviewRows, listPreviewRows, previewImport } from './import.service.js';
-import { csvOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;

@@ -10,8 +10,8 @@ import { importBatches, revenueFacts } from '../../db/schema.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
+import { type CorpusCell, type CorpusRow, csvOf, xlsOf, xlsxOf } from '../../test/spreadsheet-corpus.js';
 import { applyImport, type ImportPreview, previewImport } from './import.service.js';
-import { type CorpusCell, type CorpusRow, csvOf, xlsOf, xlsxOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;

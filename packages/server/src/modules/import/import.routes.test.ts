@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccess } from '../../platform/auth/access.js';
 import { registerErrorHandler } from '../../platform/errors.js';
 import { Client, createTestEnv, type TestEnv } from '../../test/harness.js';
+import { csvOf } from '../../test/spreadsheet-corpus.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { getSecuritySettings } from '../settings/settings.service.js';
 import { importRoutes } from './import.routes.js';
-import { csvOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   a.setSerializerCompiler(serializerCompiler);
   await a.register(fastifyCookie);
   registerErrorHandler(a);
-  registerAccess(a, { db: env.database.db, clock: env.clock });
+  registerAccess(a, { db: env.database.db, clock: env.clock, securitySettings: getSecuritySettings });
   await a.register(
     async (api) => {
       await api.register(authRoutes(env.database.db, { secureCookies: false, version: 'test' }));

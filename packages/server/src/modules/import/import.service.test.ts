@@ -4,9 +4,16 @@ import { auditLog, enterprises, importBatches, revenueFacts } from '../../db/sch
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestEnv, type TestEnv, testCreditCode } from '../../test/harness.js';
+import {
+  type CorpusRow,
+  type CorpusSheet,
+  csvOf,
+  everyFormat,
+  type Merge,
+  xlsxOf,
+} from '../../test/spreadsheet-corpus.js';
 import { runImportCommand } from './import.cli.js';
 import { applyImport, getErrorWorkbook, getTemplate, listImports, previewImport } from './import.service.js';
-import { type CorpusRow, type CorpusSheet, csvOf, everyFormat, type Merge, xlsxOf } from './test-corpus.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;

@@ -10,13 +10,14 @@ import {
   type RevenueSource,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
+import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { buildWorkbookPaged, type ExportColumn } from '../../platform/excel.js';
 import type { ReadProgress } from '../../platform/spreadsheet/grid.js';
 import { type ReadOptions, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
-import { refreshLibrariesAfterCommit } from '../library/library.service.js';
+import { librariesAfterCommit } from '../library/library-recompute.js';
 import { getImportLimits, sheetLimitsOf } from '../settings/import-limits.js';
 import {
   type BatchFilter,
@@ -458,7 +459,7 @@ export async function applyImport(
   const early = embeddedDatabase(db)
     ? { head: await latestAuditId(db), plan: await def.plan(db, ctx, read.records, read.opts) }
     : null;
-  const result = await db.transaction(async (tx) => {
+  return withTransaction(db, async (tx, afterCommit) => {
     const locked = await lockPreview(tx, input.token);
     if (!locked) throw notFound('导入预览');
     if (locked.appliedBatchId !== null) {
@@ -520,11 +521,10 @@ export async function applyImport(
         detail,
       },
     });
+    // A whole sheet may touch any firm: the year's libraries are recomputed for the caller's scope.
+    librariesAfterCommit(afterCommit, ctx, null);
     return { batchId: batch.id, counts, rejected: problems };
   });
-  // A whole sheet may touch any firm: recompute the year's libraries for the caller's scope.
-  await refreshLibrariesAfterCommit(db, ctx, null);
-  return result;
 }
 
 export async function listImports(

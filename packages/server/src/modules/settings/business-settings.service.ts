@@ -23,10 +23,11 @@ import {
   settingError,
 } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
+import { withTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { LIBRARY_THRESHOLDS_SETTING, refreshLibrariesAfterCommit } from '../library/library.service.js';
+import { LIBRARY_THRESHOLDS_SETTING, librariesAfterCommit } from '../library/library.service.js';
 import { findLastNoticeSeq, lockNoticeYear } from '../notice/notice.repository.js';
 import {
   defaultNoticeSettings,
@@ -219,7 +220,7 @@ export async function updateBusinessSettings(
   });
   if (problems.length > 0) throw new AppError('VALIDATION', problems[0]!.message, problems);
 
-  const changes = await db.transaction(async (tx) => {
+  const changes = await withTransaction(db, async (tx, afterCommit) => {
     const out: BusinessSettingChange[] = [];
     for (const { def, value } of entries) {
       const year = yearFor(def, input.year, ctx.now);
@@ -255,19 +256,18 @@ export async function updateBusinessSettings(
         after: formatSettingValue(def, next),
       });
     }
+    // Library rules read these: the year in progress is recomputed once committed (past years stay as they were).
+    const plan = currentPlanYear(ctx.now);
+    const touchesLibraries = out.some(
+      (c) =>
+        c.key === 'scale.threshold' ||
+        c.key === 'revenue.priority' ||
+        ((c.key.startsWith('library.') || c.key === 'declaration.calendar') &&
+          (c.year === null || c.year === plan)),
+    );
+    if (touchesLibraries) librariesAfterCommit(afterCommit, ctx, null);
     return out;
   });
-
-  // Library rules read these: the year in progress is recomputed at once (past years stay as they were).
-  const plan = currentPlanYear(ctx.now);
-  const touchesLibraries = changes.some(
-    (c) =>
-      c.key === 'scale.threshold' ||
-      c.key === 'revenue.priority' ||
-      ((c.key.startsWith('library.') || c.key === 'declaration.calendar') &&
-        (c.year === null || c.year === plan)),
-  );
-  if (touchesLibraries) await refreshLibrariesAfterCommit(db, ctx, null);
   return { changes };
 }
 

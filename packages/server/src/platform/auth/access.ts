@@ -15,7 +15,6 @@ import {
 } from '@shenggui/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { getSecuritySettings } from '../../modules/settings/settings.service.js';
 import { recordAudit } from '../audit.js';
 import type { Clock } from '../clock.js';
 import type { Actor, RequestContext } from '../context.js';
@@ -102,7 +101,13 @@ export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
 
 export function registerAccess(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; cache?: ReadCache | undefined },
+  deps: {
+    db: Db;
+    clock: Clock;
+    /** The session limits in force (the settings slice reads them): the platform imports no module. */
+    securitySettings: (db: Db) => Promise<SecuritySettings>;
+    cache?: ReadCache | undefined;
+  },
 ): void {
   const routes: DeclaredRoute[] = [];
   declared.set(app, routes);
@@ -134,7 +139,7 @@ export function registerAccess(
         if (found) deps.cache?.putSession(id, found, now.getTime());
       }
       if (found) {
-        const settings = await getSecuritySettings(deps.db);
+        const settings = await deps.securitySettings(deps.db);
         const { session, user, unit } = found;
         const idleMs = settings.session.idleMinutes * 60_000;
         const absoluteMs = settings.session.absoluteHours * 3_600_000;

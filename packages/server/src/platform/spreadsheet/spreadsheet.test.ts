@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvOf, xlsOf, xlsxOf } from '../../modules/import/test-corpus.js';
+import { csvOf, xlsOf, xlsxOf } from '../../test/spreadsheet-corpus.js';
 import { AppError } from '../errors.js';
 import { CsvParser, decodeText, parseCsv } from './csv.js';
 import { readWorkbookGrid } from './grid.js';

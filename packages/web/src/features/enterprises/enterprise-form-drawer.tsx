@@ -33,7 +33,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { applyServerError, applyZodErrors } from '../../api/form-errors';
-import type { EnterpriseDetail } from '../../api/types';
+import type { EnterpriseDetail, SupervisingSuggestion } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { legalFormLabel, scaleLabel } from '../../app/labels';
 import { type UnitOption, useUnitOptions } from '../org/org-api';
@@ -118,7 +118,7 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
   const creating = enterprise === null;
   const save = useSaveEnterprise(enterprise?.id ?? null);
   const { townships, supervising, isLoading } = useUnitOptions(open);
-  const [suggestion, setSuggestion] = useState<{ unitId: number; unitName: string } | null>(null);
+  const [suggestion, setSuggestion] = useState<SupervisingSuggestion | null>(null);
   const suggestionRequest = useRef(0);
 
   const creditCode = Form.useWatch('creditCode', form);
@@ -149,7 +149,10 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
     suggestion ? { value: suggestion.unitId, label: suggestion.unitName } : null,
   );
 
-  /** 行业主管 follows industry and township (the county's rule, applied by the server); the user may change it. */
+  /**
+   * 行业主管 follows industry and township: the server answers with the domain's placeFirm (the one placement
+   * rule, also applied on save and by the import) and its reason; the user may change it.
+   */
   const suggest = async (
     industryCode: string | null | undefined,
     townshipId: number | null | undefined,
@@ -332,9 +335,16 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: Ent
               name="supervisingUnitId"
               label={t('field.supervisingUnit')}
               extra={
-                suggestion
-                  ? t('enterprise.supervisingSuggested', { name: suggestion.unitName })
-                  : t('enterprise.supervisingHint')
+                suggestion ? (
+                  <>
+                    {t('enterprise.supervisingSuggested', { name: suggestion.unitName })}
+                    {suggestion.reason ? (
+                      <div data-testid="form-supervising-reason">{suggestion.reason}</div>
+                    ) : null}
+                  </>
+                ) : (
+                  t('enterprise.supervisingHint')
+                )
               }
             >
               <Select
