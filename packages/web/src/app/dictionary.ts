@@ -798,7 +798,7 @@ export const zh = {
   'listKit.loadFailed': '列表加载失败',
   'listKit.activeFilters': '当前筛选：{filters}',
   'listKit.filterSeparator': '；',
-  'imports.source.demo': '演示数据',
+  'imports.kind.demo': '演示数据',
 } as const;
 
 export type DictKey = keyof typeof zh;
@@ -1647,7 +1647,7 @@ export const en: Record<DictKey, string> = {
   'listKit.loadFailed': 'Could not load the list',
   'listKit.activeFilters': 'Filters in force: {filters}',
   'listKit.filterSeparator': '; ',
-  'imports.source.demo': 'Demo data',
+  'imports.kind.demo': 'Demo data',
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };

@@ -3,7 +3,7 @@
 // put their filters back into the form. On a phone every field takes the whole width.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Form, type FormInstance, Space } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n';
 import './list-kit.css';
 
@@ -37,10 +37,15 @@ export function FilterBar<V extends object>({
   const { t } = useI18n();
   const [own] = Form.useForm<V>();
   const form = outer ?? own;
+  // Keyed on the values' text so that a page may build them on every render without wiping what is typed.
+  const key = JSON.stringify(values);
+  const latest = useRef(values);
+  latest.current = values;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the values
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
-  }, [form, values]);
+    form.setFieldsValue(latest.current as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, key]);
   return (
     <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
       <Form<V> form={form} layout="inline" className="sg-filter-bar" onFinish={onSubmit} data-testid={testId}>

@@ -15,5 +15,5 @@ export {
   textFilter,
   yearFilter,
 } from './list-query';
-export { columnSortOrder, type ListResult, ListTable } from './list-table';
+export { columnSortOrder, type FilterLabels, type ListResult, ListTable, optionText } from './list-table';
 export { type ListFiltersOf, type ListStateOf, type ListUrlState, useListQuery } from './use-list-query';

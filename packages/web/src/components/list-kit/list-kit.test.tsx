@@ -64,7 +64,7 @@ function ThingPage() {
         totalText={(total) => `共 ${total} 件`}
         empty="还没有物品"
         emptyFiltered="没有符合条件的物品"
-        describeFilter={(key, value) => (key === 'q' ? `关键词：${String(value)}` : null)}
+        filterLabels={{ q: { label: '关键词' } }}
         scrollX={400}
       />
     </>

@@ -57,6 +57,8 @@ export interface ListQuery<S extends AnyObject> {
   withFilters(state: ListState<S>, filters: ListFilters<S>): ListState<S>;
   filtersOf(state: ListState<S>): ListFilters<S>;
   countFilters(state: ListState<S>): number;
+  /** No filters, except those that only say what is shown (`uncounted`); page 1, size and sort kept. */
+  cleared(state: ListState<S>): ListState<S>;
 }
 
 function blank(v: unknown): boolean {
@@ -81,6 +83,7 @@ export function defineListQuery<S extends AnyObject>(options: ListQueryOptions<S
     ...(hasSort ? { sort: defaultOf('sort'), order: defaultOf('order') } : {}),
   } as ListState<S>;
   const rec = (s: ListState<S>) => s as unknown as Record<string, unknown>;
+  const uncounted = (options.uncounted ?? []) as readonly string[];
 
   const parse = (params: URLSearchParams): ListState<S> => {
     const state: Record<string, unknown> = { ...defaults };
@@ -150,7 +153,7 @@ export function defineListQuery<S extends AnyObject>(options: ListQueryOptions<S
     return out;
   };
 
-  return {
+  const api: ListQuery<S> = {
     schema,
     filterKeys,
     pageSizes,
@@ -191,10 +194,15 @@ export function defineListQuery<S extends AnyObject>(options: ListQueryOptions<S
     },
     filtersOf,
     countFilters(state) {
-      const skip = (options.uncounted ?? []) as readonly string[];
-      return filterKeys.filter((k) => !skip.includes(k) && !blank(rec(state)[k])).length;
+      return filterKeys.filter((k) => !uncounted.includes(k) && !blank(rec(state)[k])).length;
+    },
+    cleared(state) {
+      const kept: Record<string, unknown> = {};
+      for (const k of uncounted) if (!blank(rec(state)[k])) kept[k] = rec(state)[k];
+      return api.withFilters(state, kept as ListFilters<S>);
     },
   };
+  return api;
 }
 
 // ---- Field schemas for reading a URL (the lists whose API schema lives in the server share these) ----

@@ -32,12 +32,25 @@ interface ListTableProps<T> {
   empty: ReactNode;
   /** The empty state's text when filters are set (e.g. 没有符合条件的企业). */
   emptyFiltered: string;
-  /** How a filter in force reads in the empty state (`乡镇：南娄镇`); filters without one are not named. */
-  describeFilter?: (key: string, value: unknown) => string | null;
-  /** Scroll width of the columns (a phone scrolls sideways). */
-  scrollX: number;
+  /** How the filters in force read in the empty state (`乡镇：南娄镇`); filters without an entry are not named. */
+  filterLabels?: FilterLabels;
+  /** Scroll width (a phone scrolls sideways); by default the sum of the columns' widths, so none is squeezed. */
+  scrollX?: number;
   expandable?: TableProps<T>['expandable'];
   rowClassName?: TableProps<T>['rowClassName'];
+}
+
+/** Each filter's label and, where the URL holds an id or a key, how its value reads. */
+export type FilterLabels = Record<string, { label: string; value?: (value: unknown) => string | undefined }>;
+
+/** The label of a value among select options (a township's name for its id). */
+export function optionText(
+  options: ReadonlyArray<{ value: unknown; label: unknown }>,
+): (value: unknown) => string | undefined {
+  return (value) => {
+    const found = options.find((o) => o.value === value);
+    return found && typeof found.label === 'string' ? found.label : undefined;
+  };
 }
 
 /** antd's sort arrow for a column from the URL state. */
@@ -55,18 +68,17 @@ export function ListTable<T extends object>({
   totalText,
   empty,
   emptyFiltered,
-  describeFilter,
+  filterLabels,
   scrollX,
   expandable,
   rowClassName,
 }: ListTableProps<T>) {
   const { t } = useI18n();
   const { state } = list;
-  const named = describeFilter
-    ? Object.entries(list.query.filtersOf(state) as Record<string, unknown>)
-        .map(([k, v]) => describeFilter(k, v))
-        .filter((s): s is string => Boolean(s))
-    : [];
+  const named = Object.entries(list.query.filtersOf(state) as Record<string, unknown>).flatMap(([k, v]) => {
+    const entry = filterLabels?.[k];
+    return entry ? [`${entry.label}：${entry.value?.(v) ?? String(v)}`] : [];
+  });
 
   const emptyText = result.isError ? (
     <Result
@@ -123,7 +135,7 @@ export function ListTable<T extends object>({
           dataSource={result.isError ? [] : (result.data?.items ?? [])}
           loading={result.isFetching}
           onChange={onChange}
-          scroll={{ x: scrollX }}
+          scroll={{ x: scrollX ?? columns.reduce((sum, c) => sum + (Number(c.width) || 120), 0) }}
           expandable={expandable}
           rowClassName={rowClassName}
           locale={{ emptyText }}

@@ -16,7 +16,7 @@ export interface ListUrlState<S extends ListQuery<any>> {
   setFilters: (filters: ListFiltersOf<S>) => void;
   /** Changes some filters, keeps the others, starts again from page 1. */
   patchFilters: (patch: ListFiltersOf<S>) => void;
-  /** Back to no filters (page size and sort kept). */
+  /** Back to no filters (page size and sort kept, and what only says which list is shown). */
   reset: () => void;
   setPage: (page: number, pageSize: number) => void;
   setSort: (sort: string | null, order: 'asc' | 'desc' | null) => void;
@@ -43,7 +43,7 @@ export function useListQuery<Q extends ListQuery<any>>(query: Q): ListUrlState<Q
       filtered: query.countFilters(state) > 0,
       setFilters: (filters) => go(query.withFilters(state, filters)),
       patchFilters: (patch) => go(query.withFilters(state, { ...query.filtersOf(state), ...patch })),
-      reset: () => go(query.withFilters(state, {})),
+      reset: () => go(query.cleared(state)),
       setPage: (page, pageSize) =>
         go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : page } as ListStateOf<Q>),
       setSort: (sort, order) =>
