@@ -799,6 +799,9 @@ export const zh = {
   'listKit.activeFilters': '当前筛选：{filters}',
   'listKit.filterSeparator': '；',
   'imports.kind.demo': '演示数据',
+  'accountChange.empty': '没有待确认的账号变更申请',
+  'accountChange.emptyFiltered': '没有该状态的账号变更申请',
+  'accountChange.total': '本页 {total} 条',
 } as const;
 
 export type DictKey = keyof typeof zh;
@@ -1648,6 +1651,9 @@ export const en: Record<DictKey, string> = {
   'listKit.activeFilters': 'Filters in force: {filters}',
   'listKit.filterSeparator': '; ',
   'imports.kind.demo': 'Demo data',
+  'accountChange.empty': 'No pending account change requests',
+  'accountChange.emptyFiltered': 'No account change requests in this status',
+  'accountChange.total': '{total} on this page',
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };
