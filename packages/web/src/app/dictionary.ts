@@ -794,6 +794,14 @@ export const zh = {
   'lib.recomputeHint': '当年按今日数据重新计算；往年按该年截止日的数据重新计算并固化。操作留痕。',
   'lib.recomputeReason': '原因',
   'lib.recomputeDone': '已重新计算{year}年名单：新入库 {entered}，出库 {left}，各库合计 {members}',
+  // --- added by listkit ---
+  'listKit.loadFailed': '列表加载失败',
+  'listKit.activeFilters': '当前筛选：{filters}',
+  'listKit.filterSeparator': '；',
+  'imports.kind.demo': '演示数据',
+  'accountChange.empty': '没有待确认的账号变更申请',
+  'accountChange.emptyFiltered': '没有该状态的账号变更申请',
+  'accountChange.total': '本页 {total} 条',
 } as const;
 
 export type DictKey = keyof typeof zh;
@@ -1638,6 +1646,14 @@ export const en: Record<DictKey, string> = {
     "The current year is recomputed on today's data; a past year on the data of its cut-off, and frozen. The action is audited.",
   'lib.recomputeReason': 'Reason',
   'lib.recomputeDone': '{year} recomputed: {entered} entered, {left} left, {members} memberships',
+  // --- added by listkit ---
+  'listKit.loadFailed': 'Could not load the list',
+  'listKit.activeFilters': 'Filters in force: {filters}',
+  'listKit.filterSeparator': '; ',
+  'imports.kind.demo': 'Demo data',
+  'accountChange.empty': 'No pending account change requests',
+  'accountChange.emptyFiltered': 'No account change requests in this status',
+  'accountChange.total': '{total} on this page',
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };

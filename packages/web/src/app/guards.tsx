@@ -6,6 +6,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../api/errors';
 import { RestrictedScreen } from '../features/auth/restricted-screen';
 import { useMe, usePermissions } from '../features/auth/session';
+import { type Access, allows } from '../lib/menu';
 import { loginPath } from '../lib/navigation';
 import { useI18n } from './i18n';
 
@@ -41,12 +42,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** A page the user's roles do not allow: say so instead of showing an empty page. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { can } = usePermissions();
+/** A page the user's roles do not allow (one permission, or any of several): say so, not an empty page. */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Exclude<Access, null>;
+  children: ReactNode;
+}) {
+  const { permissions } = usePermissions();
   const { t } = useI18n();
   const navigate = useNavigate();
-  if (!can(permission)) {
+  if (!allows(permission, permissions)) {
     return (
       <Result
         status="403"

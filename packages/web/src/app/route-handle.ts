@@ -8,7 +8,7 @@ export interface Crumb {
   to?: string;
 }
 
-/** What a route adds to the breadcrumbs. */
+/** What a route adds to the breadcrumbs (router.tsx derives it from the route table). */
 export interface RouteHandle {
   crumbs?: Crumb[] | ((params: Params) => Crumb[]);
 }

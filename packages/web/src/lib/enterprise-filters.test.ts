@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countActiveFilters,
-  DEFAULT_LIST_STATE,
-  enterpriseApiQuery,
-  enterpriseExportQuery,
-  enterpriseListSearch,
-  parseEnterpriseListSearch,
-  withFilters,
-} from './enterprise-filters';
+import { DEFAULT_LIST_STATE, enterpriseListQuery } from './enterprise-filters';
 
-const parse = (qs: string) => parseEnterpriseListSearch(new URLSearchParams(qs));
+const parse = (qs: string) => enterpriseListQuery.parse(new URLSearchParams(qs));
 
 describe('parseEnterpriseListSearch', () => {
   it('gives the defaults for an empty query string', () => {
@@ -62,7 +54,7 @@ describe('parseEnterpriseListSearch', () => {
 
 describe('enterpriseListSearch', () => {
   it('leaves the defaults out of the URL', () => {
-    expect(enterpriseListSearch(DEFAULT_LIST_STATE).toString()).toBe('');
+    expect(enterpriseListQuery.search(DEFAULT_LIST_STATE).toString()).toBe('');
   });
 
   it('round-trips through the URL', () => {
@@ -79,13 +71,13 @@ describe('enterpriseListSearch', () => {
       page: 2,
       pageSize: 100,
     };
-    const qs = enterpriseListSearch(state).toString();
+    const qs = enterpriseListQuery.search(state).toString();
     expect(parse(qs)).toEqual(state);
     expect(qs).toContain('revenueMinWan=0');
   });
 
   it('keeps the sort pair together when only the order differs from the default', () => {
-    const qs = enterpriseListSearch({ ...DEFAULT_LIST_STATE, order: 'desc' });
+    const qs = enterpriseListQuery.search({ ...DEFAULT_LIST_STATE, order: 'desc' });
     expect(qs.get('sort')).toBe('name');
     expect(qs.get('order')).toBe('desc');
   });
@@ -94,15 +86,19 @@ describe('enterpriseListSearch', () => {
 describe('withFilters', () => {
   it('resets to page 1, keeps size and sort, drops blanks and trims text', () => {
     const current = { ...DEFAULT_LIST_STATE, page: 7, pageSize: 50, sort: 'revenue' as const, q: 'old' };
-    const next = withFilters(current, { q: '  新名  ', townshipId: undefined, industry: '' });
+    const next = enterpriseListQuery.withFilters(current, {
+      q: '  新名  ',
+      townshipId: undefined,
+      industry: '',
+    });
     expect(next).toEqual({ page: 1, pageSize: 50, sort: 'revenue', order: 'asc', q: '新名' });
-    expect(countActiveFilters(next)).toBe(1);
+    expect(enterpriseListQuery.countFilters(next)).toBe(1);
   });
 });
 
 describe('API queries', () => {
   it('always sends paging and sort to the list endpoint', () => {
-    const qs = enterpriseApiQuery({ ...DEFAULT_LIST_STATE, scaleStatus: 'above' });
+    const qs = enterpriseListQuery.apiQuery({ ...DEFAULT_LIST_STATE, scaleStatus: 'above' });
     expect(Object.fromEntries(qs)).toEqual({
       scaleStatus: 'above',
       page: '1',
@@ -113,7 +109,12 @@ describe('API queries', () => {
   });
 
   it('exports the whole filtered list, not a page', () => {
-    const qs = enterpriseExportQuery({ ...DEFAULT_LIST_STATE, page: 4, pageSize: 50, townshipId: 9 });
+    const qs = enterpriseListQuery.exportQuery({
+      ...DEFAULT_LIST_STATE,
+      page: 4,
+      pageSize: 50,
+      townshipId: 9,
+    });
     expect(qs.has('page')).toBe(false);
     expect(qs.has('pageSize')).toBe(false);
     expect(qs.get('townshipId')).toBe('9');

@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   clearedErrors,
   compareTier,
-  countLibraryFilters,
   formatProbability,
   isLibrary,
-  libraryApiQuery,
-  libraryExportQuery,
-  librarySearch,
-  parseLibrarySearch,
-  withLibraryFilters,
+  libraryListQuery,
 } from './library-filters';
 
 describe('library filters', () => {
   it('parses the URL leniently', () => {
-    const s = parseLibrarySearch(
+    const s = libraryListQuery.parse(
       new URLSearchParams('year=2025&townshipId=3&tier=A&pathway=growth&q=%20钢%20&page=2&pageSize=50'),
     );
     expect(s).toEqual({
@@ -26,26 +21,37 @@ describe('library filters', () => {
       page: 2,
       pageSize: 50,
     });
-    const bad = parseLibrarySearch(new URLSearchParams('year=1800&tier=D&pathway=x&page=-1&pageSize=7'));
+    const bad = libraryListQuery.parse(new URLSearchParams('year=1800&tier=D&pathway=x&page=-1&pageSize=7'));
     expect(bad).toEqual({ page: 1, pageSize: 20 });
   });
 
   it('round-trips and leaves defaults out', () => {
-    const s = parseLibrarySearch(new URLSearchParams('year=2025&tier=B'));
-    expect(librarySearch(s).toString()).toBe('year=2025&tier=B');
-    expect(parseLibrarySearch(librarySearch(s))).toEqual(s);
+    const s = libraryListQuery.parse(new URLSearchParams('year=2025&tier=B'));
+    expect(libraryListQuery.search(s).toString()).toBe('year=2025&tier=B');
+    expect(libraryListQuery.parse(libraryListQuery.search(s))).toEqual(s);
   });
 
   it('new filters go back to page 1 and drop blanks', () => {
-    const next = withLibraryFilters({ page: 4, pageSize: 50, tier: 'A' }, { q: '  ', townshipId: 2 });
+    const next = libraryListQuery.withFilters(
+      { page: 4, pageSize: 50, tier: 'A' },
+      { q: '  ', townshipId: 2 },
+    );
     expect(next).toEqual({ page: 1, pageSize: 50, townshipId: 2 });
-    expect(countLibraryFilters({ ...next, year: 2025 })).toBe(1);
+    expect(libraryListQuery.countFilters({ ...next, year: 2025 })).toBe(1);
+  });
+
+  it('clearing the filters keeps the year (it says which list is shown)', () => {
+    expect(libraryListQuery.cleared({ page: 3, pageSize: 50, year: 2025, tier: 'A', q: '钢' })).toEqual({
+      page: 1,
+      pageSize: 50,
+      year: 2025,
+    });
   });
 
   it('sends paging to the API but not to the export', () => {
     const s = { page: 3, pageSize: 20, year: 2025 };
-    expect(libraryApiQuery(s).toString()).toBe('year=2025&page=3&pageSize=20');
-    expect(libraryExportQuery(s).toString()).toBe('year=2025');
+    expect(libraryListQuery.apiQuery(s).toString()).toBe('year=2025&page=3&pageSize=20');
+    expect(libraryListQuery.exportQuery(s).toString()).toBe('year=2025');
   });
 
   it('formats probabilities and orders tiers A first', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { activeMenu, type MenuNode, visibleMenu } from './menu';
+import {
+  activeMenu,
+  allows,
+  crumbTrail,
+  type MenuGroup,
+  type MenuNode,
+  menuFromRoutes,
+  type RouteEntry,
+  visibleMenu,
+} from './menu';
 
 const menu: MenuNode[] = [
   { key: 'home', label: '工作台', path: '/', permission: null },
@@ -41,5 +50,77 @@ describe('activeMenu', () => {
     });
     expect(activeMenu(menu, '/')).toEqual({ selected: 'home', open: [] });
     expect(activeMenu(menu, '/enterprisesX')).toEqual({ selected: null, open: [] });
+  });
+});
+
+describe('menu and breadcrumbs from one route table', () => {
+  const routes: RouteEntry[] = [
+    { path: '/', label: '工作台', access: null, menu: [{ key: 'home' }] },
+    {
+      path: '/things',
+      label: '全部物品',
+      access: 'enterprise:read',
+      group: 'things',
+      menu: [{ key: 'all' }],
+    },
+    { path: '/things/:id', label: '物品', access: 'enterprise:read', group: 'things', parent: '/things' },
+    {
+      path: '/imports',
+      label: '导入',
+      access: ['enterprise:write', 'directory:write'],
+      group: 'data',
+      menu: [{ key: 'imports' }],
+    },
+    {
+      path: '/kinds/:kind',
+      label: '种类',
+      access: 'enterprise:read',
+      group: 'things',
+      menu: [
+        { key: 'kinds.a', path: '/kinds/a', label: '甲类' },
+        { key: 'kinds.b', path: '/kinds/b', label: '乙类' },
+      ],
+    },
+  ];
+  const groups: MenuGroup[] = [
+    { key: 'things', label: '物品库' },
+    { key: 'data', label: '数据管理' },
+  ];
+
+  it('builds the menu in the table order, each entry on its route’s permission', () => {
+    const menu = menuFromRoutes(routes, groups);
+    const keys = (nodes: MenuNode[]): string[] => nodes.flatMap((n) => [n.key, ...keys(n.children ?? [])]);
+    expect(keys(menu)).toEqual(['home', 'things', 'all', 'kinds.a', 'kinds.b', 'data', 'imports']);
+    expect(menu[1]?.children?.[1]).toMatchObject({
+      path: '/kinds/a',
+      label: '甲类',
+      permission: 'enterprise:read',
+    });
+    // A reader may open neither import kind: the menu does not lead to the page the guard refuses.
+    expect(keys(visibleMenu(menu, ['enterprise:read']))).toEqual([
+      'home',
+      'things',
+      'all',
+      'kinds.a',
+      'kinds.b',
+    ]);
+    expect(keys(visibleMenu(menu, ['directory:write']))).toEqual(['home', 'data', 'imports']);
+  });
+
+  it('gives each route its group, the pages above it and itself', () => {
+    expect(crumbTrail(routes, groups, '/things/:id')).toEqual([
+      { label: '物品库' },
+      { label: '全部物品', to: '/things' },
+      { label: '物品' },
+    ]);
+    expect(crumbTrail(routes, groups, '/')).toEqual([{ label: '工作台' }]);
+    expect(crumbTrail(routes, groups, '/nowhere')).toEqual([]);
+  });
+
+  it('allows one permission, any of several, or everyone', () => {
+    expect(allows(null, [])).toBe(true);
+    expect(allows('audit:read', ['audit:read'])).toBe(true);
+    expect(allows(['user:manage', 'audit:read'], ['audit:read'])).toBe(true);
+    expect(allows(['user:manage', 'audit:read'], ['enterprise:read'])).toBe(false);
   });
 });

@@ -3,32 +3,46 @@
 // with a temporary password the requester never sees — or rejected with a reason.
 import {
   type AccountChangeView as AccountChange,
-  type AccountChangeList,
   checkPassword,
+  pageQuery,
   type Role,
 } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { apiRequest } from '../../api/client';
 import { applyServerError } from '../../api/form-errors';
 import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
+import { defineListQuery, FilterBar, ListTable, useListQuery } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { cryptoRandom, passwordPolicyHints, temporaryPassword } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
 
 const KEY = ['account-changes'] as const;
 
-function useAccountChanges(status: string, page: number) {
-  const query = new URLSearchParams({ page: String(page), pageSize: '20', ...(status ? { status } : {}) });
+const STATUSES = ['pending', 'confirmed', 'rejected', 'all'] as const;
+type StatusFilter = (typeof STATUSES)[number];
+
+/** `?status=` (none: the pending ones, what the page is for; `all`: every status) and paging. */
+const accountChangeQuery = defineListQuery({
+  schema: pageQuery.extend({ status: z.enum(STATUSES).optional() }),
+  toApi: ({ status }) => ({ status: status === 'all' ? undefined : (status ?? 'pending') }),
+});
+
+function useAccountChanges(query: URLSearchParams) {
   return useQuery({
-    queryKey: [...KEY, status, page],
-    queryFn: ({ signal }) =>
-      apiRequest<AccountChangeList>('/account-changes', {
-        query,
-        signal,
-      }),
+    queryKey: [...KEY, query.toString()],
+    queryFn: async ({ signal }) => {
+      const page = await apiRequest<{ items: AccountChange[]; page: number; pageSize: number }>(
+        '/account-changes',
+        { query, signal },
+      );
+      // The list answers a page without a total: offer the next page while this one is full.
+      const before = (page.page - 1) * page.pageSize;
+      return { ...page, total: before + page.items.length + (page.items.length === page.pageSize ? 1 : 0) };
+    },
     placeholderData: keepPreviousData,
   });
 }
@@ -140,95 +154,90 @@ function DecideModal({
 
 export function AccountChangesPage() {
   const { t, lang } = useI18n();
-  const [status, setStatus] = useState('pending');
-  const [page, setPage] = useState(1);
-  const list = useAccountChanges(status, page);
+  const query = useListQuery(accountChangeQuery);
+  const list = useAccountChanges(query.apiQuery);
   const [deciding, setDeciding] = useState<{ change: AccountChange; action: 'confirm' | 'reject' } | null>(
     null,
   );
   const statusColor = { pending: 'orange', confirmed: 'green', rejected: 'default' } as const;
+  const statusOptions = STATUSES.map((s) => ({ value: s, label: t(`accountChange.status.${s}`) }));
+  const columns: TableProps<AccountChange>['columns'] = [
+    { title: t('accountChange.kind'), dataIndex: 'kindLabel', key: 'kind', width: 160 },
+    {
+      title: t('accountChange.user'),
+      key: 'user',
+      width: 200,
+      render: (_, c) => `${c.username ?? ''} ${c.payload.displayName ?? ''}`,
+    },
+    {
+      title: t('accountChange.roles'),
+      key: 'roles',
+      width: 200,
+      render: (_, c) => (c.payload.roles ?? []).map((r) => roleLabel(lang, r as Role)).join('、'),
+    },
+    {
+      title: t('accountChange.requestedAt'),
+      key: 'requestedAt',
+      width: 170,
+      render: (_, c) => new Date(c.requestedAt).toLocaleString(),
+    },
+    {
+      title: t('accountChange.status'),
+      key: 'status',
+      width: 200,
+      render: (_, c) => (
+        <Tag color={statusColor[c.status]}>
+          {t(`accountChange.status.${c.status}`)}
+          {c.reason ? `：${c.reason}` : ''}
+        </Tag>
+      ),
+    },
+    {
+      title: t('accountChange.actions'),
+      key: 'actions',
+      width: 160,
+      render: (_, c) =>
+        c.status === 'pending' ? (
+          <Space>
+            <Button size="small" type="primary" onClick={() => setDeciding({ change: c, action: 'confirm' })}>
+              {t('accountChange.confirm')}
+            </Button>
+            <Button size="small" danger onClick={() => setDeciding({ change: c, action: 'reject' })}>
+              {t('accountChange.reject')}
+            </Button>
+          </Space>
+        ) : null,
+    },
+  ];
   return (
     <>
       <PageHeader title={t('menu.admin.accountChanges')} subtitle={t('accountChange.subtitle')} />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Space>
-          {t('accountChange.status')}
-          <Select
-            value={status}
-            style={{ width: 140 }}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
-            options={[
-              { value: 'pending', label: t('accountChange.status.pending') },
-              { value: 'confirmed', label: t('accountChange.status.confirmed') },
-              { value: 'rejected', label: t('accountChange.status.rejected') },
-              { value: '', label: t('accountChange.status.all') },
-            ]}
-          />
-        </Space>
-      </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<AccountChange>
-          rowKey="id"
-          data-testid="account-changes-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            // The list answers a page without a total: offer the next page while this one is full.
-            total:
-              (page - 1) * 20 +
-              (list.data?.items.length ?? 0) +
-              ((list.data?.items.length ?? 0) === 20 ? 1 : 0),
-            onChange: setPage,
-          }}
-          columns={[
-            { title: t('accountChange.kind'), dataIndex: 'kindLabel' },
-            {
-              title: t('accountChange.user'),
-              render: (_, c) => `${c.username ?? ''} ${c.payload.displayName ?? ''}`,
-            },
-            {
-              title: t('accountChange.roles'),
-              render: (_, c) => (c.payload.roles ?? []).map((r) => roleLabel(lang, r as Role)).join('、'),
-            },
-            {
-              title: t('accountChange.requestedAt'),
-              render: (_, c) => new Date(c.requestedAt).toLocaleString(),
-            },
-            {
-              title: t('accountChange.status'),
-              render: (_, c) => (
-                <Tag color={statusColor[c.status]}>
-                  {t(`accountChange.status.${c.status}`)}
-                  {c.reason ? `：${c.reason}` : ''}
-                </Tag>
-              ),
-            },
-            {
-              title: t('accountChange.actions'),
-              render: (_, c) =>
-                c.status === 'pending' ? (
-                  <Space>
-                    <Button
-                      size="small"
-                      type="primary"
-                      onClick={() => setDeciding({ change: c, action: 'confirm' })}
-                    >
-                      {t('accountChange.confirm')}
-                    </Button>
-                    <Button size="small" danger onClick={() => setDeciding({ change: c, action: 'reject' })}>
-                      {t('accountChange.reject')}
-                    </Button>
-                  </Space>
-                ) : null,
-            },
-          ]}
-        />
-      </Card>
+      <FilterBar<{ status: StatusFilter }>
+        values={{ status: query.state.status ?? 'pending' }}
+        onSubmit={(v) => query.setFilters({ status: v.status === 'pending' ? undefined : v.status })}
+        onReset={query.reset}
+        testId="account-changes-filter"
+      >
+        <Form.Item name="status" label={t('accountChange.status')}>
+          <Select options={statusOptions} data-testid="account-changes-status" />
+        </Form.Item>
+      </FilterBar>
+      <ListTable<AccountChange>
+        list={query}
+        result={list}
+        rowKey="id"
+        columns={columns}
+        testId="account-changes-table"
+        totalText={(total) => t('accountChange.total', { total: list.data?.items.length ?? total })}
+        empty={<Empty description={t('accountChange.empty')} />}
+        emptyFiltered={t('accountChange.emptyFiltered')}
+        filterLabels={{
+          status: {
+            label: t('accountChange.status'),
+            value: (v) => t(`accountChange.status.${v as StatusFilter}`),
+          },
+        }}
+      />
       <DecideModal
         change={deciding?.change ?? null}
         action={deciding?.action ?? 'confirm'}

@@ -1,54 +1,45 @@
 // 系统管理 · 用户管理 (/admin/users): accounts of the county, filters in the URL, paging, export; create,
 // edit (roles, unit, 停用), reset a password (the user must change it), unlock.
 import {
-  DownloadOutlined,
   EditOutlined,
   KeyOutlined,
   PlusOutlined,
   SafetyCertificateOutlined,
-  SearchOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
-import { checkPassword, ROLES } from '@shenggui/domain';
+import { checkPassword, ROLES, type Role } from '@shenggui/domain';
 import {
   Alert,
   App,
   Button,
-  Card,
-  Col,
   Empty,
   Form,
   Input,
   Modal,
-  Row,
   Select,
   Space,
-  Table,
   type TableProps,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { reportError } from '../../api/error-reporter';
+import { useEffect, useState } from 'react';
 import { applyServerError } from '../../api/form-errors';
 import type { AdminUser } from '../../api/types';
 import type { DictKey } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
-import { PageHeader } from '../../components/page-header';
 import {
-  ADMIN_PAGE_SIZES,
-  countUserFilters,
-  parseUserListSearch,
-  type UserFilters,
-  type UserListState,
-  userApiQuery,
-  userExportQuery,
-  userListSearch,
-  withNewFilters,
-} from '../../lib/admin-filters';
+  FilterBar,
+  ListExportButton,
+  type ListFiltersOf,
+  ListTable,
+  type ListUrlState,
+  optionText,
+  useListQuery,
+} from '../../components/list-kit';
+import { PageHeader } from '../../components/page-header';
+import { userListQuery } from '../../lib/admin-filters';
 import { formatDate } from '../../lib/format';
 import {
   type AccountStatus,
@@ -69,92 +60,62 @@ const STATUS_TAGS: Record<AccountStatus, { color: string; key: DictKey }> = {
   mustChange: { color: 'orange', key: 'user.status.mustChange' },
 };
 
-function UserFilterForm({ state, onSubmit }: { state: UserListState; onSubmit: (f: UserFilters) => void }) {
+type UserFilters = ListFiltersOf<typeof userListQuery>;
+
+function UserFilterBar({ list }: { list: ListUrlState<typeof userListQuery> }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm<UserFilters>();
   const { grouped, isLoading } = useGroupedUnits(lang);
-  useEffect(() => {
-    form.setFieldsValue({
-      q: state.q ?? '',
-      unitId: state.unitId,
-      role: state.role,
-      status: state.status,
-    });
-  }, [form, state]);
-  const span = { xs: 24, sm: 12, lg: 6 };
   return (
-    <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
-      <Form<UserFilters> form={form} layout="vertical" onFinish={onSubmit} data-testid="user-filter-form">
-        <Row gutter={16}>
-          <Col {...span}>
-            <Form.Item name="q" label={t('filter.keyword')}>
-              <Input
-                allowClear
-                placeholder={t('user.keywordPlaceholder')}
-                maxLength={64}
-                data-testid="user-filter-q"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="unitId" label={t('home.unit')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={grouped}
-                loading={isLoading}
-                placeholder={t('filter.all')}
-                data-testid="user-filter-unit"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="role" label={t('home.roles')}>
-              <Select
-                allowClear
-                options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
-                placeholder={t('filter.all')}
-                data-testid="user-filter-role"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="status" label={t('user.status')}>
-              <Select
-                allowClear
-                options={[
-                  { value: 'active', label: t('user.filter.active') },
-                  { value: 'disabled', label: t('user.status.disabled') },
-                ]}
-                placeholder={t('filter.all')}
-                data-testid="user-filter-status"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Space wrap>
-              <Button
-                type="primary"
-                htmlType="submit"
-                icon={<SearchOutlined />}
-                data-testid="user-filter-submit"
-              >
-                {t('action.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSubmit({});
-                }}
-              >
-                {t('action.reset')}
-              </Button>
-            </Space>
-          </Col>
-        </Row>
-      </Form>
-    </Card>
+    <FilterBar<UserFilters>
+      values={userListQuery.filtersOf(list.state)}
+      onSubmit={list.setFilters}
+      onReset={list.reset}
+      testId="user-filter-form"
+      submitTestId="user-filter-submit"
+    >
+      <Form.Item name="q" label={t('filter.keyword')}>
+        <Input
+          allowClear
+          placeholder={t('user.keywordPlaceholder')}
+          maxLength={64}
+          data-testid="user-filter-q"
+        />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('home.unit')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={grouped}
+          loading={isLoading}
+          placeholder={t('filter.all')}
+          data-testid="user-filter-unit"
+        />
+      </Form.Item>
+      <Form.Item name="role" label={t('home.roles')}>
+        <Select
+          allowClear
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
+          placeholder={t('filter.all')}
+          data-testid="user-filter-role"
+        />
+      </Form.Item>
+      <Form.Item name="status" label={t('user.status')}>
+        <Select
+          allowClear
+          options={userStatusOptions(t)}
+          placeholder={t('filter.all')}
+          data-testid="user-filter-status"
+        />
+      </Form.Item>
+    </FilterBar>
   );
+}
+
+function userStatusOptions(t: (key: DictKey) => string) {
+  return [
+    { value: 'active', label: t('user.filter.active') },
+    { value: 'disabled', label: t('user.status.disabled') },
+  ];
 }
 
 function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
@@ -230,26 +191,12 @@ function ResetPasswordModal({ user, onClose }: { user: AdminUser | null; onClose
 export function UsersPage() {
   const { t, lang } = useI18n();
   const { modal, message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseUserListSearch(searchParams), [searchParams]);
-  const list = useUsers(useMemo(() => userApiQuery(state), [state]));
+  const query = useListQuery(userListQuery);
+  const list = useUsers(query.apiQuery);
   const unlock = useUnlockUser();
+  const { grouped } = useGroupedUnits(lang);
   const [editing, setEditing] = useState<AdminUser | null | undefined>(undefined);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const go = (next: UserListState) => setSearchParams(userListSearch(next));
-  const filtered = countUserFilters(state) > 0;
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await downloadUserExport(userExportQuery(state));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const confirmUnlock = (u: AdminUser) =>
     modal.confirm({
@@ -356,11 +303,7 @@ export function UsersPage() {
     },
   ];
 
-  const empty = filtered ? (
-    <Empty description={t('user.emptyFiltered')}>
-      <Button onClick={() => go({ page: 1, pageSize: state.pageSize })}>{t('list.clearFilters')}</Button>
-    </Empty>
-  ) : (
+  const empty = (
     <Empty description={t('user.empty')}>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
         {t('user.create')}
@@ -384,46 +327,39 @@ export function UsersPage() {
               {t('user.create')}
             </Button>
             <Tooltip title={t('user.exportHint')}>
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exporting}
-                onClick={exportExcel}
-                disabled={list.data?.total === 0}
-                data-testid="user-export"
-              >
-                {t('action.exportExcel')}
-              </Button>
+              <span>
+                <ListExportButton
+                  list={query}
+                  download={downloadUserExport}
+                  total={list.data?.total}
+                  testId="user-export"
+                />
+              </span>
             </Tooltip>
           </>
         }
       />
-      <UserFilterForm state={state} onSubmit={(f) => go(withNewFilters(state, f))} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="users-table">
-          <Table<AdminUser>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1110 }}
-            locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
-            onChange={(p) => {
-              const pageSize = p.pageSize ?? state.pageSize;
-              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (p.current ?? 1) });
-            }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: ADMIN_PAGE_SIZES.map(String),
-              showTotal: (total) => t('user.total', { total }),
-              style: { padding: '0 16px' },
-            }}
-          />
-        </div>
-      </Card>
+      <UserFilterBar list={query} />
+      <ListTable<AdminUser>
+        list={query}
+        result={list}
+        rowKey="id"
+        columns={columns}
+        testId="users-table"
+        scrollX={1110}
+        totalText={(total) => t('user.total', { total })}
+        empty={empty}
+        emptyFiltered={t('user.emptyFiltered')}
+        filterLabels={{
+          q: { label: t('filter.keyword') },
+          unitId: {
+            label: t('home.unit'),
+            value: optionText(grouped.flatMap((g) => g.options)),
+          },
+          role: { label: t('home.roles'), value: (v) => roleLabel(lang, v as Role) },
+          status: { label: t('user.status'), value: optionText(userStatusOptions(t)) },
+        }}
+      />
       <UserFormDrawer
         open={editing !== undefined}
         user={editing ?? null}

@@ -1,18 +1,14 @@
 // 系统管理 · 审计日志 (/admin/audit): the auditor searches the trail (actor, firm, action, dates — all in
 // the URL), reads each record's 变更前 / 变更后, exports it, and verifies the HMAC chain.
-import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
-  Card,
-  Col,
   DatePicker,
   Empty,
   Form,
   Input,
-  Row,
   Select,
-  Space,
   Table,
   type TableProps,
   Tag,
@@ -20,43 +16,28 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import { errorText } from '../../api/errors';
 import type { AuditItem } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { PageHeader } from '../../components/page-header';
 import {
-  ADMIN_PAGE_SIZES,
-  AUDIT_ACTION_PREFIXES,
-  type AuditFilters,
-  type AuditListState,
-  auditApiQuery,
-  auditExportQuery,
-  auditListSearch,
-  countAuditFilters,
-  parseAuditListSearch,
-  withNewFilters,
-} from '../../lib/admin-filters';
+  FilterBar,
+  ListExportButton,
+  ListTable,
+  type ListUrlState,
+  useListQuery,
+} from '../../components/list-kit';
+import { PageHeader } from '../../components/page-header';
+import { AUDIT_ACTION_PREFIXES, auditListQuery } from '../../lib/admin-filters';
 import { auditDiff, type DiffRow } from '../../lib/audit-diff';
 import { formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
 import { downloadAuditCheckpoint, downloadAuditExport, useAuditList, useAuditVerify } from './audit-api';
+import { auditActionLabel, auditTargetText } from './audit-labels';
 
 const DATE = 'YYYY-MM-DD';
-
-const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
-  user: { zh: '用户', en: 'User' },
-  enterprise: { zh: '企业', en: 'Firm' },
-  setting: { zh: '设置', en: 'Setting' },
-  unit: { zh: '单位', en: 'Unit' },
-  revenue: { zh: '月度数据', en: 'Figure' },
-  revenue_fact: { zh: '月度数据', en: 'Figure' },
-  target: { zh: '目标', en: 'Target' },
-  session: { zh: '会话', en: 'Session' },
-  route: { zh: '接口', en: 'Route' },
-};
 
 interface FilterValues {
   actor?: string;
@@ -65,114 +46,74 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-function AuditFilterForm({
-  state,
-  onSubmit,
-}: {
-  state: AuditListState;
-  onSubmit: (f: AuditFilters) => void;
-}) {
+function AuditFilterBar({ list }: { list: ListUrlState<typeof auditListQuery> }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm<FilterValues>();
-  useEffect(() => {
-    form.setFieldsValue({
-      actor: state.actor ?? '',
-      enterprise: state.enterprise ?? '',
-      action: state.action,
-      range:
-        state.from || state.to
-          ? [state.from ? dayjs(state.from) : null, state.to ? dayjs(state.to) : null]
-          : null,
-    });
-  }, [form, state]);
-  const submit = (v: FilterValues) => {
-    const from = v.range?.[0]?.format(DATE);
-    const to = v.range?.[1]?.format(DATE);
-    onSubmit({
-      ...(v.actor?.trim() ? { actor: v.actor.trim() } : {}),
-      ...(v.enterprise?.trim() ? { enterprise: v.enterprise.trim() } : {}),
-      ...(v.action ? { action: v.action } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      // A firm picked from its page (enterpriseId) stays until the filters are reset.
-      ...(state.enterpriseId ? { enterpriseId: state.enterpriseId } : {}),
-    });
-  };
-  const span = { xs: 24, sm: 12, lg: 6 };
+  const { state } = list;
   return (
-    <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
-      <Form<FilterValues> form={form} layout="vertical" onFinish={submit} data-testid="audit-filter-form">
-        <Row gutter={16}>
-          <Col {...span}>
-            <Form.Item name="actor" label={t('audit.actor')}>
-              <Input
-                allowClear
-                maxLength={64}
-                placeholder={t('audit.actorPlaceholder')}
-                data-testid="audit-filter-actor"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="enterprise" label={t('audit.enterprise')}>
-              <Input
-                allowClear
-                maxLength={100}
-                placeholder={t('audit.enterprisePlaceholder')}
-                data-testid="audit-filter-enterprise"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="action" label={t('audit.action')}>
-              <Select
-                allowClear
-                placeholder={t('filter.all')}
-                options={AUDIT_ACTION_PREFIXES.map((p) => ({
-                  value: p.value,
-                  label: `${lang === 'zh' ? p.zh : p.en}（${p.value}）`,
-                }))}
-                data-testid="audit-filter-action"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="range" label={t('audit.dates')}>
-              <DatePicker.RangePicker
-                format={DATE}
-                allowEmpty={[true, true]}
-                style={{ width: '100%' }}
-                data-testid="audit-filter-dates"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Space wrap>
-              <Button
-                type="primary"
-                htmlType="submit"
-                icon={<SearchOutlined />}
-                data-testid="audit-filter-submit"
-              >
-                {t('action.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSubmit({});
-                }}
-                data-testid="audit-filter-reset"
-              >
-                {t('action.reset')}
-              </Button>
-              {state.enterpriseId && (
-                <Tag color="blue">{t('audit.enterpriseIdFilter', { id: state.enterpriseId })}</Tag>
-              )}
-            </Space>
-          </Col>
-        </Row>
-      </Form>
-    </Card>
+    <FilterBar<FilterValues>
+      values={{
+        actor: state.actor ?? '',
+        enterprise: state.enterprise ?? '',
+        action: state.action,
+        range:
+          state.from || state.to
+            ? [state.from ? dayjs(state.from) : null, state.to ? dayjs(state.to) : null]
+            : null,
+      }}
+      onSubmit={(v) =>
+        list.setFilters({
+          actor: v.actor,
+          enterprise: v.enterprise,
+          action: v.action,
+          from: v.range?.[0]?.format(DATE),
+          to: v.range?.[1]?.format(DATE),
+          // A firm picked from its page (enterpriseId) stays until the filters are reset.
+          enterpriseId: state.enterpriseId,
+        })
+      }
+      onReset={list.reset}
+      testId="audit-filter-form"
+      submitTestId="audit-filter-submit"
+      resetTestId="audit-filter-reset"
+      extra={
+        state.enterpriseId && (
+          <Tag color="blue">{t('audit.enterpriseIdFilter', { id: state.enterpriseId })}</Tag>
+        )
+      }
+    >
+      <Form.Item name="actor" label={t('audit.actor')}>
+        <Input
+          allowClear
+          maxLength={64}
+          placeholder={t('audit.actorPlaceholder')}
+          data-testid="audit-filter-actor"
+        />
+      </Form.Item>
+      <Form.Item name="enterprise" label={t('audit.enterprise')}>
+        <Input
+          allowClear
+          maxLength={100}
+          placeholder={t('audit.enterprisePlaceholder')}
+          data-testid="audit-filter-enterprise"
+        />
+      </Form.Item>
+      <Form.Item name="action" label={t('audit.action')}>
+        <Select
+          allowClear
+          placeholder={t('filter.all')}
+          options={AUDIT_ACTION_PREFIXES.map((p) => ({ value: p.value, label: p[lang] }))}
+          data-testid="audit-filter-action"
+        />
+      </Form.Item>
+      <Form.Item name="range" label={t('audit.dates')} style={{ minWidth: 280 }}>
+        <DatePicker.RangePicker
+          format={DATE}
+          allowEmpty={[true, true]}
+          style={{ width: '100%' }}
+          data-testid="audit-filter-dates"
+        />
+      </Form.Item>
+    </FilterBar>
   );
 }
 
@@ -240,13 +181,9 @@ function AuditDetail({ item }: { item: AuditItem }) {
 export function AuditPage() {
   const { t, lang } = useI18n();
   const { can } = usePermissions();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseAuditListSearch(searchParams), [searchParams]);
-  const list = useAuditList(useMemo(() => auditApiQuery(state), [state]));
+  const query = useListQuery(auditListQuery);
+  const list = useAuditList(query.apiQuery);
   const verify = useAuditVerify();
-  const [exporting, setExporting] = useState(false);
-  const go = (next: AuditListState) => setSearchParams(auditListSearch(next));
-  const filtered = countAuditFilters(state) > 0;
   const canReadFirms = can('enterprise:read');
 
   const [checkpointing, setCheckpointing] = useState(false);
@@ -261,19 +198,6 @@ export function AuditPage() {
     }
   };
 
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await downloadAuditExport(auditExportQuery(state));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const entityLabel = (type: string) => ENTITY_LABELS[type]?.[lang] ?? type;
-
   const columns: TableProps<AuditItem>['columns'] = [
     {
       title: t('audit.at'),
@@ -285,19 +209,20 @@ export function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'actionLabel',
       width: 160,
+      // The words; the key itself only on hover (the auditor may filter by it).
       render: (label: string, r) => (
-        <div>
+        <Tooltip title={r.action}>
           <Typography.Text
             type={
               r.action.startsWith('access') || r.action.endsWith('failed') || r.action === 'auth.lockout'
                 ? 'danger'
                 : undefined
             }
+            data-testid="audit-action"
           >
-            {label}
+            {auditActionLabel(r.action, label, lang)}
           </Typography.Text>
-          <div className="sg-subtle-code">{r.action}</div>
-        </div>
+        </Tooltip>
       ),
     },
     {
@@ -339,12 +264,9 @@ export function AuditPage() {
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 110,
+      width: 150,
       render: (_, r) => (
-        <span>
-          {entityLabel(r.entityType)}
-          {r.entityId && <span className="sg-subtle-code"> #{r.entityId}</span>}
-        </span>
+        <span data-testid="audit-target">{auditTargetText(r.entityType, r.entityId, lang)}</span>
       ),
     },
     {
@@ -380,14 +302,6 @@ export function AuditPage() {
     },
   ];
 
-  const empty = filtered ? (
-    <Empty description={t('audit.emptyFiltered')}>
-      <Button onClick={() => go({ page: 1, pageSize: state.pageSize })}>{t('list.clearFilters')}</Button>
-    </Empty>
-  ) : (
-    <Empty description={t('audit.empty')} />
-  );
-
   const v = verify.data;
   return (
     <>
@@ -416,15 +330,12 @@ export function AuditPage() {
             >
               {t('audit.checkpointDownload')}
             </Button>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={exportExcel}
-              disabled={list.data?.total === 0}
-              data-testid="audit-export"
-            >
-              {t('action.exportExcel')}
-            </Button>
+            <ListExportButton
+              list={query}
+              download={downloadAuditExport}
+              total={list.data?.total}
+              testId="audit-export"
+            />
           </>
         }
       />
@@ -495,37 +406,33 @@ export function AuditPage() {
           ) : null}
         </div>
       )}
-      <AuditFilterForm state={state} onSubmit={(f) => go(withNewFilters(state, f))} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="audit-table">
-          <Table<AuditItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1000 }}
-            expandable={{
-              expandedRowRender: (item) => <AuditDetail item={item} />,
-              rowExpandable: (item) => auditDiff(item.before, item.after).length > 0,
-            }}
-            locale={{ emptyText: list.isError ? t('audit.loadFailed') : list.isPending ? ' ' : empty }}
-            onChange={(p) => {
-              const pageSize = p.pageSize ?? state.pageSize;
-              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (p.current ?? 1) });
-            }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: ADMIN_PAGE_SIZES.map(String),
-              showTotal: (total) => t('audit.total', { total: total.toLocaleString('en-US') }),
-              style: { padding: '0 16px' },
-            }}
-          />
-        </div>
-      </Card>
+      <AuditFilterBar list={query} />
+      <ListTable<AuditItem>
+        list={query}
+        result={list}
+        rowKey="id"
+        columns={columns}
+        testId="audit-table"
+        scrollX={1040}
+        expandable={{
+          expandedRowRender: (item) => <AuditDetail item={item} />,
+          rowExpandable: (item) => auditDiff(item.before, item.after).length > 0,
+        }}
+        totalText={(total) => t('audit.total', { total })}
+        empty={<Empty description={t('audit.empty')} />}
+        emptyFiltered={t('audit.emptyFiltered')}
+        filterLabels={{
+          actor: { label: t('audit.actor') },
+          enterprise: { label: t('audit.enterprise') },
+          enterpriseId: { label: t('audit.enterprise'), value: (v) => `#${String(v)}` },
+          action: {
+            label: t('audit.action'),
+            value: (v) => AUDIT_ACTION_PREFIXES.find((p) => p.value === v)?.[lang] ?? String(v),
+          },
+          from: { label: t('audit.dates'), value: (v) => `≥ ${String(v)}` },
+          to: { label: t('audit.dates'), value: (v) => `≤ ${String(v)}` },
+        }}
+      />
     </>
   );
 }

@@ -1,38 +1,16 @@
 // 企业库 › 入库/退库 (/directory): directory entries and exits with filters and paging in the URL, export,
 // recording (directory:write: statistics bureau, centre) and voiding with a reason.
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Form, Input, Select, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import type { DirectoryEvent } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
+import { FilterBar, ListExportButton, ListTable, optionText, useListQuery } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
-import {
-  countDirectoryFilters,
-  DEFAULT_DIRECTORY_STATE,
-  DIRECTORY_PAGE_SIZES,
-  type DirectoryListState,
-  directoryApiQuery,
-  directoryFilterQuery,
-  directorySearch,
-  parseDirectorySearch,
-} from '../../lib/directory-filters';
+import { directoryListQuery } from '../../lib/directory-filters';
 import { formatDateTime, formatPeriod } from '../../lib/format';
 import { boardYears } from '../../lib/progress-board';
 import { planYear } from '../../lib/today';
@@ -55,27 +33,13 @@ export function DirectoryPage() {
   const { t } = useI18n();
   const { can } = usePermissions();
   const { modal, message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseDirectorySearch(searchParams), [searchParams]);
-  const list = useDirectoryEvents(useMemo(() => directoryApiQuery(state), [state]));
+  const query = useListQuery(directoryListQuery);
+  const { state } = query;
+  const list = useDirectoryEvents(query.apiQuery);
   const units = useUnitOptions();
   const voidEvent = useVoidDirectoryEvent();
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const currentYear = planYear();
-  const go = (next: DirectoryListState) => setSearchParams(directorySearch(next));
-  const setFilter = (patch: Partial<DirectoryListState>) => go({ ...state, ...patch, page: 1 });
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await downloadDirectoryExport(directoryFilterQuery(state));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const confirmVoid = (e: DirectoryEvent) => {
     let reason = '';
@@ -228,8 +192,16 @@ export function DirectoryPage() {
         ),
     });
 
-  const filtered = countDirectoryFilters(state) > 0;
   const all = pt('directory.filter.all');
+  const filters = directoryListQuery.filtersOf(state);
+  const yearOptions = boardYears(currentYear, state.year ?? currentYear).map((y) => ({
+    value: y,
+    label: pt('board.yearOption', { year: y }),
+  }));
+  const typeOptions = [
+    { value: 'entry', label: pt('drill.entered') },
+    { value: 'exit', label: pt('drill.exited') },
+  ];
   return (
     <>
       <PageHeader
@@ -247,115 +219,66 @@ export function DirectoryPage() {
                 {pt('directory.record')}
               </Button>
             </Can>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={exportExcel}
-              disabled={list.data?.total === 0}
-              data-testid="directory-export"
-            >
-              {t('action.exportExcel')}
-            </Button>
+            <ListExportButton
+              list={query}
+              download={downloadDirectoryExport}
+              total={list.data?.total}
+              testId="directory-export"
+            />
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Space wrap size={[16, 8]}>
-          <Space size={4}>
-            <span>{pt('directory.filter.year')}</span>
-            <Select
-              allowClear
-              placeholder={all}
-              value={state.year}
-              style={{ width: 110 }}
-              onChange={(year?: number) => setFilter({ year })}
-              options={boardYears(currentYear, state.year ?? currentYear).map((y) => ({
-                value: y,
-                label: pt('board.yearOption', { year: y }),
-              }))}
-              data-testid="directory-filter-year"
-            />
-          </Space>
-          <Space size={4}>
-            <span>{pt('directory.filter.type')}</span>
-            <Select
-              allowClear
-              placeholder={all}
-              value={state.type}
-              style={{ width: 96 }}
-              onChange={(type?: 'entry' | 'exit') => setFilter({ type })}
-              options={[
-                { value: 'entry', label: pt('drill.entered') },
-                { value: 'exit', label: pt('drill.exited') },
-              ]}
-              data-testid="directory-filter-type"
-            />
-          </Space>
-          <Space size={4}>
-            <span>{pt('directory.filter.township')}</span>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={all}
-              value={state.townshipId}
-              style={{ width: 140 }}
-              onChange={(townshipId?: number) => setFilter({ townshipId })}
-              options={units.townships}
-              data-testid="directory-filter-township"
-            />
-          </Space>
-          <Space size={4}>
-            <span>{pt('directory.filter.supervising')}</span>
-            <Select
-              allowClear
-              placeholder={all}
-              value={state.supervisingUnitId}
-              style={{ width: 160 }}
-              onChange={(supervisingUnitId?: number) => setFilter({ supervisingUnitId })}
-              options={units.supervising}
-              data-testid="directory-filter-supervising"
-            />
-          </Space>
-          {filtered && (
-            <Button onClick={() => go({ ...DEFAULT_DIRECTORY_STATE, pageSize: state.pageSize })}>
-              {t('action.reset')}
-            </Button>
-          )}
-        </Space>
-      </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="directory-table">
-          <Table<DirectoryEvent>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1080 }}
-            rowClassName={(e) => (e.voided ? 'sg-row-voided' : '')}
-            onChange={(p) => {
-              const pageSize = p.pageSize ?? state.pageSize;
-              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (p.current ?? 1) });
-            }}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : (
-                <Empty description={filtered ? pt('directory.emptyFiltered') : pt('directory.empty')} />
-              ),
-            }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: DIRECTORY_PAGE_SIZES.map(String),
-              showTotal: (total) => pt('directory.total', { total: total.toLocaleString('en-US') }),
-              style: { padding: '0 16px' },
-            }}
+      <FilterBar<typeof filters>
+        values={filters}
+        onSubmit={query.setFilters}
+        onReset={query.reset}
+        testId="directory-filter"
+      >
+        <Form.Item name="year" label={pt('directory.filter.year')}>
+          <Select allowClear placeholder={all} options={yearOptions} data-testid="directory-filter-year" />
+        </Form.Item>
+        <Form.Item name="type" label={pt('directory.filter.type')}>
+          <Select allowClear placeholder={all} options={typeOptions} data-testid="directory-filter-type" />
+        </Form.Item>
+        <Form.Item name="townshipId" label={pt('directory.filter.township')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={all}
+            options={units.townships}
+            data-testid="directory-filter-township"
           />
-        </div>
-      </Card>
+        </Form.Item>
+        <Form.Item name="supervisingUnitId" label={pt('directory.filter.supervising')}>
+          <Select
+            allowClear
+            placeholder={all}
+            options={units.supervising}
+            data-testid="directory-filter-supervising"
+          />
+        </Form.Item>
+      </FilterBar>
+      <ListTable<DirectoryEvent>
+        list={query}
+        result={list}
+        rowKey="id"
+        columns={columns}
+        testId="directory-table"
+        scrollX={1080}
+        rowClassName={(e) => (e.voided ? 'sg-row-voided' : '')}
+        totalText={(total) => pt('directory.total', { total })}
+        empty={<Empty description={pt('directory.empty')} />}
+        emptyFiltered={pt('directory.emptyFiltered')}
+        filterLabels={{
+          year: { label: pt('directory.filter.year') },
+          type: { label: pt('directory.filter.type'), value: optionText(typeOptions) },
+          townshipId: { label: pt('directory.filter.township'), value: optionText(units.townships) },
+          supervisingUnitId: {
+            label: pt('directory.filter.supervising'),
+            value: optionText(units.supervising),
+          },
+        }}
+      />
       <Can permission="directory:write">
         <DirectoryFormDrawer
           open={creating}

@@ -1,10 +1,12 @@
-// The filter form above the enterprise list. It edits a draft; 查询 writes it into the URL.
-import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+// The filter bar above the enterprise list: the list kit's FilterBar with this list's fields, the less used
+// ones collapsed behind 更多条件 (one row above the table on a 1366×768 screen).
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { SCALE_STATUSES, type ScaleStatus } from '@shenggui/domain';
-import { Button, Card, Col, Form, Grid, Input, InputNumber, Row, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Form, type FormItemProps, Grid, Input, InputNumber, Select } from 'antd';
+import { cloneElement, type ReactElement, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { scaleLabel } from '../../app/labels';
+import { FilterBar } from '../../components/list-kit';
 import type { EnterpriseFilters, EnterpriseListState } from '../../lib/enterprise-filters';
 import { planYear } from '../../lib/today';
 import { useUnitOptions } from '../org/org-api';
@@ -96,16 +98,10 @@ export function EnterpriseFilterForm({
   // Collapsed by default (one row above the table on a 1366×768 screen); open when a hidden filter is set.
   const [expanded, setExpanded] = useState(advancedActive);
 
-  // The URL is the truth: back/forward and shared links put their filters into the form.
-  useEffect(() => {
-    form.setFieldsValue(toValues(state));
-  }, [form, state]);
-
-  const span = { xs: 24, sm: 12, lg: 8, xxl: 6 };
   // Collapsed: as many fields as fit on one row beside the buttons.
   const collapsedCount = screens.xxl ? 3 : screens.lg ? 2 : screens.sm ? 1 : 2;
   const fieldVisible = (index: number) => expanded || index < collapsedCount;
-  const fields = [
+  const fields: ReactElement<FormItemProps>[] = [
     <Form.Item key="q" name="q" label={t('filter.keyword')}>
       <Input allowClear placeholder={t('filter.keywordPlaceholder')} maxLength={100} data-testid="filter-q" />
     </Form.Item>,
@@ -156,7 +152,7 @@ export function EnterpriseFilterForm({
         data-testid="filter-revenue-year"
       />
     </Form.Item>,
-    <Form.Item key="revenue" label={t('filter.revenueRange')} style={{ marginBottom: 0 }}>
+    <Form.Item key="revenue" label={t('filter.revenueRange')} style={{ minWidth: 300 }}>
       <Form.Item name="revenueMinWan" style={{ display: 'inline-block', width: 'calc(50% - 12px)' }}>
         <InputNumber<number>
           min={0}
@@ -201,55 +197,24 @@ export function EnterpriseFilterForm({
         .filter((k) => state[k] !== undefined).length;
 
   return (
-    <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
-      <Form<FilterValues>
-        form={form}
-        layout="vertical"
-        initialValues={toValues(state)}
-        onFinish={(values) => onSubmit(toFilters(values))}
-        data-testid="enterprise-filter-form"
-      >
-        <Row gutter={16}>
-          {/* Collapsed fields stay mounted (hidden) so their values are still submitted. */}
-          {fields.map((f, i) => (
-            <Col key={f.key} {...span} style={fieldVisible(i) ? undefined : { display: 'none' }}>
-              {f}
-            </Col>
-          ))}
-          <Col xs={24} {...(expanded ? {} : { sm: 12, lg: 8, xxl: 6 })} style={{ marginBottom: 12 }}>
-            <Form.Item
-              label={screens.sm && !expanded ? ' ' : undefined}
-              colon={false}
-              style={{ marginBottom: 0 }}
-            >
-              <Space wrap>
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  icon={<SearchOutlined />}
-                  data-testid="filter-submit"
-                >
-                  {t('action.search')}
-                </Button>
-                <Button
-                  onClick={() => {
-                    form.resetFields();
-                    onReset();
-                  }}
-                  data-testid="filter-reset"
-                >
-                  {t('action.reset')}
-                </Button>
-                <Button type="link" onClick={() => setExpanded((e) => !e)} data-testid="filter-toggle">
-                  {expanded ? t('filter.collapse') : t('filter.expand')}
-                  {expanded ? <UpOutlined /> : <DownOutlined />}
-                  {hiddenActive > 0 ? ` (${hiddenActive})` : ''}
-                </Button>
-              </Space>
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Card>
+    <FilterBar<FilterValues>
+      form={form}
+      values={toValues(state)}
+      onSubmit={(values) => onSubmit(toFilters(values))}
+      onReset={onReset}
+      testId="enterprise-filter-form"
+      submitTestId="filter-submit"
+      resetTestId="filter-reset"
+      extra={
+        <Button type="link" onClick={() => setExpanded((e) => !e)} data-testid="filter-toggle">
+          {expanded ? t('filter.collapse') : t('filter.expand')}
+          {expanded ? <UpOutlined /> : <DownOutlined />}
+          {hiddenActive > 0 ? ` (${hiddenActive})` : ''}
+        </Button>
+      }
+    >
+      {/* Collapsed fields stay mounted (hidden) so their values are still submitted. */}
+      {fields.map((f, i) => (fieldVisible(i) ? f : cloneElement(f, { hidden: true })))}
+    </FilterBar>
   );
 }

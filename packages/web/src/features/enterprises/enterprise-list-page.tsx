@@ -1,65 +1,40 @@
 // 企业库 · 全部企业 (/enterprises): filters, sortable paged table, export — all state in the URL.
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { formatWan } from '@shenggui/domain';
-import { Button, Card, Empty, Table, type TableProps, Tooltip, Typography } from 'antd';
-import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { reportError } from '../../api/error-reporter';
+import { PlusOutlined } from '@ant-design/icons';
+import { formatWan, type ScaleStatus } from '@shenggui/domain';
+import { Button, Empty, type TableProps, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { EnterpriseRow } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
-import { shortSourceLabel, sourceLabel } from '../../app/labels';
-import { PageHeader } from '../../components/page-header';
+import { scaleLabel, shortSourceLabel, sourceLabel } from '../../app/labels';
 import {
-  countActiveFilters,
-  DEFAULT_LIST_STATE,
-  type EnterpriseListState,
-  type EnterpriseSort,
-  enterpriseApiQuery,
-  enterpriseExportQuery,
-  enterpriseListSearch,
-  PAGE_SIZES,
-  parseEnterpriseListSearch,
-  withFilters,
-} from '../../lib/enterprise-filters';
+  columnSortOrder,
+  ListExportButton,
+  ListTable,
+  optionText,
+  useListQuery,
+} from '../../components/list-kit';
+import { PageHeader } from '../../components/page-header';
+import { enterpriseListQuery } from '../../lib/enterprise-filters';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { useUnitOptions } from '../org/org-api';
 import { downloadEnterpriseExport, useEnterpriseList } from './enterprise-api';
 import { EnterpriseFilterForm } from './enterprise-filter-form';
 import { EnterpriseFormDrawer } from './enterprise-form-drawer';
 import { FlaggedCodeTag, ScaleTag } from './enterprise-tags';
 
-function antOrder(state: EnterpriseListState, key: EnterpriseSort): AntSortOrder {
-  if (state.sort !== key) return null;
-  return state.order === 'asc' ? 'ascend' : 'descend';
-}
-
 export function EnterpriseListPage() {
   const { t, lang } = useI18n();
-  const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const { can } = usePermissions();
-  const state = useMemo(() => parseEnterpriseListSearch(searchParams), [searchParams]);
-  const apiQuery = useMemo(() => enterpriseApiQuery(state), [state]);
-  const list = useEnterpriseList(apiQuery);
-  const [exporting, setExporting] = useState(false);
+  const query = useListQuery(enterpriseListQuery);
+  const { state } = query;
+  const list = useEnterpriseList(query.apiQuery);
   const [creating, setCreating] = useState(false);
-
-  const go = (next: EnterpriseListState) => setSearchParams(enterpriseListSearch(next));
+  const units = useUnitOptions();
   const revenueYear = list.data?.revenueYear ?? state.revenueYear;
-  const filtered = countActiveFilters(state) > 0;
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await downloadEnterpriseExport(enterpriseExportQuery(state));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: TableProps<EnterpriseRow>['columns'] = [
     {
@@ -68,7 +43,7 @@ export function EnterpriseListPage() {
       key: 'creditCode',
       width: 180,
       sorter: true,
-      sortOrder: antOrder(state, 'creditCode'),
+      sortOrder: columnSortOrder(state, 'creditCode'),
       sortDirections: ['ascend', 'descend', 'ascend'],
       render: (code: string, row) => (
         <div>
@@ -92,7 +67,7 @@ export function EnterpriseListPage() {
       key: 'name',
       width: 200,
       sorter: true,
-      sortOrder: antOrder(state, 'name'),
+      sortOrder: columnSortOrder(state, 'name'),
       sortDirections: ['ascend', 'descend', 'ascend'],
       render: (name: string, row) => (
         <Link to={`/enterprises/${row.id}`} data-testid="enterprise-link">
@@ -106,7 +81,7 @@ export function EnterpriseListPage() {
       key: 'industryCode',
       width: 180,
       sorter: true,
-      sortOrder: antOrder(state, 'industryCode'),
+      sortOrder: columnSortOrder(state, 'industryCode'),
       sortDirections: ['ascend', 'descend', 'ascend'],
       render: (code: string, row) => (
         <span>
@@ -133,7 +108,7 @@ export function EnterpriseListPage() {
       width: 150,
       align: 'right',
       sorter: true,
-      sortOrder: antOrder(state, 'revenue'),
+      sortOrder: columnSortOrder(state, 'revenue'),
       sortDirections: ['descend', 'ascend', 'descend'],
       render: (value: string | null, row) => (
         <span className="sg-money">
@@ -158,34 +133,13 @@ export function EnterpriseListPage() {
       key: 'updatedAt',
       width: 100,
       sorter: true,
-      sortOrder: antOrder(state, 'updatedAt'),
+      sortOrder: columnSortOrder(state, 'updatedAt'),
       sortDirections: ['descend', 'ascend', 'descend'],
       render: (v: string) => <Tooltip title={formatDateTime(v)}>{formatDate(v)}</Tooltip>,
     },
   ];
 
-  const onTableChange: TableProps<EnterpriseRow>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = s?.columnKey as EnterpriseSort | undefined;
-      if (!key || !s?.order)
-        go({ ...state, page: 1, sort: DEFAULT_LIST_STATE.sort, order: DEFAULT_LIST_STATE.order });
-      else go({ ...state, page: 1, sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? state.pageSize;
-      go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (pagination.current ?? 1) });
-    }
-  };
-
-  const empty = filtered ? (
-    <Empty description={t('list.emptyFiltered')}>
-      <Button onClick={() => go({ ...DEFAULT_LIST_STATE, pageSize: state.pageSize })}>
-        {t('list.clearFilters')}
-      </Button>
-    </Empty>
-  ) : (
+  const empty = (
     <Empty description={can('enterprise:write') ? t('list.emptyCanWrite') : t('list.emptyReadOnly')}>
       <Can permission="enterprise:write">
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -219,47 +173,42 @@ export function EnterpriseListPage() {
                 {t('enterprise.create')}
               </Button>
             </Can>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={exportExcel}
-              disabled={list.data?.total === 0}
-              data-testid="enterprise-export"
-            >
-              {t('action.exportExcel')}
-            </Button>
+            <ListExportButton
+              list={query}
+              download={downloadEnterpriseExport}
+              total={list.data?.total}
+              testId="enterprise-export"
+            />
           </>
         }
       />
       <EnterpriseFilterForm
         state={state}
         shownRevenueYear={list.data?.revenueYear}
-        onSubmit={(filters) => go(withFilters(state, filters))}
-        onReset={() => go({ ...DEFAULT_LIST_STATE, pageSize: state.pageSize })}
+        onSubmit={query.setFilters}
+        onReset={query.reset}
       />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="enterprise-table">
-          <Table<EnterpriseRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            scroll={{ x: 1090 }}
-            locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('list.total', { total: total.toLocaleString('en-US') }),
-              style: { padding: '0 16px' },
-            }}
-          />
-        </div>
-      </Card>
+      <ListTable<EnterpriseRow>
+        list={query}
+        result={list}
+        rowKey="id"
+        columns={columns}
+        testId="enterprise-table"
+        scrollX={1090}
+        totalText={(total) => t('list.total', { total })}
+        empty={empty}
+        emptyFiltered={t('list.emptyFiltered')}
+        filterLabels={{
+          q: { label: t('filter.keyword') },
+          townshipId: { label: t('field.township'), value: optionText(units.townships) },
+          supervisingUnitId: { label: t('field.supervisingUnit'), value: optionText(units.supervising) },
+          industry: { label: t('field.industry') },
+          scaleStatus: { label: t('field.scaleStatus'), value: (v) => scaleLabel(lang, v as ScaleStatus) },
+          revenueYear: { label: t('filter.revenueYear') },
+          revenueMinWan: { label: `${t('filter.revenueRange')}${t('filter.min')}` },
+          revenueMaxWan: { label: `${t('filter.revenueRange')}${t('filter.max')}` },
+        }}
+      />
       <EnterpriseFormDrawer
         open={creating}
         enterprise={null}

@@ -1,43 +1,25 @@
 // 数据管理 · 导入记录 (/data/imports/history): every applied import in the user's data scope — batch, kind,
 // source, file, who and when, and what it did. Filters (kind, source, dates) and paging live in the URL.
-import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { REVENUE_SOURCES, type RevenueSource } from '@shenggui/domain';
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Form,
-  Row,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Empty, Form, Select, type TableProps, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ImportBatch } from '../../api/types';
 import type { DictKey } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { sourceLabel } from '../../app/labels';
-import { ExportButton } from '../../components/export-button';
+import {
+  FilterBar,
+  ListExportButton,
+  ListTable,
+  type ListUrlState,
+  useListQuery,
+} from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
-import { ADMIN_PAGE_SIZES, withNewFilters } from '../../lib/admin-filters';
 import { formatDateTime } from '../../lib/format';
 import { downloadImportHistoryExport, useImportHistory } from './import-api';
-import {
-  countImportHistoryFilters,
-  type ImportHistoryFilters,
-  type ImportHistoryState,
-  importHistoryApiQuery,
-  importHistoryExportQuery,
-  importHistorySearch,
-  parseImportHistorySearch,
-} from './import-history-filters';
+import { importHistoryQuery } from './import-history-filters';
 import {
   IMPORT_KINDS,
   type ImportKind,
@@ -48,11 +30,13 @@ import {
 
 const DATE = 'YYYY-MM-DD';
 
-const KIND_LABEL: Record<ImportKind, DictKey> = {
+const KIND_LABEL: Record<ImportKind | 'demo', DictKey> = {
   enterprises: 'imports.kind.enterprises',
   revenue: 'imports.kind.revenue',
   directory: 'imports.kind.directory',
   targets: 'imports.kind.targets',
+  // The demo's own population, written at set-up (not an upload).
+  demo: 'imports.kind.demo',
 };
 
 interface FilterValues {
@@ -61,108 +45,68 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-function HistoryFilterForm({
-  state,
-  onSubmit,
-}: {
-  state: ImportHistoryState;
-  onSubmit: (f: ImportHistoryFilters) => void;
-}) {
+function HistoryFilterBar({ list }: { list: ListUrlState<typeof importHistoryQuery> }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const kind = Form.useWatch('kind', form);
-  useEffect(() => {
-    form.setFieldsValue({
-      kind: state.kind,
-      source: state.source,
-      range:
-        state.from || state.to
-          ? [state.from ? dayjs(state.from) : null, state.to ? dayjs(state.to) : null]
-          : null,
-    });
-  }, [form, state]);
-  const submit = (v: FilterValues) => {
-    const from = v.range?.[0]?.format(DATE);
-    const to = v.range?.[1]?.format(DATE);
-    onSubmit({
-      ...(v.kind ? { kind: v.kind } : {}),
-      ...(v.source && v.kind !== 'enterprises' ? { source: v.source } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-    });
-  };
-  const span = { xs: 24, sm: 12, lg: 6 };
+  const { state } = list;
   return (
-    <Card className="sg-filter-card" size="small" style={{ marginBottom: 16 }}>
-      <Form<FilterValues> form={form} layout="vertical" onFinish={submit} data-testid="import-history-filter">
-        <Row gutter={16}>
-          <Col {...span}>
-            <Form.Item name="kind" label={t('imports.kind')}>
-              <Select
-                allowClear
-                placeholder={t('filter.all')}
-                options={IMPORT_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
-                data-testid="import-history-kind"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="source" label={t('imports.source')}>
-              <Select
-                allowClear
-                disabled={kind === 'enterprises'}
-                placeholder={t('filter.all')}
-                options={REVENUE_SOURCES.map((s) => ({ value: s, label: sourceLabel(lang, s) }))}
-                data-testid="import-history-source"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="range" label={t('imports.history.dates')}>
-              <DatePicker.RangePicker
-                format={DATE}
-                allowEmpty={[true, true]}
-                style={{ width: '100%' }}
-                data-testid="import-history-dates"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item label=" ">
-              <Space wrap>
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  icon={<SearchOutlined />}
-                  data-testid="import-history-submit"
-                >
-                  {t('action.search')}
-                </Button>
-                <Button
-                  onClick={() => {
-                    form.resetFields();
-                    onSubmit({});
-                  }}
-                  data-testid="import-history-reset"
-                >
-                  {t('action.reset')}
-                </Button>
-              </Space>
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Card>
+    <FilterBar<FilterValues>
+      form={form}
+      values={{
+        kind: state.kind,
+        source: state.source,
+        range:
+          state.from || state.to
+            ? [state.from ? dayjs(state.from) : null, state.to ? dayjs(state.to) : null]
+            : null,
+      }}
+      onSubmit={(v) =>
+        list.setFilters({
+          kind: v.kind,
+          source: v.kind !== 'enterprises' ? v.source : undefined,
+          from: v.range?.[0]?.format(DATE),
+          to: v.range?.[1]?.format(DATE),
+        })
+      }
+      onReset={list.reset}
+      testId="import-history-filter"
+      submitTestId="import-history-submit"
+      resetTestId="import-history-reset"
+    >
+      <Form.Item name="kind" label={t('imports.kind')}>
+        <Select
+          allowClear
+          placeholder={t('filter.all')}
+          options={IMPORT_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+          data-testid="import-history-kind"
+        />
+      </Form.Item>
+      <Form.Item name="source" label={t('imports.source')}>
+        <Select
+          allowClear
+          disabled={kind === 'enterprises'}
+          placeholder={t('filter.all')}
+          options={REVENUE_SOURCES.map((s) => ({ value: s, label: sourceLabel(lang, s) }))}
+          data-testid="import-history-source"
+        />
+      </Form.Item>
+      <Form.Item name="range" label={t('imports.history.dates')} style={{ minWidth: 280 }}>
+        <DatePicker.RangePicker
+          format={DATE}
+          allowEmpty={[true, true]}
+          style={{ width: '100%' }}
+          data-testid="import-history-dates"
+        />
+      </Form.Item>
+    </FilterBar>
   );
 }
 
 export function ImportHistoryPage() {
   const { t, lang } = useI18n();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseImportHistorySearch(searchParams), [searchParams]);
-  const list = useImportHistory(useMemo(() => importHistoryApiQuery(state), [state]));
-  const go = (next: ImportHistoryState) => setSearchParams(importHistorySearch(next));
-  const filtered = countImportHistoryFilters(state) > 0;
+  const query = useListQuery(importHistoryQuery);
+  const list = useImportHistory(query.apiQuery);
 
   const columns: TableProps<ImportBatch>['columns'] = [
     {
@@ -175,7 +119,7 @@ export function ImportHistoryPage() {
       title: t('imports.kind'),
       dataIndex: 'kind',
       width: 100,
-      render: (k: string) => (isImportKind(k) ? t(KIND_LABEL[k]) : k),
+      render: (k: string) => (isImportKind(k) || k === 'demo' ? t(KIND_LABEL[k]) : k),
     },
     {
       title: t('imports.source'),
@@ -240,11 +184,7 @@ export function ImportHistoryPage() {
     },
   ];
 
-  const empty = filtered ? (
-    <Empty description={t('imports.history.emptyFiltered')}>
-      <Button onClick={() => go({ page: 1, pageSize: state.pageSize })}>{t('list.clearFilters')}</Button>
-    </Empty>
-  ) : (
+  const empty = (
     <Empty description={t('imports.history.empty')}>
       <Link to="/data/imports">
         <Button type="primary" icon={<UploadOutlined />}>
@@ -270,41 +210,33 @@ export function ImportHistoryPage() {
                 {t('imports.history.new')}
               </Button>
             </Link>
-            <ExportButton
-              onExport={() => downloadImportHistoryExport(importHistoryExportQuery(state))}
-              disabled={list.data?.total === 0}
+            <ListExportButton
+              list={query}
+              download={downloadImportHistoryExport}
+              total={list.data?.total}
               testId="import-history-export"
             />
           </>
         }
       />
-      <HistoryFilterForm state={state} onSubmit={(f) => go(withNewFilters(state, f))} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="import-history-table">
-          <Table<ImportBatch>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: list.isPending ? ' ' : empty }}
-            onChange={(p) => {
-              const pageSize = p.pageSize ?? state.pageSize;
-              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (p.current ?? 1) });
-            }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: ADMIN_PAGE_SIZES.map(String),
-              showTotal: (total) => t('imports.history.total', { total: total.toLocaleString('en-US') }),
-              style: { padding: '0 16px' },
-            }}
-          />
-        </div>
-      </Card>
+      <HistoryFilterBar list={query} />
+      <ListTable<ImportBatch>
+        list={query}
+        result={list}
+        rowKey="id"
+        columns={columns}
+        testId="import-history-table"
+        scrollX={1000}
+        totalText={(total) => t('imports.history.total', { total })}
+        empty={empty}
+        emptyFiltered={t('imports.history.emptyFiltered')}
+        filterLabels={{
+          kind: { label: t('imports.kind'), value: (v) => t(KIND_LABEL[v as ImportKind]) },
+          source: { label: t('imports.source'), value: (v) => sourceLabel(lang, v as RevenueSource) },
+          from: { label: t('imports.history.dates'), value: (v) => `≥ ${String(v)}` },
+          to: { label: t('imports.history.dates'), value: (v) => `≤ ${String(v)}` },
+        }}
+      />
     </>
   );
 }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countImportHistoryFilters,
-  importHistoryApiQuery,
-  importHistorySearch,
-  parseImportHistorySearch,
-} from './import-history-filters';
+import { importHistoryQuery } from './import-history-filters';
 import {
   checkImportFile,
   columnTarget,
@@ -113,7 +108,7 @@ describe('preview labels', () => {
 
 describe('导入记录 URL state', () => {
   it('round-trips filters and paging, dropping bad values', () => {
-    const state = parseImportHistorySearch(
+    const state = importHistoryQuery.parse(
       new URLSearchParams('kind=revenue&source=tax&from=2025-01-01&to=2025-02-01&page=3&pageSize=50'),
     );
     expect(state).toEqual({
@@ -124,17 +119,17 @@ describe('导入记录 URL state', () => {
       page: 3,
       pageSize: 50,
     });
-    expect(importHistorySearch(state).toString()).toBe(
+    expect(importHistoryQuery.search(state).toString()).toBe(
       'kind=revenue&source=tax&from=2025-01-01&to=2025-02-01&page=3&pageSize=50',
     );
-    expect(countImportHistoryFilters(state)).toBe(4);
-    const bad = parseImportHistorySearch(
+    expect(importHistoryQuery.countFilters(state)).toBe(4);
+    const bad = importHistoryQuery.parse(
       new URLSearchParams('kind=payroll&source=x&from=2025-13-01&to=2024-01-01&page=-1&pageSize=7'),
     );
     expect(bad).toEqual({ page: 1, pageSize: 20, to: '2024-01-01' });
-    expect(importHistorySearch({ page: 1, pageSize: 20 }).toString()).toBe('');
-    expect(importHistoryApiQuery({ page: 1, pageSize: 20 }).toString()).toBe('page=1&pageSize=20');
-    const inverted = parseImportHistorySearch(new URLSearchParams('from=2025-02-01&to=2025-01-01'));
+    expect(importHistoryQuery.search({ page: 1, pageSize: 20 }).toString()).toBe('');
+    expect(importHistoryQuery.apiQuery({ page: 1, pageSize: 20 }).toString()).toBe('page=1&pageSize=20');
+    const inverted = importHistoryQuery.parse(new URLSearchParams('from=2025-02-01&to=2025-01-01'));
     expect(inverted).toEqual({ page: 1, pageSize: 20, from: '2025-02-01' });
   });
 });

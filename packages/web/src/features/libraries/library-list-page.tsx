@@ -1,50 +1,49 @@
 // 企业库 › 基础库 · 培育库 · 临规 · 临退规 (/libraries/:library): the firms a library holds for a year, with
 // why they are there, the forecast, the pathway and the tier. Filters and paging live in the URL.
-import { DownloadOutlined, MinusCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { canCreateDeclaration, formatWan, type Library, PATHWAYS, TIERS } from '@shenggui/domain';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  canCreateDeclaration,
+  formatWan,
+  type Library,
+  PATHWAYS,
+  type Pathway,
+  TIERS,
+} from '@shenggui/domain';
 import {
   Alert,
   App,
   Button,
   type ButtonProps,
-  Card,
-  Col,
   Empty,
   Form,
   Input,
   Modal,
   Result,
-  Row,
   Select,
   Space,
-  Table,
   type TableProps,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import type { LibraryMember } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
+import {
+  FilterBar,
+  ListExportButton,
+  type ListFiltersOf,
+  ListTable,
+  type ListUrlState,
+  optionText,
+  useListQuery,
+} from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
-import {
-  compareTier,
-  countLibraryFilters,
-  formatProbability,
-  isLibrary,
-  LIBRARY_PAGE_SIZES,
-  type LibraryFilters,
-  type LibraryListState,
-  libraryApiQuery,
-  libraryExportQuery,
-  librarySearch,
-  parseLibrarySearch,
-  withLibraryFilters,
-} from '../../lib/library-filters';
+import { compareTier, formatProbability, isLibrary, libraryListQuery } from '../../lib/library-filters';
 import { planYear } from '../../lib/today';
 import { useMe, usePermissions } from '../auth/session';
 import { useUnitOptions } from '../org/org-api';
@@ -69,113 +68,78 @@ function yearOptions(y = planYear()) {
   return Array.from({ length: 6 }, (_, i) => ({ value: y + 1 - i, label: String(y + 1 - i) }));
 }
 
-function LibraryFilterForm({
-  state,
-  onSubmit,
-  onReset,
+type LibraryFilters = ListFiltersOf<typeof libraryListQuery>;
+
+function LibraryFilterBar({
+  list,
   shownYear,
 }: {
-  state: LibraryListState;
+  list: ListUrlState<typeof libraryListQuery>;
   shownYear?: number;
-  onSubmit: (f: LibraryFilters) => void;
-  onReset: () => void;
 }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm<LibraryFilters>();
   const { townships, supervising, isLoading } = useUnitOptions();
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue({ ...state });
-  }, [form, state]);
-  const span = { xs: 24, sm: 12, lg: 8, xxl: 4 };
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
-      <Form<LibraryFilters>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => onSubmit(v)}
-        data-testid="library-filters"
-        className="sg-filter-form"
-      >
-        <Row gutter={16}>
-          <Col {...span}>
-            <Form.Item name="year" label={t('lib.filter.year')}>
-              <Select
-                allowClear
-                options={yearOptions()}
-                placeholder={shownYear ? String(shownYear) : t('filter.all')}
-                data-testid="library-filter-year"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="q" label={t('filter.keyword')}>
-              <Input
-                allowClear
-                maxLength={100}
-                placeholder={t('filter.keywordPlaceholder')}
-                data-testid="library-filter-q"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="townshipId" label={t('field.township')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={isLoading}
-                options={townships}
-                placeholder={t('filter.all')}
-                data-testid="library-filter-township"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="supervisingUnitId" label={t('field.supervisingUnit')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={isLoading}
-                options={supervising}
-                placeholder={t('filter.all')}
-                data-testid="library-filter-supervising"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="tier" label={t('lib.col.tier')}>
-              <Select
-                allowClear
-                options={TIERS.map((x) => ({ value: x, label: x }))}
-                placeholder={t('filter.all')}
-                data-testid="library-filter-tier"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...span}>
-            <Form.Item name="pathway" label={t('lib.col.pathway')}>
-              <Select
-                allowClear
-                options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
-                placeholder={t('filter.all')}
-                data-testid="library-filter-pathway"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Space>
-          <Button
-            type="primary"
-            htmlType="submit"
-            icon={<SearchOutlined />}
-            data-testid="library-filter-submit"
-          >
-            {t('action.search')}
-          </Button>
-          <Button onClick={onReset}>{t('action.reset')}</Button>
-        </Space>
-      </Form>
-    </Card>
+    <FilterBar<LibraryFilters>
+      values={libraryListQuery.filtersOf(list.state)}
+      onSubmit={list.setFilters}
+      onReset={list.reset}
+      testId="library-filters"
+      submitTestId="library-filter-submit"
+    >
+      <Form.Item name="year" label={t('lib.filter.year')}>
+        <Select
+          allowClear
+          options={yearOptions()}
+          placeholder={shownYear ? String(shownYear) : t('filter.all')}
+          data-testid="library-filter-year"
+        />
+      </Form.Item>
+      <Form.Item name="q" label={t('filter.keyword')}>
+        <Input
+          allowClear
+          maxLength={100}
+          placeholder={t('filter.keywordPlaceholder')}
+          data-testid="library-filter-q"
+        />
+      </Form.Item>
+      <Form.Item name="townshipId" label={t('field.township')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={isLoading}
+          options={townships}
+          placeholder={t('filter.all')}
+          data-testid="library-filter-township"
+        />
+      </Form.Item>
+      <Form.Item name="supervisingUnitId" label={t('field.supervisingUnit')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={isLoading}
+          options={supervising}
+          placeholder={t('filter.all')}
+          data-testid="library-filter-supervising"
+        />
+      </Form.Item>
+      <Form.Item name="tier" label={t('lib.col.tier')}>
+        <Select
+          allowClear
+          options={TIERS.map((x) => ({ value: x, label: x }))}
+          placeholder={t('filter.all')}
+          data-testid="library-filter-tier"
+        />
+      </Form.Item>
+      <Form.Item name="pathway" label={t('lib.col.pathway')}>
+        <Select
+          allowClear
+          options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
+          placeholder={t('filter.all')}
+          data-testid="library-filter-pathway"
+        />
+      </Form.Item>
+    </FilterBar>
   );
 }
 
@@ -243,27 +207,13 @@ function LibraryList({ library }: { library: Library }) {
   const { t, lang } = useI18n();
   const { can } = usePermissions();
   const mayDeclare = canCreateDeclaration(useMe().data?.user.roles ?? []);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseLibrarySearch(searchParams), [searchParams]);
-  const apiQuery = useMemo(() => libraryApiQuery(state), [state]);
-  const list = useLibraryList(library, apiQuery);
-  const [exporting, setExporting] = useState(false);
+  const query = useListQuery(libraryListQuery);
+  const { state } = query;
+  const list = useLibraryList(library, query.apiQuery);
+  const units = useUnitOptions();
   const [target, setTarget] = useState<MembershipTarget | null>(null);
-  const go = (next: LibraryListState) => setSearchParams(librarySearch(next));
   const year = list.data?.year ?? state.year ?? planYear();
   const title = t(MENU_KEYS[library]);
-  const filtered = countLibraryFilters(state) > 0;
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await downloadLibraryExport(library, libraryExportQuery(state), `${year}${title}.xlsx`);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const money = (v: string | null) => <span className="sg-money">{formatWan(v)}</span>;
   const columns: TableProps<LibraryMember>['columns'] = [
@@ -356,14 +306,20 @@ function LibraryList({ library }: { library: Library }) {
       title: t('lib.col.reasons'),
       dataIndex: 'reasons',
       key: 'reasons',
-      width: 260,
+      width: 300,
+      // One line per reason, cut with an ellipsis and whole on hover: a long reason never runs under the
+      // fixed 操作 column.
       render: (reasons: string[], row) => (
-        <div data-testid="library-reasons">
+        <div data-testid="library-reasons" style={{ maxWidth: 284 }}>
           {row.manual && <Tag color="orange">{t('lib.manualTag')}</Tag>}
           {reasons.map((r) => (
-            <div key={r} style={{ fontSize: 13, lineHeight: 1.5 }}>
+            <Typography.Text
+              key={r}
+              ellipsis={{ tooltip: r }}
+              style={{ display: 'block', fontSize: 13, lineHeight: 1.5 }}
+            >
               · {r}
-            </div>
+            </Typography.Text>
           ))}
         </div>
       ),
@@ -448,13 +404,7 @@ function LibraryList({ library }: { library: Library }) {
   }
 
   const explain = t(EXPLAIN_KEYS[library]);
-  const empty = filtered ? (
-    <Empty description={t('list.emptyFiltered')}>
-      <Button onClick={() => go({ page: 1, pageSize: state.pageSize, year: state.year })}>
-        {t('list.clearFilters')}
-      </Button>
-    </Empty>
-  ) : (
+  const empty = (
     <Empty
       data-testid="library-empty"
       description={
@@ -500,24 +450,16 @@ function LibraryList({ library }: { library: Library }) {
                 {t('lib.add')}
               </Button>
             </Can>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={exportExcel}
-              disabled={list.data?.total === 0}
-              data-testid="library-export"
-            >
-              {t('action.exportExcel')}
-            </Button>
+            <ListExportButton
+              list={query}
+              download={(q) => downloadLibraryExport(library, q, `${year}${title}.xlsx`)}
+              total={list.data?.total}
+              testId="library-export"
+            />
           </>
         }
       />
-      <LibraryFilterForm
-        state={state}
-        shownYear={list.data?.year}
-        onSubmit={(f) => go(withLibraryFilters(state, f))}
-        onReset={() => go({ page: 1, pageSize: state.pageSize })}
-      />
+      <LibraryFilterBar list={query} shownYear={list.data?.year} />
       {list.data && list.data.year < planYear() && (
         <Alert
           style={{ marginBottom: 12 }}
@@ -535,33 +477,23 @@ function LibraryList({ library }: { library: Library }) {
           }
         />
       )}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div data-testid="library-table">
-          <Table<LibraryMember>
-            rowKey="enterpriseId"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1600 }}
-            locale={{ emptyText: list.isError ? t('list.loadFailed') : list.isPending ? ' ' : empty }}
-            onChange={(pagination, _f, _s, extra) => {
-              if (extra.action !== 'paginate') return;
-              const pageSize = pagination.pageSize ?? state.pageSize;
-              go({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : (pagination.current ?? 1) });
-            }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: LIBRARY_PAGE_SIZES.map(String),
-              showTotal: (total) => t('list.total', { total: total.toLocaleString('en-US') }),
-              style: { padding: '0 16px' },
-            }}
-          />
-        </div>
-      </Card>
+      <ListTable<LibraryMember>
+        list={query}
+        result={list}
+        rowKey="enterpriseId"
+        columns={columns}
+        testId="library-table"
+        totalText={(total) => t('list.total', { total })}
+        empty={empty}
+        emptyFiltered={t('list.emptyFiltered')}
+        filterLabels={{
+          q: { label: t('filter.keyword') },
+          townshipId: { label: t('field.township'), value: optionText(units.townships) },
+          supervisingUnitId: { label: t('field.supervisingUnit'), value: optionText(units.supervising) },
+          tier: { label: t('lib.col.tier') },
+          pathway: { label: t('lib.col.pathway'), value: (v) => pathwayLabel(lang, v as Pathway) },
+        }}
+      />
       <MembershipModal target={target} onClose={() => setTarget(null)} />
     </>
   );

@@ -1,0 +1,19 @@
+// The list-page kit: URL state from the list's query schema, the filter bar, the table and the export.
+// A new list page: define its query (defineListQuery) next to its API hooks, then useListQuery, FilterBar,
+// ListTable and ListExportButton — see docs/ARCHITECTURE.md "List pages".
+export { FilterBar } from './filter-bar';
+export { ListExportButton } from './list-export-button';
+export {
+  dateFilter,
+  defineListQuery,
+  type FilterKey,
+  idFilter,
+  LIST_PAGE_SIZES,
+  type ListFilters,
+  type ListQuery,
+  type ListState,
+  textFilter,
+  yearFilter,
+} from './list-query';
+export { columnSortOrder, type FilterLabels, type ListResult, ListTable, optionText } from './list-table';
+export { type ListFiltersOf, type ListStateOf, type ListUrlState, useListQuery } from './use-list-query';
