@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './lib/api.js';
 import { type E2eBrowser, openBrowser, screenshot, signIn } from './lib/browser.js';
+import { chinaToday } from './lib/clock.js';
 import { type E2eServer, startServer } from './lib/server.js';
 
 let server: E2eServer;
@@ -43,7 +44,7 @@ describe('业务设置', () => {
 
   it('a number at or below one already issued is refused on the field, in Chinese', async () => {
     const centre = await apiSession(server.url, 'zhongxin');
-    const year = new Date().getFullYear();
+    const year = Number(chinaToday().slice(0, 4));
     await centre.post('/api/v1/notices', { year, praise: '', attention: '' });
     const { page } = browser;
     await page.goto(`${server.url}/admin/settings`);
@@ -63,7 +64,7 @@ describe('往年名单', () => {
     const { page } = browser;
     await browser.context.clearCookies();
     await signIn(page, server.url, 'zhongxin');
-    const last = new Date().getFullYear() - 1;
+    const last = Number(chinaToday().slice(0, 4)) - 1;
     await page.goto(`${server.url}/libraries/cultivation?year=${last}`);
     const frozen = page.getByTestId('library-frozen');
     await frozen.waitFor();
