@@ -18,8 +18,18 @@ import { systemContext } from '../platform/context.js';
 export const TEST_PG = process.env.SHENGGUI_TEST_PG;
 export const COUNTY = '140322';
 
+/**
+ * The tests' "now": 2026-11-20 09:00 China time, or SHENGGUI_FAKE_NOW to run a file as of another day
+ * (tests written against TEST_YEAR and the clock, not a literal year, pass either way).
+ */
+export const TEST_NOW = Date.parse(process.env.SHENGGUI_FAKE_NOW ?? '2026-11-20T09:00:00+08:00');
+if (Number.isNaN(TEST_NOW))
+  throw new Error(`SHENGGUI_FAKE_NOW is not a time: ${process.env.SHENGGUI_FAKE_NOW}`);
+/** The year in progress on the tests' clock, in China. */
+export const TEST_YEAR = new Date(TEST_NOW + 8 * 3600_000).getUTCFullYear();
+
 export class FakeClock implements Clock {
-  constructor(private t = Date.parse('2026-11-20T09:00:00+08:00')) {}
+  constructor(private t = TEST_NOW) {}
   now(): Date {
     return new Date(this.t);
   }

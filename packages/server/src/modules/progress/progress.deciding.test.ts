@@ -1,7 +1,7 @@
 // The firms that decide the year, the forecast on the board and the cumulative line's band, through the API.
 import { periodOf } from '@shenggui/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, COUNTY, createTestEnv, type TestEnv } from '../../test/harness.js';
+import { Client, COUNTY, createTestEnv, TEST_YEAR, type TestEnv } from '../../test/harness.js';
 import { insertFirstFactsBulk } from '../revenue/revenue.repository.js';
 import { createFirm, registerProgressSlice } from './test-support.js';
 
@@ -11,15 +11,17 @@ let xiushui: Client;
 const unit: Record<string, number> = {};
 const firm: Record<string, number> = {};
 const M = 1_000_000;
+// The year in progress on the harness clock (November 20th): the file holds for any year.
+const Y = TEST_YEAR;
 
-/** 2023–2025 at `past` a month, 2026 January–October at `now` a month (revenue of record from statistics). */
+/** Y−3 … Y−1 at `past` a month, Y January–October at `now` a month (revenue of record from statistics). */
 async function figures(enterpriseId: number, past: number, now: number) {
   const rows: { enterpriseId: number; period: string; source: string; value: string }[] = [];
-  for (const y of [2023, 2024, 2025])
+  for (const y of [Y - 3, Y - 2, Y - 1])
     for (let m = 1; m <= 12; m++)
       rows.push({ enterpriseId, period: periodOf(y, m), source: 'statistics', value: String(past) });
   for (let m = 1; m <= 10; m++)
-    rows.push({ enterpriseId, period: periodOf(2026, m), source: 'statistics', value: String(now) });
+    rows.push({ enterpriseId, period: periodOf(Y, m), source: 'statistics', value: String(now) });
   await insertFirstFactsBulk(env.database.db, rows, {
     importBatchId: null,
     recordedBy: null,
@@ -43,7 +45,7 @@ beforeAll(async () => {
   await figures(firm.N, 1.6 * M, 1.82 * M);
   await figures(firm.Sure, 2.0 * M, 2.5 * M);
   await figures(firm.Small, 0.3 * M, 0.3 * M);
-  const put = await centre.put('/api/v1/targets/2026', {
+  const put = await centre.put(`/api/v1/targets/${Y}`, {
     cityTarget: 2,
     territorial: [
       { unitId: unit.xiushui, target: 1 },
@@ -57,7 +59,7 @@ afterAll(() => env.close());
 
 describe('the forecast on the board', () => {
   it('gives each unit with a target and the county a probability', async () => {
-    const r = (await centre.get('/api/v1/progress?year=2026&asOf=2026-11-20')).json();
+    const r = (await centre.get(`/api/v1/progress?year=${Y}&asOf=${Y}-11-20`)).json();
     const row = (id: number) => r.dimensions.territorial.find((x: { unitId: number }) => x.unitId === id);
     // 秀水稳过 has booked the line but has no declaration and no entry yet: likely, not certain.
     const pX = row(unit.xiushui!).pReachTarget;
@@ -71,15 +73,15 @@ describe('the forecast on the board', () => {
   });
 
   it('adds a forecast band for the months left, keeping the months so far', async () => {
-    const r = (await centre.get('/api/v1/progress/2026/cumulative?asOf=2026-09-15')).json();
+    const r = (await centre.get(`/api/v1/progress/${Y}/cumulative?asOf=${Y}-09-15`)).json();
     expect(r.months).toHaveLength(9);
-    expect(r.forecast.map((f: { period: string }) => f.period)).toEqual(['2026-10', '2026-11', '2026-12']);
-    expect(r.forecast[0]).toEqual({ period: '2026-10', p10: 0, p50: 0, p90: 0 }); // no batch before November
+    expect(r.forecast.map((f: { period: string }) => f.period)).toEqual([`${Y}-10`, `${Y}-11`, `${Y}-12`]);
+    expect(r.forecast[0]).toEqual({ period: `${Y}-10`, p10: 0, p50: 0, p90: 0 }); // no batch before November
     const dec = r.forecast[2];
     expect(dec.p10).toBeLessThanOrEqual(dec.p50);
     expect(dec.p50).toBeLessThanOrEqual(dec.p90);
     expect(dec.p90).toBeGreaterThanOrEqual(1);
-    expect((await centre.get('/api/v1/progress/2026/cumulative?asOf=2026-12-31')).json().forecast).toEqual(
+    expect((await centre.get(`/api/v1/progress/${Y}/cumulative?asOf=${Y}-12-31`)).json().forecast).toEqual(
       [],
     );
   });
@@ -87,7 +89,7 @@ describe('the forecast on the board', () => {
 
 describe('GET /progress/:year/deciding', () => {
   const ids = async (c: Client, query = '') => {
-    const res = await c.get(`/api/v1/progress/2026/deciding?asOf=2026-11-20${query}`);
+    const res = await c.get(`/api/v1/progress/${Y}/deciding?asOf=${Y}-11-20${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json().items as {
       id: number;
@@ -122,6 +124,6 @@ describe('GET /progress/:year/deciding', () => {
   });
 
   it('asks for the dimension with a unit', async () => {
-    expect((await centre.get(`/api/v1/progress/2026/deciding?unitId=${unit.nanlou}`)).statusCode).toBe(400);
+    expect((await centre.get(`/api/v1/progress/${Y}/deciding?unitId=${unit.nanlou}`)).statusCode).toBe(400);
   });
 });
