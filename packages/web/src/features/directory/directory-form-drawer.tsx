@@ -17,7 +17,6 @@ import type { DirectoryEvent, EnterpriseRow } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { formatPeriod } from '../../lib/format';
 import { chinaToday } from '../../lib/progress-board';
-import { usePT } from '../progress/texts';
 import { searchEnterprises, useRecordDirectoryEvent } from './directory-api';
 
 interface FormValues {
@@ -51,7 +50,7 @@ function FirmPicker({
   onChange?: (v: number | undefined) => void;
   onPicked: (row: EnterpriseRow | null) => void;
 }) {
-  const pt = usePT();
+  const { t } = useI18n();
   const [options, setOptions] = useState<EnterpriseRow[]>([]);
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -77,7 +76,7 @@ function FirmPicker({
     <Select
       showSearch={{ filterOption: false, onSearch: search }}
       value={value}
-      placeholder={pt('directory.form.firmPlaceholder')}
+      placeholder={t('directory.form.firmPlaceholder')}
       notFoundContent={loading ? <Spin size="small" /> : null}
       onChange={(v: number | undefined) => {
         onChange?.(v);
@@ -112,7 +111,6 @@ export function DirectoryFormDrawer({
   onClose: () => void;
   onSaved: (e: DirectoryEvent) => void;
 }) {
-  const pt = usePT();
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { modal, message } = App.useApp();
@@ -142,22 +140,22 @@ export function DirectoryFormDrawer({
       applyZodErrors(form, parsed.error, FIELDS);
       return;
     }
-    const typeLabel = pt(v.type === 'entry' ? 'drill.entered' : 'drill.exited');
+    const typeLabel = t(v.type === 'entry' ? 'drill.entered' : 'drill.exited');
     const firmName = firm?.name ?? `#${v.enterpriseId}`;
     modal.confirm({
-      title: pt('directory.form.confirmTitle', { type: typeLabel }),
-      content: pt('directory.form.confirmBody', {
+      title: t('directory.form.confirmTitle', { type: typeLabel }),
+      content: t('directory.form.confirmBody', {
         firm: firmName,
-        change: pt(v.type === 'entry' ? 'directory.form.toAbove' : 'directory.form.toBelow'),
+        change: t(v.type === 'entry' ? 'directory.form.toAbove' : 'directory.form.toBelow'),
         period: formatPeriod(parsed.data.effectivePeriod),
       }),
-      okText: pt('directory.form.confirmOk'),
+      okText: t('directory.form.confirmOk'),
       cancelText: t('action.cancel'),
       okButtonProps: { 'data-testid': 'directory-confirm-ok' } as never,
       onOk: async () => {
         try {
           const saved = await record.mutateAsync(parsed.data);
-          message.success(pt('directory.form.done', { type: typeLabel, firm: saved.enterpriseName }));
+          message.success(t('directory.form.done', { type: typeLabel, firm: saved.enterpriseName }));
           form.resetFields();
           onSaved(saved);
         } catch (error) {
@@ -171,7 +169,7 @@ export function DirectoryFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={pt('directory.form.title')}
+      title={t('directory.form.title')}
       size={screens.md ? 560 : '100%'}
       destroyOnHidden
       mask={{ closable: false }}
@@ -184,7 +182,7 @@ export function DirectoryFormDrawer({
             onClick={() => form.submit()}
             data-testid="directory-form-submit"
           >
-            {pt('directory.form.submit')}
+            {t('directory.form.submit')}
           </Button>
         </Space>
       }
@@ -202,11 +200,11 @@ export function DirectoryFormDrawer({
       >
         <Form.Item
           name="enterpriseId"
-          label={pt('directory.form.firm')}
+          label={t('directory.form.firm')}
           rules={[{ required: true, message: '请选择企业' }]}
           extra={
             firm
-              ? pt('directory.form.scale', {
+              ? t('directory.form.scale', {
                   status: SCALE_STATUS_LABELS[firm.scaleStatus as ScaleStatus] ?? firm.scaleStatus,
                 })
               : undefined
@@ -214,19 +212,19 @@ export function DirectoryFormDrawer({
         >
           <FirmPicker onPicked={setFirm} />
         </Form.Item>
-        <Form.Item name="type" label={pt('directory.form.type')}>
+        <Form.Item name="type" label={t('directory.form.type')}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="directory-form-type">
             <Radio.Button value="entry" data-testid="directory-form-type-entry">
-              {pt('drill.entered')}
+              {t('drill.entered')}
             </Radio.Button>
             <Radio.Button value="exit" data-testid="directory-form-type-exit">
-              {pt('drill.exited')}
+              {t('drill.exited')}
             </Radio.Button>
           </Radio.Group>
         </Form.Item>
         {type === 'entry' ? (
           <>
-            <Form.Item name="mode" label={pt('directory.form.mode')}>
+            <Form.Item name="mode" label={t('directory.form.mode')}>
               <Radio.Group data-testid="directory-form-mode">
                 {ENTRY_MODES.map((m) => (
                   <Radio key={m} value={m} data-testid={`directory-form-mode-${m}`}>
@@ -235,16 +233,16 @@ export function DirectoryFormDrawer({
                 ))}
               </Radio.Group>
             </Form.Item>
-            <Form.Item name="batch" label={pt('directory.form.batch')}>
+            <Form.Item name="batch" label={t('directory.form.batch')}>
               <Input
                 maxLength={50}
-                placeholder={pt('directory.form.batchPlaceholder')}
+                placeholder={t('directory.form.batchPlaceholder')}
                 data-testid="directory-form-batch"
               />
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="exitReason" label={pt('directory.form.exitReason')}>
+          <Form.Item name="exitReason" label={t('directory.form.exitReason')}>
             <Select
               options={EXIT_REASONS.map((r) => ({ value: r, label: EXIT_REASON_LABELS[r] }))}
               data-testid="directory-form-exit-reason"
@@ -252,14 +250,14 @@ export function DirectoryFormDrawer({
           </Form.Item>
         )}
         <Space wrap size={16}>
-          <Form.Item name="approvalDate" label={pt('directory.form.approvalDate')}>
+          <Form.Item name="approvalDate" label={t('directory.form.approvalDate')}>
             <DatePicker
               allowClear={false}
               disabledDate={(d) => d.format('YYYY-MM-DD') > today}
               data-testid="directory-form-approval"
             />
           </Form.Item>
-          <Form.Item name="effectivePeriod" label={pt('directory.form.effectivePeriod')}>
+          <Form.Item name="effectivePeriod" label={t('directory.form.effectivePeriod')}>
             <DatePicker
               picker="month"
               allowClear={false}
@@ -268,7 +266,7 @@ export function DirectoryFormDrawer({
             />
           </Form.Item>
         </Space>
-        <Form.Item name="note" label={pt('directory.form.note')}>
+        <Form.Item name="note" label={t('directory.form.note')}>
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 5 }}
             maxLength={500}

@@ -21,7 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import type { DirectoryEvent } from '../../api/types';
 import { Can } from '../../app/guards';
-import { useI18n } from '../../app/i18n';
+import { type TFunction, useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import {
   countDirectoryFilters,
@@ -37,20 +37,18 @@ import { formatDateTime, formatPeriod } from '../../lib/format';
 import { boardYears, chinaToday } from '../../lib/progress-board';
 import { usePermissions } from '../auth/session';
 import { useUnitOptions } from '../org/org-api';
-import { type PT, usePT } from '../progress/texts';
 import { downloadDirectoryExport, useDirectoryEvents, useVoidDirectoryEvent } from './directory-api';
 import { DirectoryFormDrawer } from './directory-form-drawer';
 
-export function DirectoryEventTag({ e, pt }: { e: Pick<DirectoryEvent, 'type' | 'voided'>; pt: PT }) {
+export function DirectoryEventTag({ e, t }: { e: Pick<DirectoryEvent, 'type' | 'voided'>; t: TFunction }) {
   return (
     <Tag color={e.voided ? 'default' : e.type === 'entry' ? 'green' : 'red'}>
-      {pt(e.type === 'entry' ? 'drill.entered' : 'drill.exited')}
+      {t(e.type === 'entry' ? 'drill.entered' : 'drill.exited')}
     </Tag>
   );
 }
 
 export function DirectoryPage() {
-  const pt = usePT();
   const { t } = useI18n();
   const { can } = usePermissions();
   const { modal, message } = App.useApp();
@@ -78,21 +76,21 @@ export function DirectoryPage() {
 
   const confirmVoid = (e: DirectoryEvent) => {
     let reason = '';
-    const typeLabel = pt(e.type === 'entry' ? 'drill.entered' : 'drill.exited');
+    const typeLabel = t(e.type === 'entry' ? 'drill.entered' : 'drill.exited');
     modal.confirm({
-      title: pt('directory.voidTitle', { type: typeLabel }),
+      title: t('directory.voidTitle', { type: typeLabel }),
       width: 480,
       content: (
         <Form layout="vertical" style={{ marginTop: 8 }}>
           <p>
-            {pt('directory.voidBody', {
+            {t('directory.voidBody', {
               firm: e.enterpriseName,
               type: typeLabel,
               date: e.approvalDate,
               period: formatPeriod(e.effectivePeriod),
             })}
           </p>
-          <Form.Item label={pt('directory.voidReason')} required style={{ marginBottom: 0 }}>
+          <Form.Item label={t('directory.voidReason')} required style={{ marginBottom: 0 }}>
             <Input.TextArea
               autoSize={{ minRows: 2 }}
               maxLength={500}
@@ -104,26 +102,26 @@ export function DirectoryPage() {
           </Form.Item>
         </Form>
       ),
-      okText: pt('directory.voidOk'),
+      okText: t('directory.voidOk'),
       okButtonProps: { danger: true, 'data-testid': 'directory-void-ok' } as never,
       cancelText: t('action.cancel'),
       onOk: async () => {
         if (reason.trim().length < 2) {
-          message.warning(pt('directory.voidReasonRequired'));
+          message.warning(t('directory.voidReasonRequired'));
           throw new Error('reason');
         }
         await voidEvent.mutateAsync({ id: e.id, reason: reason.trim() }).catch((err) => {
           reportError(err);
           throw err;
         });
-        message.success(pt('directory.voidDone'));
+        message.success(t('directory.voidDone'));
       },
     });
   };
 
   const columns: TableProps<DirectoryEvent>['columns'] = [
     {
-      title: pt('directory.col.firm'),
+      title: t('directory.col.firm'),
       key: 'firm',
       width: 240,
       render: (_: unknown, e) => (
@@ -140,13 +138,13 @@ export function DirectoryPage() {
       ),
     },
     {
-      title: pt('directory.col.type'),
+      title: t('directory.col.type'),
       key: 'type',
       width: 70,
-      render: (_: unknown, e) => <DirectoryEventTag e={e} pt={pt} />,
+      render: (_: unknown, e) => <DirectoryEventTag e={e} t={t} />,
     },
     {
-      title: pt('directory.col.modeReason'),
+      title: t('directory.col.modeReason'),
       key: 'mode',
       width: 150,
       render: (_: unknown, e) => (
@@ -163,22 +161,22 @@ export function DirectoryPage() {
       ),
     },
     {
-      title: pt('directory.col.batch'),
+      title: t('directory.col.batch'),
       dataIndex: 'batch',
       key: 'batch',
       width: 120,
       render: (v: string | null) => v ?? '—',
     },
-    { title: pt('directory.col.approval'), dataIndex: 'approvalDate', key: 'approval', width: 110 },
+    { title: t('directory.col.approval'), dataIndex: 'approvalDate', key: 'approval', width: 110 },
     {
-      title: pt('directory.col.effective'),
+      title: t('directory.col.effective'),
       dataIndex: 'effectivePeriod',
       key: 'effective',
       width: 100,
       render: (v: string) => formatPeriod(v),
     },
     {
-      title: pt('directory.col.by'),
+      title: t('directory.col.by'),
       key: 'by',
       width: 140,
       render: (_: unknown, e) => (
@@ -188,28 +186,28 @@ export function DirectoryPage() {
       ),
     },
     {
-      title: pt('directory.col.status'),
+      title: t('directory.col.status'),
       key: 'status',
       width: 90,
       render: (_: unknown, e) =>
         e.voided ? (
           <Tooltip
-            title={pt('directory.voidedBy', {
+            title={t('directory.voidedBy', {
               name: e.voidedByName ?? '—',
               at: formatDateTime(e.voidedAt),
               reason: e.voidReason ?? '',
             })}
           >
-            <Tag>{pt('directory.voided')}</Tag>
+            <Tag>{t('directory.voided')}</Tag>
           </Tooltip>
         ) : (
-          <Tag color="success">{pt('directory.valid')}</Tag>
+          <Tag color="success">{t('directory.valid')}</Tag>
         ),
     },
   ];
   if (can('directory:write'))
     columns.push({
-      title: pt('directory.col.actions'),
+      title: t('directory.col.actions'),
       key: 'actions',
       width: 80,
       fixed: 'right',
@@ -222,18 +220,18 @@ export function DirectoryPage() {
             onClick={() => confirmVoid(e)}
             data-testid={`directory-void-${e.id}`}
           >
-            {pt('directory.void')}
+            {t('directory.void')}
           </Button>
         ),
     });
 
   const filtered = countDirectoryFilters(state) > 0;
-  const all = pt('directory.filter.all');
+  const all = t('directory.filter.all');
   return (
     <>
       <PageHeader
-        title={pt('directory.title')}
-        subtitle={pt('directory.subtitle')}
+        title={t('directory.title')}
+        subtitle={t('directory.subtitle')}
         actions={
           <>
             <Can permission="directory:write">
@@ -243,7 +241,7 @@ export function DirectoryPage() {
                 onClick={() => setCreating(true)}
                 data-testid="directory-record"
               >
-                {pt('directory.record')}
+                {t('directory.record')}
               </Button>
             </Can>
             <Button
@@ -261,7 +259,7 @@ export function DirectoryPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap size={[16, 8]}>
           <Space size={4}>
-            <span>{pt('directory.filter.year')}</span>
+            <span>{t('directory.filter.year')}</span>
             <Select
               allowClear
               placeholder={all}
@@ -270,13 +268,13 @@ export function DirectoryPage() {
               onChange={(year?: number) => setFilter({ year })}
               options={boardYears(currentYear, state.year ?? currentYear).map((y) => ({
                 value: y,
-                label: pt('board.yearOption', { year: y }),
+                label: t('board.yearOption', { year: y }),
               }))}
               data-testid="directory-filter-year"
             />
           </Space>
           <Space size={4}>
-            <span>{pt('directory.filter.type')}</span>
+            <span>{t('directory.filter.type')}</span>
             <Select
               allowClear
               placeholder={all}
@@ -284,14 +282,14 @@ export function DirectoryPage() {
               style={{ width: 96 }}
               onChange={(type?: 'entry' | 'exit') => setFilter({ type })}
               options={[
-                { value: 'entry', label: pt('drill.entered') },
-                { value: 'exit', label: pt('drill.exited') },
+                { value: 'entry', label: t('drill.entered') },
+                { value: 'exit', label: t('drill.exited') },
               ]}
               data-testid="directory-filter-type"
             />
           </Space>
           <Space size={4}>
-            <span>{pt('directory.filter.township')}</span>
+            <span>{t('directory.filter.township')}</span>
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
@@ -304,7 +302,7 @@ export function DirectoryPage() {
             />
           </Space>
           <Space size={4}>
-            <span>{pt('directory.filter.supervising')}</span>
+            <span>{t('directory.filter.supervising')}</span>
             <Select
               allowClear
               placeholder={all}
@@ -340,7 +338,7 @@ export function DirectoryPage() {
               emptyText: list.isPending ? (
                 ' '
               ) : (
-                <Empty description={filtered ? pt('directory.emptyFiltered') : pt('directory.empty')} />
+                <Empty description={filtered ? t('directory.emptyFiltered') : t('directory.empty')} />
               ),
             }}
             pagination={{
@@ -349,7 +347,7 @@ export function DirectoryPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: DIRECTORY_PAGE_SIZES.map(String),
-              showTotal: (total) => pt('directory.total', { total: total.toLocaleString('en-US') }),
+              showTotal: (total) => t('directory.total', { total: total.toLocaleString('en-US') }),
               style: { padding: '0 16px' },
             }}
           />
