@@ -1,23 +1,25 @@
-// 登记入库/退库: pick the firm (search by name or credit code), the type and its details; confirm; the
-// server's Chinese refusals (already above scale, a second exit, a future approval…) land on the fields.
+// 登记入库/退库: pick the firm (search by name or credit code), the type and its details; the directory rule
+// runs before the confirmation (./directory-precheck.ts), so a refusal (already above scale, a second exit, a
+// future approval…) lands once on its field; the server's own refusals land there too.
 import {
   directoryEventCreateSchema,
   ENTRY_MODE_LABELS,
   ENTRY_MODES,
   EXIT_REASON_LABELS,
   EXIT_REASONS,
-  SCALE_STATUS_LABELS,
-  type ScaleStatus,
 } from '@shenggui/domain';
 import { App, Button, DatePicker, Drawer, Form, Grid, Input, Radio, Select, Space, Spin, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { applyServerError, applyZodErrors } from '../../api/form-errors';
+import { applyProblems, applyServerError, applyZodErrors } from '../../api/form-errors';
 import type { DirectoryEvent, EnterpriseRow } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { scaleLabel } from '../../app/labels';
 import { formatPeriod } from '../../lib/format';
 import { chinaToday } from '../../lib/progress-board';
-import { searchEnterprises, useRecordDirectoryEvent } from './directory-api';
+import { useEnterprise } from '../enterprises/enterprise-api';
+import { searchEnterprises, useEnterpriseDirectoryEvents, useRecordDirectoryEvent } from './directory-api';
+import { precheckDirectoryEvent } from './directory-precheck';
 
 interface FormValues {
   enterpriseId?: number;
@@ -50,7 +52,7 @@ function FirmPicker({
   onChange?: (v: number | undefined) => void;
   onPicked: (row: EnterpriseRow | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [options, setOptions] = useState<EnterpriseRow[]>([]);
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -89,7 +91,7 @@ function FirmPicker({
           <span>
             {o.name}{' '}
             <Tag color={o.scaleStatus === 'above' ? 'blue' : 'default'} style={{ marginInlineStart: 4 }}>
-              {SCALE_STATUS_LABELS[o.scaleStatus as ScaleStatus] ?? o.scaleStatus}
+              {scaleLabel(lang, o.scaleStatus)}
             </Tag>
             <span style={{ color: '#8c8c8c', fontSize: 12 }}>
               {o.townshipName} · {o.creditCode}
@@ -111,13 +113,16 @@ export function DirectoryFormDrawer({
   onClose: () => void;
   onSaved: (e: DirectoryEvent) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const screens = Grid.useBreakpoint();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const record = useRecordDirectoryEvent();
   const [firm, setFirm] = useState<EnterpriseRow | null>(null);
   const type = Form.useWatch('type', form) ?? 'entry';
+  const firmId = Form.useWatch('enterpriseId', form) ?? 0;
+  const firmDetail = useEnterprise(firmId);
+  const firmEvents = useEnterpriseDirectoryEvents(firmId);
   const today = chinaToday();
 
   useEffect(() => {
@@ -139,6 +144,14 @@ export function DirectoryFormDrawer({
     if (!parsed.success) {
       applyZodErrors(form, parsed.error, FIELDS);
       return;
+    }
+    // The rule before the confirmation, once the firm's detail and records are here (else the server judges).
+    if (firmDetail.data?.id === parsed.data.enterpriseId && firmEvents.data) {
+      const problems = precheckDirectoryEvent(firmDetail.data, firmEvents.data, parsed.data, today);
+      if (problems.length > 0) {
+        applyProblems(form, problems, FIELDS);
+        return;
+      }
     }
     const typeLabel = t(v.type === 'entry' ? 'drill.entered' : 'drill.exited');
     const firmName = firm?.name ?? `#${v.enterpriseId}`;
@@ -201,11 +214,11 @@ export function DirectoryFormDrawer({
         <Form.Item
           name="enterpriseId"
           label={t('directory.form.firm')}
-          rules={[{ required: true, message: '请选择企业' }]}
+          rules={[{ required: true, message: t('directory.form.firmRequired') }]}
           extra={
             firm
               ? t('directory.form.scale', {
-                  status: SCALE_STATUS_LABELS[firm.scaleStatus as ScaleStatus] ?? firm.scaleStatus,
+                  status: scaleLabel(lang, firm.scaleStatus),
                 })
               : undefined
           }
@@ -261,7 +274,7 @@ export function DirectoryFormDrawer({
             <DatePicker
               picker="month"
               allowClear={false}
-              format="YYYY年MM月"
+              format={lang === 'zh' ? 'YYYY年MM月' : 'YYYY-MM'}
               data-testid="directory-form-period"
             />
           </Form.Item>

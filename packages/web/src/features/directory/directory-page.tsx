@@ -181,7 +181,8 @@ export function DirectoryPage() {
       width: 140,
       render: (_: unknown, e) => (
         <Tooltip title={formatDateTime(e.recordedAt)}>
-          {e.recordedByName ?? (e.importBatchId ? `#${e.importBatchId}` : '—')}
+          {e.recordedByName ??
+            (e.importBatchId ? t('directory.recordedByImport', { batch: e.importBatchId }) : '—')}
         </Tooltip>
       ),
     },
