@@ -28,7 +28,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { applyServerError, applyZodErrors } from '../../api/form-errors';
 import type { FirmLibraryHistory } from '../../api/types';
 import { Can } from '../../app/guards';
@@ -36,6 +35,8 @@ import { useI18n } from '../../app/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { clearedErrors, formatProbability } from '../../lib/library-filters';
 import { useMe } from '../auth/session';
+import { DeclareLink } from '../declarations/declare-link';
+import { useEnterprise } from '../enterprises/enterprise-api';
 import { useFirmLibraries, useLibraryList, useSetOperatingStatus, useSetPathway } from './library-api';
 import { libraryLabel, operatingLabel, pathwayLabel, TIER_COLORS } from './library-labels';
 
@@ -64,6 +65,7 @@ export function FirmLibraryCard({
   const [editing, setEditing] = useState<'pathway' | 'status' | null>(null);
   // Declarations are started by the firm's township or supervising department (the domain's rule).
   const mayDeclare = canCreateDeclaration(useMe().data?.user.roles ?? []);
+  const firm = useEnterprise(enterpriseId);
 
   const h: FirmLibraryHistory | undefined = history.data;
   const current = (h?.items ?? []).filter((i) => i.current && i.year === year);
@@ -90,11 +92,13 @@ export function FirmLibraryCard({
               {t('lib.card.recordStatus')}
             </Button>
             {mayDeclare && (
-              <Link to={`/declarations/new?enterpriseId=${enterpriseId}`} data-testid="firm-declare">
-                <Button size="small" type="primary">
-                  {t('decl.start')}
-                </Button>
-              </Link>
+              <DeclareLink
+                enterpriseId={enterpriseId}
+                firm={member ?? firm.data}
+                year={year}
+                button
+                testId="firm-declare"
+              />
             )}
           </Space>
         </Can>
