@@ -656,7 +656,7 @@ export interface ReviewItem {
 }
 
 export interface TodoItem {
-  kind: 'deadline' | 'declaration' | 'unreported';
+  kind: 'deadline' | 'declaration' | 'figures' | 'unreported';
   title: string;
   due: string | null;
   link: string;

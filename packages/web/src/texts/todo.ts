@@ -4,6 +4,7 @@ import type { EnglishOf } from './kit';
 
 export const zh = {
   'todo.title': '待办事项',
+  'todo.none': '暂无待办事项',
   'todo.unreportedTag': '达规未入统',
   'todo.unreportedIntro': '以下企业{year}年税务开票收入已达{threshold}万元但尚未入库',
   'todo.unreportedLine': '{township} · 税务累计 {value} 万元（{months}个月，至{period}）',
@@ -14,6 +15,7 @@ export const zh = {
 
 export const en: EnglishOf<typeof zh> = {
   'todo.title': 'To do',
+  'todo.none': 'Nothing is waiting for you',
   'todo.unreportedTag': 'Reached, not reported',
   'todo.unreportedIntro':
     'These firms’ {year} tax invoiced revenue has reached {threshold} (10k yuan) but they are not yet reported',
