@@ -89,3 +89,8 @@ export function translate(lang: Lang, key: DictKey, vars?: Vars): string {
   const template = DICTIONARIES[lang][key] ?? zh[key] ?? key;
   return interpolate(template, vars);
 }
+
+/** A text whose key is built from data (an entity type, a sheet column's field): null when there is none. */
+export function textOf(lang: Lang, key: string, vars?: Vars): string | null {
+  return Object.hasOwn(zh, key) ? translate(lang, key as DictKey, vars) : null;
+}

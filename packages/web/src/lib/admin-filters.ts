@@ -100,15 +100,16 @@ export function countUserFilters(state: UserFilters): number {
 // ---- 审计日志 ----
 
 /** Prefixes offered in the 操作类型 select (the API matches `action` as a prefix). */
+/** Their labels are texts `audit.actionPrefix.<prefix>` (texts/audit.ts). */
 export const AUDIT_ACTION_PREFIXES = [
-  { value: 'auth.login', zh: '登录', en: 'Sign-in' },
-  { value: 'access', zh: '越权', en: 'Access denied' },
-  { value: 'user', zh: '用户', en: 'Users' },
-  { value: 'enterprise', zh: '企业', en: 'Firms' },
-  { value: 'revenue', zh: '月度数据', en: 'Monthly figures' },
-  { value: 'settings', zh: '设置', en: 'Settings' },
-  { value: 'target', zh: '目标', en: 'Targets' },
-  { value: 'import', zh: '导入', en: 'Imports' },
+  'auth.login',
+  'access',
+  'user',
+  'enterprise',
+  'revenue',
+  'settings',
+  'target',
+  'import',
 ] as const;
 
 export interface AuditFilters {

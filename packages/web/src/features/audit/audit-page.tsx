@@ -25,6 +25,7 @@ import { Link, useSearchParams } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import { errorText } from '../../api/errors';
 import type { AuditItem } from '../../api/types';
+import { textOf } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import {
@@ -46,18 +47,6 @@ import { downloadAuditCheckpoint, downloadAuditExport, useAuditList, useAuditVer
 
 const DATE = 'YYYY-MM-DD';
 
-const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
-  user: { zh: '用户', en: 'User' },
-  enterprise: { zh: '企业', en: 'Firm' },
-  setting: { zh: '设置', en: 'Setting' },
-  unit: { zh: '单位', en: 'Unit' },
-  revenue: { zh: '月度数据', en: 'Figure' },
-  revenue_fact: { zh: '月度数据', en: 'Figure' },
-  target: { zh: '目标', en: 'Target' },
-  session: { zh: '会话', en: 'Session' },
-  route: { zh: '接口', en: 'Route' },
-};
-
 interface FilterValues {
   actor?: string;
   enterprise?: string;
@@ -72,7 +61,7 @@ function AuditFilterForm({
   state: AuditListState;
   onSubmit: (f: AuditFilters) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   useEffect(() => {
     form.setFieldsValue({
@@ -129,8 +118,8 @@ function AuditFilterForm({
                 allowClear
                 placeholder={t('filter.all')}
                 options={AUDIT_ACTION_PREFIXES.map((p) => ({
-                  value: p.value,
-                  label: `${lang === 'zh' ? p.zh : p.en}（${p.value}）`,
+                  value: p,
+                  label: `${t(`audit.actionPrefix.${p}`)}（${p}）`,
                 }))}
                 data-testid="audit-filter-action"
               />
@@ -272,7 +261,7 @@ export function AuditPage() {
     }
   };
 
-  const entityLabel = (type: string) => ENTITY_LABELS[type]?.[lang] ?? type;
+  const entityLabel = (type: string) => textOf(lang, `audit.entity.${type}`) ?? type;
 
   const columns: TableProps<AuditItem>['columns'] = [
     {
