@@ -62,6 +62,11 @@ export const zh = {
   'profile.revokeContent': '将结束您账号的全部 {count} 个登录会话（包括当前这一个），之后需要重新登录。',
   'profile.revokeOk': '全部退出',
   'profile.revoked': '已退出所有设备，请重新登录',
+  // The password policy in words (lib/security.ts passwordPolicyHints).
+  'password.rule.minLength': '至少{n}位',
+  'password.rule.minClasses': '包含小写字母、大写字母、数字、特殊字符中的至少{n}类',
+  'password.rule.noUsername': '不得包含用户名',
+  'password.rule.maxAge': '每{n}天须更换一次',
 } as const;
 
 export const en: EnglishOf<typeof zh> = {
@@ -127,4 +132,8 @@ export const en: EnglishOf<typeof zh> = {
   'profile.revokeContent': 'All {count} sessions of your account end, this one too; you will sign in again.',
   'profile.revokeOk': 'Sign out all',
   'profile.revoked': 'Signed out everywhere. Please sign in again',
+  'password.rule.minLength': 'At least {n} characters',
+  'password.rule.minClasses': 'At least {n} of: lower case, upper case, digits, symbols',
+  'password.rule.noUsername': 'Must not contain the username',
+  'password.rule.maxAge': 'Expires after {n} days',
 };
