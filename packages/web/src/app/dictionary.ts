@@ -6,6 +6,7 @@ import * as account from '../texts/account';
 import * as admin from '../texts/admin';
 import * as audit from '../texts/audit';
 import * as auth from '../texts/auth';
+import * as charts from '../texts/charts';
 import * as common from '../texts/common';
 import * as declarations from '../texts/declarations';
 import * as directory from '../texts/directory';
@@ -41,6 +42,7 @@ export const TEXT_MODULES = {
   targets,
   directory,
   notices,
+  charts,
 } as const;
 
 export const zh = {
@@ -60,6 +62,7 @@ export const zh = {
   ...targets.zh,
   ...directory.zh,
   ...notices.zh,
+  ...charts.zh,
 };
 
 export type DictKey = keyof typeof zh;
@@ -81,6 +84,7 @@ export const en: Record<DictKey, string> = {
   ...targets.en,
   ...directory.en,
   ...notices.en,
+  ...charts.en,
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };
@@ -88,6 +92,11 @@ export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };
 export function translate(lang: Lang, key: DictKey, vars?: Vars): string {
   const template = DICTIONARIES[lang][key] ?? zh[key] ?? key;
   return interpolate(template, vars);
+}
+
+/** A month's short name on a chart axis: 11月 · Nov. */
+export function monthText(lang: Lang, month: number): string {
+  return textOf(lang, `chart.month.${month}`) ?? String(month);
 }
 
 /** A text whose key is built from data (an entity type, a sheet column's field): null when there is none. */

@@ -45,9 +45,8 @@ import {
 import {
   buildCumulativeOption,
   buildUnitBarOption,
-  type ProgressChartLabels,
+  progressChartLabels,
   unitBarChartHeight,
-  ZH_PROGRESS_CHART_LABELS,
 } from '../../lib/progress-chart-option';
 import { useMe } from '../auth/session';
 import {
@@ -58,18 +57,6 @@ import {
 } from './progress-api';
 import { ProgressFirmsDrawer } from './progress-firms-drawer';
 import './progress.css';
-
-const EN_CHART_LABELS: ProgressChartLabels = {
-  target: 'Target',
-  entered: 'Entered',
-  exited: 'Exited',
-  net: 'Net',
-  cityTarget: 'City target',
-  forecastBand: 'Forecast (P10–P90)',
-  forecastMedian: 'Forecast median',
-  month: (m) => `M${m}`,
-  unit: '',
-};
 
 const TONE_COLOR = { done: '#389e0d', onTrack: '#1677ff', behind: '#cf1322', none: '#8c8c8c' } as const;
 
@@ -269,7 +256,7 @@ function DimensionPanel({
   const hasP = rows.some((r) => r.pReachTarget !== null && r.pReachTarget !== undefined);
   const option = useMemo(
     () =>
-      buildUnitBarOption(sorted, lang === 'en' ? EN_CHART_LABELS : ZH_PROGRESS_CHART_LABELS, {
+      buildUnitBarOption(sorted, progressChartLabels(lang), {
         compact: !screens.md,
       }),
     [sorted, lang, screens.md],
@@ -429,7 +416,7 @@ export function ProgressPage() {
             months: cumulative.data.months,
             forecast: cumulative.data.forecast ?? null,
             cityTarget: report.data?.county.cityTarget ?? null,
-            labels: lang === 'en' ? EN_CHART_LABELS : ZH_PROGRESS_CHART_LABELS,
+            labels: progressChartLabels(lang),
           })
         : null,
     [cumulative.data, report.data, state.year, lang],
