@@ -153,6 +153,8 @@ export const zh = {
   'bset.loadFailed': '业务设置加载失败',
   'bset.jsonInvalid': 'JSON 格式不正确',
   'bset.perYear': '按年度',
+  'bset.yearOption': '{year}年',
+  'bset.ofYear': '（{year}年）',
 } as const;
 
 export const en: EnglishOf<typeof zh> = {
@@ -317,4 +319,6 @@ export const en: EnglishOf<typeof zh> = {
   'bset.loadFailed': 'Could not load the business settings',
   'bset.jsonInvalid': 'Invalid JSON',
   'bset.perYear': 'per year',
+  'bset.yearOption': '{year}',
+  'bset.ofYear': ' ({year})',
 };

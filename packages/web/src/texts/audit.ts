@@ -62,6 +62,12 @@ export const zh = {
   'audit.actionPrefix.settings': '设置',
   'audit.actionPrefix.target': '目标',
   'audit.actionPrefix.import': '导入',
+  // A recorded value in words (lib/audit-diff.ts).
+  'audit.value.empty': '（空）',
+  'audit.value.none': '（无）',
+  'audit.value.yes': '是',
+  'audit.value.no': '否',
+  'audit.value.separator': '、',
 } as const;
 
 export const en: EnglishOf<typeof zh> = {
@@ -127,4 +133,9 @@ export const en: EnglishOf<typeof zh> = {
   'audit.actionPrefix.settings': 'Settings',
   'audit.actionPrefix.target': 'Targets',
   'audit.actionPrefix.import': 'Imports',
+  'audit.value.empty': '(empty)',
+  'audit.value.none': '(none)',
+  'audit.value.yes': 'yes',
+  'audit.value.no': 'no',
+  'audit.value.separator': ', ',
 };

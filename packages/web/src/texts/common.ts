@@ -5,6 +5,7 @@ import type { EnglishOf } from './kit';
 export const zh = {
   'app.name': '升规通',
   'app.subtitle': '小升规工作平台',
+  'app.wan': '万元',
 
   'menu.home': '工作台',
   'menu.enterprises': '企业库',
@@ -67,6 +68,7 @@ export const zh = {
 export const en: EnglishOf<typeof zh> = {
   'app.name': 'Shenggui',
   'app.subtitle': 'Small-to-above-scale work platform',
+  'app.wan': '10k yuan',
 
   'menu.home': 'Workbench',
   'menu.enterprises': 'Enterprises',

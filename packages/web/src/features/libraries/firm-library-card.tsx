@@ -131,7 +131,7 @@ export function FirmLibraryCard({
                   // A partial prior year names its months: "2025年（7-12月，6个月）".
                   children: (
                     <span data-testid="firm-prior-year">
-                      {formatWan(member.priorYearRevenue)}万元
+                      {formatWan(member.priorYearRevenue)} {t('app.wan')}
                       {member.priorYearLabel && (
                         <Typography.Text type="secondary">（{member.priorYearLabel}）</Typography.Text>
                       )}
