@@ -39,6 +39,7 @@ export const zh = {
     '计入依据：{basis}；截止日：{cutoff}。修改后全年进度将按新规则重新统计，并记入审计日志。',
   'rule.saved': '计数规则已保存',
   'rule.cutoffInvalid': '请按 MM-DD 填写，如 12-31',
+  'rule.cutoffDay': '{month}月{day}日',
 } as const;
 
 export const en: EnglishOf<typeof zh> = {
@@ -79,4 +80,5 @@ export const en: EnglishOf<typeof zh> = {
     'Basis: {basis}; cut-off: {cutoff}. The year’s progress is recounted by the new rule; recorded in the audit trail.',
   'rule.saved': 'Counting rule saved',
   'rule.cutoffInvalid': 'Use MM-DD, e.g. 12-31',
+  'rule.cutoffDay': '{month}/{day}',
 };

@@ -190,7 +190,9 @@ function CountingRuleCard({ year, editable }: { year: number; editable: boolean 
             showIcon
             title={t(basis === 'approval' ? 'rule.explain.approval' : 'rule.explain.effective', {
               year,
-              cutoff: valid ? `${cutoff.slice(0, 2)}月${cutoff.slice(3, 5)}日` : cutoff,
+              cutoff: valid
+                ? t('rule.cutoffDay', { month: cutoff.slice(0, 2), day: cutoff.slice(3, 5) })
+                : cutoff,
             })}
           />
         </Space>
