@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './access.js';
 import {
   allowedTransitions,
+  batchClosedReason,
   checkApprovalRecords,
   checkMonthlyEligibility,
   checkTransition,
   checkUpload,
   DECLARATION_STATES,
   type DeclarationState,
+  declarationBlockers,
   declarationCalendarSchema,
   declarationDeadlines,
   defaultDeclarationCalendar,
@@ -127,6 +129,23 @@ describe('calendar', () => {
     expect(upcomingDeadlines(all, '2026-11-06', 14).map((d) => d.name)).toEqual(['2026年11月月度', '11月批']);
     expect(upcomingDeadlines(all, '2026-11-05', 14)).toEqual([]);
     expect(upcomingDeadlines(all, '2027-01-10', 14).map((d) => d.key)).toEqual(['jan']);
+  });
+});
+
+describe('what 申报 offers', () => {
+  it('offers a batch up to its deadline and names the deadline after it', () => {
+    const nov = { name: '11月批', deadline: '2026-11-20' };
+    expect(batchClosedReason(nov, '2026-11-20')).toBeNull();
+    expect(batchClosedReason(nov, '2026-11-21')).toBe('11月批已于2026-11-20截止，不再接受新的申报');
+  });
+  it('blocks an individual business and a firm already above scale, whatever the mode', () => {
+    expect(declarationBlockers({ scaleStatus: 'below', legalForm: 'enterprise' }, 2026)).toEqual([]);
+    expect(
+      declarationBlockers({ scaleStatus: 'below', legalForm: 'individual' }, 2026)[0]?.message,
+    ).toContain('个体工商户');
+    expect(
+      declarationBlockers({ scaleStatus: 'above', legalForm: 'enterprise' }, 2026)[0]?.message,
+    ).toContain('已是规上企业');
   });
 });
 

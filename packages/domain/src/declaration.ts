@@ -150,6 +150,25 @@ export function upcomingDeadlines(deadlines: ResolvedBatch[], today: string, day
   });
 }
 
+/**
+ * A batch takes new declarations until its deadline (inclusive, China-time `today`): after it the materials
+ * could no longer be due. Returns the Chinese reason a closed batch is not offered, or null while it is open.
+ */
+export function batchClosedReason(batch: { name: string; deadline: string }, today: string): string | null {
+  return today > batch.deadline ? `${batch.name}已于${batch.deadline}截止，不再接受新的申报` : null;
+}
+
+/**
+ * Whether a firm can be declared at all in a year, before a mode is chosen: the parts of checkEntryEligibility
+ * that do not depend on the mode (an individual business, a firm already 规上). Where 申报 is offered.
+ */
+export function declarationBlockers(
+  firm: Pick<EligibilityFirm, 'scaleStatus' | 'legalForm'>,
+  declaredYear: number,
+): EligibilityProblem[] {
+  return checkEntryEligibility({ ...firm, productionStartedOn: null }, { mode: 'annual', declaredYear });
+}
+
 // ── Eligibility (the one rule: creation, every step, and the bureau's recording) ──────────────────────
 
 /**

@@ -1,7 +1,7 @@
 // The signed-in user's to-do list (server modules/todo).
 import { z } from 'zod';
 
-export const TODO_KINDS = ['deadline', 'declaration', 'unreported'] as const;
+export const TODO_KINDS = ['deadline', 'declaration', 'figures', 'unreported'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const todoItemSchema = z.object({

@@ -1,7 +1,7 @@
 // Errors onto an antd form: zod issues from the shared schema before sending, `details[]` of a 400 after.
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { mapFieldErrors, type PathMessage } from '../lib/form-errors';
+import { leftToReport, mapFieldErrors, type PathMessage } from '../lib/form-errors';
 import { reportError, reportMessages } from './error-reporter';
 import { isApiError } from './errors';
 
@@ -23,12 +23,19 @@ export function applyZodErrors(form: FormInstance, error: z.ZodError, fields: re
   reportMessages(rest);
 }
 
+/** Problems of a shared rule run before sending (path + Chinese message) onto the fields; others reported. */
+export function applyProblems(
+  form: FormInstance,
+  problems: readonly PathMessage[],
+  fields: readonly string[],
+): void {
+  reportMessages(apply(form, problems, fields));
+}
+
 /** A failed save: field details onto the fields, anything else through the one error reporter. */
 export function applyServerError(form: FormInstance, error: unknown, fields: readonly string[]): void {
   if (isApiError(error) && error.details.length > 0) {
-    const rest = apply(form, error.details, fields);
-    if (rest.length > 0) reportMessages(rest);
-    else reportMessages([error.message]);
+    reportMessages(leftToReport(error.message, error.details, apply(form, error.details, fields)));
     return;
   }
   reportError(error);

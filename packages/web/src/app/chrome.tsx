@@ -4,10 +4,11 @@ import { useMeta } from '../features/auth/session';
 import { type Lang, useI18n } from './i18n';
 
 export function ProductMark({ compact = false }: { compact?: boolean }) {
+  const { t } = useI18n();
   return (
     <div className="sg-product-mark">
       <img src="/favicon.svg" alt="" width={28} height={28} />
-      {!compact && <span>升规通</span>}
+      {!compact && <span>{t('app.name')}</span>}
     </div>
   );
 }

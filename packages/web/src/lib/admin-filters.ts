@@ -23,18 +23,19 @@ export const userListQuery = defineListQuery({
 // ---- 审计日志 ----
 
 /** Prefixes offered in the 操作类型 select (the API matches `action` as a prefix). */
+/** Their labels are texts `audit.actionPrefix.<prefix>` (texts/audit.ts). */
 export const AUDIT_ACTION_PREFIXES = [
-  { value: 'auth.login', zh: '登录', en: 'Sign-in' },
-  { value: 'access', zh: '越权', en: 'Access denied' },
-  { value: 'user', zh: '用户', en: 'Users' },
-  { value: 'enterprise', zh: '企业', en: 'Firms' },
-  { value: 'revenue', zh: '月度数据', en: 'Monthly figures' },
-  { value: 'settings', zh: '设置', en: 'Settings' },
-  { value: 'target', zh: '目标', en: 'Targets' },
-  { value: 'import', zh: '导入', en: 'Imports' },
-  { value: 'declaration', zh: '入库申报', en: 'Declarations' },
-  { value: 'directory', zh: '入库/退库', en: 'Entries and exits' },
-  { value: 'library', zh: '企业库', en: 'Libraries' },
+  'auth.login',
+  'access',
+  'user',
+  'enterprise',
+  'revenue',
+  'settings',
+  'target',
+  'import',
+  'declaration',
+  'directory',
+  'library',
 ] as const;
 
 export const auditListQuery = defineListQuery({

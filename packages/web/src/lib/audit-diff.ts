@@ -1,5 +1,6 @@
 // 变更前 / 变更后 of an audit record as rows a person can read: nested objects flattened to dotted keys,
 // each key once, with what happened to it. The record itself is JSON of any shape (docs/api.md §Audit).
+import { type Lang, translate } from '../app/dictionary';
 
 export type DiffChange = 'added' | 'removed' | 'changed' | 'same';
 
@@ -11,22 +12,20 @@ export interface DiffRow {
   change: DiffChange;
 }
 
-type Lang = 'zh' | 'en';
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** One value as text: booleans in words, arrays of scalars joined, anything else as compact JSON. */
 export function formatAuditValue(value: unknown, lang: Lang = 'zh'): string {
-  if (value === null || value === undefined) return lang === 'zh' ? '（空）' : '(empty)';
-  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (typeof value === 'string') return value === '' ? (lang === 'zh' ? '（空）' : '(empty)') : value;
+  if (value === null || value === undefined) return translate(lang, 'audit.value.empty');
+  if (typeof value === 'boolean') return translate(lang, value ? 'audit.value.yes' : 'audit.value.no');
+  if (typeof value === 'string') return value === '' ? translate(lang, 'audit.value.empty') : value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) {
-    if (value.length === 0) return lang === 'zh' ? '（无）' : '(none)';
+    if (value.length === 0) return translate(lang, 'audit.value.none');
     if (value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)))
-      return value.map((v) => formatAuditValue(v, lang)).join(lang === 'zh' ? '、' : ', ');
+      return value.map((v) => formatAuditValue(v, lang)).join(translate(lang, 'audit.value.separator'));
   }
   try {
     return JSON.stringify(value);

@@ -48,3 +48,18 @@ export function mapFieldErrors(issues: readonly PathMessage[], knownFields: read
   }
   return { fields: [...byField.values()], rest };
 }
+
+/**
+ * What a failed save still has to say once its details are on the fields: the messages on no field, or the
+ * error's own message when it adds something — a refusal whose message only repeats its details (the server
+ * joins them with '；') is said once, on the fields.
+ */
+export function leftToReport(
+  message: string,
+  details: readonly PathMessage[],
+  rest: readonly string[],
+): string[] {
+  if (rest.length > 0) return [...rest];
+  const onFields = new Set(details.map((d) => d.message));
+  return message.split('；').every((m) => onFields.has(m)) ? [] : [message];
+}

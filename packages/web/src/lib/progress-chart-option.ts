@@ -1,6 +1,7 @@
 // The progress board's two charts as pure, tested option builders: per-unit bars (target,
 // entered, exited, net) and the county's cumulative line through the year with the forecast band.
 import type { EChartsOption, LineSeriesOption } from 'echarts';
+import { type Lang, monthText, translate } from '../app/dictionary';
 
 export interface UnitBarRow {
   name: string;
@@ -22,17 +23,22 @@ export interface ProgressChartLabels {
   unit: string;
 }
 
-export const ZH_PROGRESS_CHART_LABELS: ProgressChartLabels = {
-  target: '目标',
-  entered: '入库',
-  exited: '退库',
-  net: '净增',
-  cityTarget: '市下达目标',
-  forecastBand: '预测区间（P10–P90）',
-  forecastMedian: '预测中位数',
-  month: (m) => `${m}月`,
-  unit: '户',
-};
+/** The chart's labels in a language, from the text registry (texts/charts.ts). */
+export function progressChartLabels(lang: Lang): ProgressChartLabels {
+  return {
+    target: translate(lang, 'chart.target'),
+    entered: translate(lang, 'chart.entered'),
+    exited: translate(lang, 'chart.exited'),
+    net: translate(lang, 'chart.net'),
+    cityTarget: translate(lang, 'chart.cityTarget'),
+    forecastBand: translate(lang, 'chart.forecastBand'),
+    forecastMedian: translate(lang, 'chart.forecastMedian'),
+    month: (m) => monthText(lang, m),
+    unit: translate(lang, 'chart.firmsUnit'),
+  };
+}
+
+export const ZH_PROGRESS_CHART_LABELS: ProgressChartLabels = progressChartLabels('zh');
 
 export const PROGRESS_COLORS = {
   target: '#bfbfbf',

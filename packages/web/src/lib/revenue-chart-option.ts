@@ -8,6 +8,7 @@ import {
   thresholdPace,
 } from '@shenggui/domain';
 import type { EChartsOption, LineSeriesOption } from 'echarts';
+import { type Lang, monthText, translate } from '../app/dictionary';
 import { formatNumber } from './format';
 
 export type RevenueChartMode = 'monthly' | 'cumulative';
@@ -35,17 +36,27 @@ export interface RevenueChartLabels {
   energyUnit: string;
 }
 
-export const ZH_CHART_LABELS: RevenueChartLabels = {
-  source: { tax: '税务开票', statistics: '统计报表', self: '企业自报', electricity: '用电量' },
-  seriesName: (label, year) => `${label} ${year}年`,
-  month: (m) => `${m}月`,
-  moneyAxis: '万元',
-  energyAxis: 'kWh',
-  thresholdPace: '达规进度线',
-  monthlyPace: '月均达规线',
-  moneyUnit: '万元',
-  energyUnit: 'kWh',
-};
+/** The chart's labels in a language, from the text registry (texts/charts.ts, texts/labels.ts). */
+export function revenueChartLabels(lang: Lang): RevenueChartLabels {
+  return {
+    source: {
+      tax: translate(lang, 'label.source.tax'),
+      statistics: translate(lang, 'label.source.statistics'),
+      self: translate(lang, 'label.source.self'),
+      electricity: translate(lang, 'label.source.electricity'),
+    },
+    seriesName: (label, year) => translate(lang, 'chart.seriesName', { label, year }),
+    month: (m) => monthText(lang, m),
+    moneyAxis: translate(lang, 'chart.moneyUnit'),
+    energyAxis: translate(lang, 'chart.energyUnit'),
+    thresholdPace: translate(lang, 'chart.thresholdPace'),
+    monthlyPace: translate(lang, 'chart.monthlyPace'),
+    moneyUnit: translate(lang, 'chart.moneyUnit'),
+    energyUnit: translate(lang, 'chart.energyUnit'),
+  };
+}
+
+export const ZH_CHART_LABELS: RevenueChartLabels = revenueChartLabels('zh');
 
 export const SOURCE_COLORS: Record<RevenueSource, string> = {
   tax: '#1677ff',

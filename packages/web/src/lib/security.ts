@@ -1,5 +1,6 @@
 // Small pure helpers of the account pages: the password policy in words, a TOTP secret made readable,
 // an account's status, a browser from its user-agent, and a temporary password that meets the policy.
+import { type Lang, translate } from '../app/dictionary';
 
 export interface PolicyLike {
   minLength: number;
@@ -7,23 +8,13 @@ export interface PolicyLike {
   maxAgeDays: number;
 }
 
-type Lang = 'zh' | 'en';
-
 /** The rules a new password must meet, one line each (shown beside every password form). */
 export function passwordPolicyHints(policy: PolicyLike, lang: Lang = 'zh'): string[] {
-  if (lang === 'en') {
-    return [
-      `At least ${policy.minLength} characters`,
-      `At least ${policy.minClasses} of: lower case, upper case, digits, symbols`,
-      'Must not contain the username',
-      ...(policy.maxAgeDays > 0 ? [`Expires after ${policy.maxAgeDays} days`] : []),
-    ];
-  }
   return [
-    `至少${policy.minLength}位`,
-    `包含小写字母、大写字母、数字、特殊字符中的至少${policy.minClasses}类`,
-    '不得包含用户名',
-    ...(policy.maxAgeDays > 0 ? [`每${policy.maxAgeDays}天须更换一次`] : []),
+    translate(lang, 'password.rule.minLength', { n: policy.minLength }),
+    translate(lang, 'password.rule.minClasses', { n: policy.minClasses }),
+    translate(lang, 'password.rule.noUsername'),
+    ...(policy.maxAgeDays > 0 ? [translate(lang, 'password.rule.maxAge', { n: policy.maxAgeDays })] : []),
   ];
 }
 

@@ -265,7 +265,7 @@ export const directoryImport: ImportKind = {
 
   template: {
     sheetName: '入库退库名单',
-    title: '盂县2024年规模以上工业企业入库、退库名单',
+    title: ({ county, year }) => `${county}${year}年规模以上工业企业入库、退库名单`,
     unitNote: null,
   },
 };

@@ -461,5 +461,5 @@ export const enterpriseImport: ImportKind = {
     return { created, updated };
   },
 
-  template: { sheetName: '企业名单', title: '盂县工业企业名单', unitNote: null },
+  template: { sheetName: '企业名单', title: ({ county }) => `${county}工业企业名单`, unitNote: null },
 };

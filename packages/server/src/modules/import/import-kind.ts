@@ -21,7 +21,8 @@ export interface FieldSpec {
   note?: string;
   /** Read when a sheet has it, but not a column of the template (e.g. the tax system's 所属期起 / 止). */
   notInTemplate?: boolean;
-  example: string | number;
+  /** The template's example row; a function of the template's year where the value is a date or period. */
+  example: string | number | ((year: number) => string | number);
 }
 
 export interface Problem {
@@ -115,6 +116,12 @@ export interface ImportKind {
     changes: Planned[],
     batch: { id: number; source: string | null },
   ): Promise<unknown>;
-  /** The template: a title row, a unit note, the fields' labels and one example row from `example`. */
-  template: { sheetName: string; title: string; unitNote: string | null };
+  /** The template: a title row (the county and the plan year), a unit note, the fields' labels and one example row. */
+  template: { sheetName: string; title: (of: TemplateOf) => string; unitNote: string | null };
+}
+
+/** What a template is made for: the deployment's county and the plan year it is downloaded for. */
+export interface TemplateOf {
+  county: string;
+  year: number;
 }

@@ -4,7 +4,7 @@ import { creditCodeCheckChar } from '@shenggui/domain';
 import ExcelJS from 'exceljs';
 import { neutralise } from '../../platform/excel.js';
 import { readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
-import type { ImportKind, Problem } from './import-kind.js';
+import type { ImportKind, Problem, TemplateOf } from './import-kind.js';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE7E6' } };
 
@@ -61,7 +61,7 @@ function exampleCreditCode(): string {
   return body + (creditCodeCheckChar(body) ?? '0');
 }
 
-export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
+export async function buildTemplate(kind: ImportKind, of: TemplateOf): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '升规通';
   const fields = kind.fields.filter((f) => f.key !== 'seq' && !f.notInTemplate);
@@ -70,13 +70,22 @@ export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
     '序号',
     ...fields.map((f) => (f.figure && kind.template.unitNote ? `${f.label}（万元）` : f.label)),
   ];
-  ws.addRow([kind.template.title]);
+  ws.addRow([kind.template.title(of)]);
   ws.mergeCells(1, 1, 1, headers.length);
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.addRow([kind.template.unitNote ?? '']);
   const head = ws.addRow(headers);
   head.font = { bold: true };
-  ws.addRow([1, ...fields.map((f) => (f.key === 'creditCode' ? exampleCreditCode() : f.example))]);
+  ws.addRow([
+    1,
+    ...fields.map((f) =>
+      f.key === 'creditCode'
+        ? exampleCreditCode()
+        : typeof f.example === 'function'
+          ? f.example(of.year)
+          : f.example,
+    ),
+  ]);
   headers.forEach((h, i) => {
     ws.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4);
   });

@@ -210,7 +210,7 @@ describe('directory events (入库/退库)', () => {
     });
     const { buffer } = await getErrorWorkbook(db(), stats, p.token);
     expect(buffer.length).toBeGreaterThan(1000);
-    const t = await getTemplate('directory');
+    const t = await getTemplate(db(), stats, 'directory');
     const tp = await previewImport(db(), stats, { kind: 'directory', fileName: 't.xlsx', bytes: t.buffer });
     expect(tp.how.headerRow).toBe(3);
     expect(tp.counts.rows).toBe(1);
@@ -307,7 +307,7 @@ describe('targets (目标任务)', () => {
   });
 
   it('builds a template the importer reads', async () => {
-    const t = await getTemplate('targets');
+    const t = await getTemplate(db(), centre, 'targets');
     const p = await previewImport(db(), centre, { kind: 'targets', fileName: 't.xlsx', bytes: t.buffer });
     expect(p.how.headerRow).toBe(3);
     expect(p.counts).toMatchObject({ rows: 1, valid: 1 });

@@ -6,6 +6,7 @@ import {
   REVENUE_SOURCE_LABELS,
   REVENUE_SOURCES,
   type RevenueSource,
+  yearField,
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -373,10 +374,20 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
       '/imports/templates/:kind.xlsx',
       {
         config: { access: 'authenticated' },
-        schema: { tags, summary: '下载导入模板', params: z.object({ kind: kindField }) },
+        schema: {
+          tags,
+          summary: '下载导入模板（标题为本县和计划年度，默认当年）',
+          params: z.object({ kind: kindField }),
+          querystring: z.object({ year: yearField.optional() }),
+        },
       },
       async (request, reply) => {
-        const { buffer, baseName } = await getTemplate(request.params.kind);
+        const { buffer, baseName } = await getTemplate(
+          db,
+          request.ctx,
+          request.params.kind,
+          request.query.year,
+        );
         return sendWorkbook(reply, buffer, baseName);
       },
     );

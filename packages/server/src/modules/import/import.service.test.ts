@@ -1,3 +1,4 @@
+import { chinaDate } from '@shenggui/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, enterprises, importBatches, revenueFacts } from '../../db/schema.js';
@@ -532,7 +533,7 @@ describe('enterprises', () => {
 describe('templates, history and the command line', () => {
   it('builds a template per kind that the importer itself reads', async () => {
     for (const kind of ['enterprises', 'revenue']) {
-      const { buffer } = await getTemplate(kind);
+      const { buffer } = await getTemplate(db(), centre, kind);
       const p = await previewImport(db(), centre, {
         kind,
         source: kind === 'revenue' ? 'self' : undefined,
@@ -543,7 +544,25 @@ describe('templates, history and the command line', () => {
       expect(p.counts.rows, kind).toBe(1);
       if (kind === 'revenue') expect(p.how.unit).toBe('万元');
     }
-    expect((await rejection(getTemplate('nope'))).code).toBe('NOT_FOUND');
+    expect((await rejection(getTemplate(db(), centre, 'nope'))).code).toBe('NOT_FOUND');
+  });
+
+  it('titles a template with the county and the plan year: the current year, or the year asked for', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const sheetOf = async (buffer: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+      return wb.worksheets[0]!;
+    };
+    const thisYear = Number(chinaDate(env.clock.now()).slice(0, 4));
+    const current = await sheetOf((await getTemplate(db(), centre, 'revenue')).buffer);
+    expect(current.getCell(1, 1).value).toBe(`盂县${thisYear}年工业企业月度营业收入表`);
+    expect(current.getCell(4, 4).value).toBe(`${thisYear}-01`);
+    const planned = await sheetOf((await getTemplate(db(), centre, 'targets', 2031)).buffer);
+    expect(planned.getCell(1, 1).value).toBe('盂县2031年小升规目标任务分解表');
+    expect(planned.getCell(4, 2).value).toBe(2031);
+    const firms = await sheetOf((await getTemplate(db(), centre, 'enterprises')).buffer);
+    expect(firms.getCell(1, 1).value).toBe('盂县工业企业名单');
   });
 
   it('lists batches in the caller scope', async () => {

@@ -4,6 +4,7 @@
 // so a preview that went stale cannot write stale decisions.
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  chinaDate,
   figurePeriodLabel,
   normalizeCreditCode,
   REVENUE_SOURCE_LABELS,
@@ -19,6 +20,7 @@ import type { ReadProgress } from '../../platform/spreadsheet/grid.js';
 import { type ReadOptions, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.js';
 import { librariesAfterCommit } from '../library/library-recompute.js';
 import { getImportLimits, sheetLimitsOf } from '../settings/import-limits.js';
+import { getCountyUnits } from '../target/county.js';
 import {
   type BatchFilter,
   countPreviewLines,
@@ -567,10 +569,13 @@ export async function getErrorWorkbook(db: Db, ctx: RequestContext, token: strin
   return { buffer, baseName: `${p.fileName.replace(/\.[^.]+$/, '')}-错误说明` };
 }
 
-export async function getTemplate(kind: string) {
+/** A kind's template, titled with the county and the plan year (the year asked for, else the current year). */
+export async function getTemplate(db: Db, ctx: RequestContext, kind: string, year?: number) {
   const def = findImportKind(kind);
   if (!def) throw notFound('导入模板');
-  return { buffer: await buildTemplate(def), baseName: `${def.label}导入模板` };
+  const { county } = await getCountyUnits(db);
+  const of = { county: county.name, year: year ?? Number(chinaDate(ctx.now).slice(0, 4)) };
+  return { buffer: await buildTemplate(def, of), baseName: `${def.label}导入模板` };
 }
 
 export interface PreviewLineView {

@@ -76,7 +76,7 @@ const FIELDS: FieldSpec[] = [
     synonyms: ['所属期', '税款所属期', '月份', '年月', '所属期间', '所属月份', '统计期', '报告期', '数据期'],
     period: true,
     note: '如 2024-01；季度申报写 2024Q1 或 2024年第1季度',
-    example: '2024-01',
+    example: (year) => `${year}-01`,
   },
   {
     key: 'periodFrom',
@@ -441,5 +441,9 @@ export const revenueImport: ImportKind = {
     };
   },
 
-  template: { sheetName: '月度营业收入', title: '盂县2024年工业企业月度营业收入表', unitNote: '单位：万元' },
+  template: {
+    sheetName: '月度营业收入',
+    title: ({ county, year }) => `${county}${year}年工业企业月度营业收入表`,
+    unitNote: '单位：万元',
+  },
 };

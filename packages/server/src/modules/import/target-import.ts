@@ -20,7 +20,7 @@ const FIELDS: FieldSpec[] = [
     label: '年度',
     synonyms: ['年份', '目标年度', '考核年度', '年'],
     note: '如 2025',
-    example: 2025,
+    example: (year) => year,
   },
   {
     key: 'unit',
@@ -177,5 +177,9 @@ export const targetImport: ImportKind = {
     return { targets: changes.length };
   },
 
-  template: { sheetName: '目标任务', title: '盂县2025年小升规目标任务分解表', unitNote: null },
+  template: {
+    sheetName: '目标任务',
+    title: ({ county, year }) => `${county}${year}年小升规目标任务分解表`,
+    unitNote: null,
+  },
 };

@@ -216,3 +216,17 @@ export async function insertFirstFactsBulk(
 function toPgTextArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
+
+/** The latest month with a current figure of this source for any firm in the scope (the to-do's data item). */
+export async function findLatestFactPeriod(
+  db: Executor,
+  scope: DataScope,
+  source: string,
+): Promise<string | null> {
+  const rows = await db
+    .select({ period: sql<string | null>`max(${revenueFacts.period})` })
+    .from(revenueFacts)
+    .innerJoin(enterprises, eq(enterprises.id, revenueFacts.enterpriseId))
+    .where(and(eq(revenueFacts.source, source), eq(revenueFacts.isCurrent, true), enterpriseInScope(scope)));
+  return rows[0]?.period ?? null;
+}

@@ -1,13 +1,20 @@
 // The signed-in user's to-do list: declaration deadlines within 14 days (calendar of the
 // year in progress and the next, for a January batch), declarations whose next step is the user's (by role,
-// in scope), and for the centre the firms that reached the threshold but are not counted (达规未入统).
+// in scope), for a bureau that supplies figures (tax, statistics) the last complete month not yet imported,
+// and for the centre the firms that reached the threshold but are not counted (达规未入统). A role with
+// nothing of these (a leader between deadlines) gets an empty list, which the page says is empty.
 import {
+  addMonths,
   allowedTransitions,
   chinaDate,
   DECLARATION_MODE_LABELS,
   type DeclarationState,
   daysBetween,
   declarationDeadlines,
+  formatPeriodZh,
+  type Permission,
+  REVENUE_SOURCE_LABELS,
+  type RevenueSource,
   statesAwaiting,
   type TodoItem,
   upcomingDeadlines,
@@ -17,10 +24,16 @@ import type { RequestContext } from '../../platform/context.js';
 import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
 import { getDeclarationCalendar } from '../declaration/declaration.service.js';
 import { listUnreported } from '../library/library.service.js';
+import { findLatestFactPeriod } from '../revenue/revenue.repository.js';
 
 export const TODO_DEADLINE_DAYS = 14;
 const PENDING: DeclarationState[] = ['preparing', 'returned', 'township_review', 'centre_review'];
 const MAX_WAITING = 200;
+/** The figures a bureau supplies every month, by the permission that writes them (docs/domain.md §2). */
+const SUPPLIED: readonly [RevenueSource, Permission][] = [
+  ['tax', 'revenue:write:tax'],
+  ['statistics', 'revenue:write:statistics'],
+];
 
 export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: TodoItem[] }> {
   const items: TodoItem[] = [];
@@ -57,6 +70,23 @@ export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: To
           count: null,
         });
       }
+    }
+
+    // The last complete month is due from the bureaus that supply figures; the import page opens on it.
+    const due = addMonths(today.slice(0, 7), -1);
+    for (const [source, permission] of SUPPLIED) {
+      if (!ctx.permissions.has(permission)) continue;
+      const latest = await findLatestFactPeriod(db, ctx.scope, source);
+      if (latest !== null && latest >= due) continue;
+      items.push({
+        kind: 'figures',
+        title: `${REVENUE_SOURCE_LABELS[source]}数据：${formatPeriodZh(due)}尚未导入${
+          latest ? `（已导入至${formatPeriodZh(latest)}）` : ''
+        }`,
+        due: null,
+        link: `/data/imports?kind=revenue&source=${source}`,
+        count: null,
+      });
     }
 
     if (roles.includes('centre')) {

@@ -42,6 +42,7 @@ const SOURCE_COLOR: Record<BusinessSettingView['source'], string | undefined> = 
 
 /** The control for one setting; Form.Item passes `value` and `onChange` through `rest`. */
 function SettingInput({ item, ...rest }: { item: BusinessSettingView; value?: unknown; onChange?: unknown }) {
+  const { t } = useI18n();
   const control = rest as Record<string, never>;
   const testId = `bset-${item.key}`;
   switch (item.kind) {
@@ -51,7 +52,7 @@ function SettingInput({ item, ...rest }: { item: BusinessSettingView; value?: un
           {...control}
           min={0.01}
           precision={2}
-          suffix="万元"
+          suffix={t('app.wan')}
           style={{ width: '100%' }}
           data-testid={testId}
         />
@@ -187,7 +188,7 @@ function SettingsEditor({
               const item = labelOf.get(k)!;
               const yearText =
                 item.year === 'required' || (item.year === 'optional' && libraryScope === 'year')
-                  ? `（${year}年）`
+                  ? t('bset.ofYear', { year })
                   : '';
               return (
                 <li key={k}>
@@ -199,7 +200,7 @@ function SettingsEditor({
                   →{' '}
                   <Typography.Text strong>
                     {item.kind === 'json' ? 'JSON' : String(form.getFieldValue(fieldName(k)))}
-                    {item.kind === 'money' ? '万元' : ''}
+                    {item.kind === 'money' ? t('app.wan') : ''}
                   </Typography.Text>
                 </li>
               );
@@ -238,7 +239,8 @@ function SettingsEditor({
                 {changes.map((c) => (
                   <li key={`${c.key}@${c.year}`}>
                     {c.label}
-                    {c.year === null ? '' : `（${c.year}年）`}：{c.before} → <strong>{c.after}</strong>
+                    {c.year === null ? '' : t('bset.ofYear', { year: c.year })}：{c.before} →{' '}
+                    <strong>{c.after}</strong>
                   </li>
                 ))}
               </ul>
@@ -268,7 +270,7 @@ function SettingsEditor({
               onChange={(e) => setLibraryScope(e.target.value)}
               options={[
                 { value: 'default', label: t('bset.scopeDefault') },
-                { value: 'year', label: `${year}年` },
+                { value: 'year', label: t('bset.yearOption', { year }) },
               ]}
               data-testid="bset-library-scope"
             />
@@ -286,7 +288,7 @@ function SettingsEditor({
                 label={
                   <Space size={4}>
                     {i.label}
-                    {i.year === 'required' && <Tag color="purple">{`${year}年`}</Tag>}
+                    {i.year === 'required' && <Tag color="purple">{t('bset.yearOption', { year })}</Tag>}
                     <Tag color={SOURCE_COLOR[i.source]}>{t(`bset.source.${i.source}`)}</Tag>
                   </Space>
                 }
@@ -322,7 +324,7 @@ function SettingsEditor({
               title={t('bset.yearHint')}
               options={Array.from({ length: 6 }, (_, i) => thisYear + 1 - i).map((y) => ({
                 value: y,
-                label: `${y}年`,
+                label: t('bset.yearOption', { year: y }),
               }))}
               data-testid="bset-year"
             />

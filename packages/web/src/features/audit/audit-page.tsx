@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import { errorText } from '../../api/errors';
 import type { AuditItem } from '../../api/types';
+import { textOf } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import {
   FilterBar,
@@ -101,7 +102,10 @@ function AuditFilterBar({ list }: { list: ListUrlState<typeof auditListQuery> })
         <Select
           allowClear
           placeholder={t('filter.all')}
-          options={AUDIT_ACTION_PREFIXES.map((p) => ({ value: p.value, label: p[lang] }))}
+          options={AUDIT_ACTION_PREFIXES.map((p) => ({
+            value: p,
+            label: `${t(`audit.actionPrefix.${p}`)}（${p}）`,
+          }))}
           data-testid="audit-filter-action"
         />
       </Form.Item>
@@ -427,7 +431,10 @@ export function AuditPage() {
           enterpriseId: { label: t('audit.enterprise'), value: (v) => `#${String(v)}` },
           action: {
             label: t('audit.action'),
-            value: (v) => AUDIT_ACTION_PREFIXES.find((p) => p.value === v)?.[lang] ?? String(v),
+            value: (v) =>
+              (AUDIT_ACTION_PREFIXES as readonly string[]).includes(String(v))
+                ? t(`audit.actionPrefix.${String(v) as (typeof AUDIT_ACTION_PREFIXES)[number]}`)
+                : String(v),
           },
           from: { label: t('audit.dates'), value: (v) => `≥ ${String(v)}` },
           to: { label: t('audit.dates'), value: (v) => `≤ ${String(v)}` },

@@ -1,12 +1,15 @@
 // 发起申报 (/declarations/new?enterpriseId=): the firm's township or supervising unit opens a declaration for
-// an annual batch of the year's calendar, or a monthly window (new firms only; the server checks).
+// an annual batch of the year's calendar, or a monthly window (new firms only). The domain's rules decide what
+// is offered before the server judges: a firm that cannot enter (declarationBlockers) gets the reason and no
+// button, a mode it cannot use (checkEntryEligibility) is disabled, a batch past its deadline is not chosen.
 import {
+  checkEntryEligibility,
   DECLARATION_MODE_LABELS,
   type DeclarationMode,
+  declarationBlockers,
   declarationCreateSchema,
-  periodOf,
 } from '@shenggui/domain';
-import { Alert, Button, Card, Form, Radio, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Radio, Result, Select, Space, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { applyServerError, applyZodErrors } from '../../api/form-errors';
@@ -14,9 +17,10 @@ import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
 import { clearedErrors } from '../../lib/library-filters';
-import { planYear } from '../../lib/today';
+import { chinaToday, planYear } from '../../lib/today';
 import { useMe } from '../auth/session';
 import { useEnterprise } from '../enterprises/enterprise-api';
+import { batchOptions } from './batch-options';
 import { useCreateDeclaration, useDeclarationCalendar } from './declaration-api';
 
 interface Values {
@@ -34,6 +38,7 @@ export function DeclarationCreatePage() {
   const firm = useEnterprise(enterpriseId);
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
+  const today = chinaToday();
   const thisYear = planYear();
   const year = Form.useWatch('year', form) ?? thisYear;
   const mode = Form.useWatch('mode', form) ?? 'annual';
@@ -55,16 +60,25 @@ export function DeclarationCreatePage() {
     );
   }
 
-  const batchOptions =
-    mode === 'annual'
-      ? (calendar.data?.batches ?? []).map((b) => ({
-          value: b.key,
-          label: `${b.name}（${t('decl.deadlineOn', { date: formatDate(b.deadline) })}）`,
-        }))
-      : Array.from({ length: 12 }, (_, i) => periodOf(year, i + 1)).map((p) => ({
-          value: p,
-          label: t('decl.monthOption', { year: p.slice(0, 4), month: Number(p.slice(5)) }),
-        }));
+  const blockers = firm.data ? declarationBlockers(firm.data, year) : [];
+  const monthlyProblem = firm.data
+    ? checkEntryEligibility(firm.data, { mode: 'monthly', declaredYear: year }).find((p) => p.path === 'mode')
+    : undefined;
+  const batches = calendar.data ? batchOptions(calendar.data, year, mode, today) : [];
+  const options = batches.map((b) => {
+    const name =
+      mode === 'annual'
+        ? b.name
+        : t('decl.monthOption', { year: b.key.slice(0, 4), month: Number(b.key.slice(5)) });
+    const due = t(b.closedReason ? 'decl.closedOn' : 'decl.deadlineOn', { date: formatDate(b.deadline) });
+    return {
+      value: b.key,
+      label: `${name}（${due}）`,
+      disabled: b.closedReason !== null,
+      title: b.closedReason ?? '',
+    };
+  });
+  const allClosed = batches.length > 0 && batches.every((b) => b.closedReason !== null);
 
   const submit = () => {
     const v = form.getFieldsValue(true) as Values;
@@ -94,6 +108,16 @@ export function DeclarationCreatePage() {
         {!mayCreate && (
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('decl.createByUnit')} />
         )}
+        {blockers.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('decl.cannotDeclare')}
+            description={blockers.map((b) => b.message).join('；')}
+            data-testid="declaration-blocked"
+          />
+        )}
         <Form<Values>
           form={form}
           layout="vertical"
@@ -113,20 +137,28 @@ export function DeclarationCreatePage() {
               data-testid="declaration-mode"
             >
               {(['annual', 'monthly'] as const).map((m) => (
-                <Radio key={m} value={m}>
-                  {DECLARATION_MODE_LABELS[m]}
-                </Radio>
+                <Tooltip key={m} title={m === 'monthly' ? monthlyProblem?.message : undefined}>
+                  <Radio value={m} disabled={m === 'monthly' && monthlyProblem !== undefined}>
+                    {DECLARATION_MODE_LABELS[m]}
+                  </Radio>
+                </Tooltip>
               ))}
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="batch" label={t('decl.batch')} required>
-            <Select options={batchOptions} loading={calendar.isPending} data-testid="declaration-batch" />
+          <Form.Item
+            name="batch"
+            label={t('decl.batch')}
+            required
+            extra={allClosed ? t('decl.allBatchesClosed', { year }) : undefined}
+          >
+            <Select options={options} loading={calendar.isPending} data-testid="declaration-batch" />
           </Form.Item>
           <Space>
             <Button
               type="primary"
               htmlType="submit"
               loading={create.isPending}
+              disabled={blockers.length > 0}
               data-testid="declaration-create-submit"
             >
               {t('decl.create')}

@@ -1,24 +1,25 @@
-// 登记入库/退库: pick the firm (search by name or credit code), the type and its details; confirm; the
-// server's Chinese refusals (already above scale, a second exit, a future approval…) land on the fields.
+// 登记入库/退库: pick the firm (search by name or credit code), the type and its details; the directory rule
+// runs before the confirmation (./directory-precheck.ts), so a refusal (already above scale, a second exit, a
+// future approval…) lands once on its field; the server's own refusals land there too.
 import {
   directoryEventCreateSchema,
   ENTRY_MODE_LABELS,
   ENTRY_MODES,
   EXIT_REASON_LABELS,
   EXIT_REASONS,
-  SCALE_STATUS_LABELS,
-  type ScaleStatus,
 } from '@shenggui/domain';
 import { App, Button, DatePicker, Drawer, Form, Grid, Input, Radio, Select, Space, Spin, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { applyServerError, applyZodErrors } from '../../api/form-errors';
+import { applyProblems, applyServerError, applyZodErrors } from '../../api/form-errors';
 import type { DirectoryEvent, EnterpriseRow } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { scaleLabel } from '../../app/labels';
 import { formatPeriod } from '../../lib/format';
 import { chinaToday } from '../../lib/today';
-import { usePT } from '../progress/texts';
-import { searchEnterprises, useRecordDirectoryEvent } from './directory-api';
+import { useEnterprise } from '../enterprises/enterprise-api';
+import { searchEnterprises, useEnterpriseDirectoryEvents, useRecordDirectoryEvent } from './directory-api';
+import { precheckDirectoryEvent } from './directory-precheck';
 
 interface FormValues {
   enterpriseId?: number;
@@ -51,7 +52,7 @@ function FirmPicker({
   onChange?: (v: number | undefined) => void;
   onPicked: (row: EnterpriseRow | null) => void;
 }) {
-  const pt = usePT();
+  const { t, lang } = useI18n();
   const [options, setOptions] = useState<EnterpriseRow[]>([]);
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -77,7 +78,7 @@ function FirmPicker({
     <Select
       showSearch={{ filterOption: false, onSearch: search }}
       value={value}
-      placeholder={pt('directory.form.firmPlaceholder')}
+      placeholder={t('directory.form.firmPlaceholder')}
       notFoundContent={loading ? <Spin size="small" /> : null}
       onChange={(v: number | undefined) => {
         onChange?.(v);
@@ -90,7 +91,7 @@ function FirmPicker({
           <span>
             {o.name}{' '}
             <Tag color={o.scaleStatus === 'above' ? 'blue' : 'default'} style={{ marginInlineStart: 4 }}>
-              {SCALE_STATUS_LABELS[o.scaleStatus as ScaleStatus] ?? o.scaleStatus}
+              {scaleLabel(lang, o.scaleStatus)}
             </Tag>
             <span style={{ color: '#8c8c8c', fontSize: 12 }}>
               {o.townshipName} · {o.creditCode}
@@ -112,14 +113,16 @@ export function DirectoryFormDrawer({
   onClose: () => void;
   onSaved: (e: DirectoryEvent) => void;
 }) {
-  const pt = usePT();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const screens = Grid.useBreakpoint();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const record = useRecordDirectoryEvent();
   const [firm, setFirm] = useState<EnterpriseRow | null>(null);
   const type = Form.useWatch('type', form) ?? 'entry';
+  const firmId = Form.useWatch('enterpriseId', form) ?? 0;
+  const firmDetail = useEnterprise(firmId);
+  const firmEvents = useEnterpriseDirectoryEvents(firmId);
   const today = chinaToday();
 
   useEffect(() => {
@@ -142,22 +145,30 @@ export function DirectoryFormDrawer({
       applyZodErrors(form, parsed.error, FIELDS);
       return;
     }
-    const typeLabel = pt(v.type === 'entry' ? 'drill.entered' : 'drill.exited');
+    // The rule before the confirmation, once the firm's detail and records are here (else the server judges).
+    if (firmDetail.data?.id === parsed.data.enterpriseId && firmEvents.data) {
+      const problems = precheckDirectoryEvent(firmDetail.data, firmEvents.data, parsed.data, today);
+      if (problems.length > 0) {
+        applyProblems(form, problems, FIELDS);
+        return;
+      }
+    }
+    const typeLabel = t(v.type === 'entry' ? 'drill.entered' : 'drill.exited');
     const firmName = firm?.name ?? `#${v.enterpriseId}`;
     modal.confirm({
-      title: pt('directory.form.confirmTitle', { type: typeLabel }),
-      content: pt('directory.form.confirmBody', {
+      title: t('directory.form.confirmTitle', { type: typeLabel }),
+      content: t('directory.form.confirmBody', {
         firm: firmName,
-        change: pt(v.type === 'entry' ? 'directory.form.toAbove' : 'directory.form.toBelow'),
+        change: t(v.type === 'entry' ? 'directory.form.toAbove' : 'directory.form.toBelow'),
         period: formatPeriod(parsed.data.effectivePeriod),
       }),
-      okText: pt('directory.form.confirmOk'),
+      okText: t('directory.form.confirmOk'),
       cancelText: t('action.cancel'),
       okButtonProps: { 'data-testid': 'directory-confirm-ok' } as never,
       onOk: async () => {
         try {
           const saved = await record.mutateAsync(parsed.data);
-          message.success(pt('directory.form.done', { type: typeLabel, firm: saved.enterpriseName }));
+          message.success(t('directory.form.done', { type: typeLabel, firm: saved.enterpriseName }));
           form.resetFields();
           onSaved(saved);
         } catch (error) {
@@ -171,7 +182,7 @@ export function DirectoryFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={pt('directory.form.title')}
+      title={t('directory.form.title')}
       size={screens.md ? 560 : '100%'}
       destroyOnHidden
       mask={{ closable: false }}
@@ -184,7 +195,7 @@ export function DirectoryFormDrawer({
             onClick={() => form.submit()}
             data-testid="directory-form-submit"
           >
-            {pt('directory.form.submit')}
+            {t('directory.form.submit')}
           </Button>
         </Space>
       }
@@ -202,31 +213,31 @@ export function DirectoryFormDrawer({
       >
         <Form.Item
           name="enterpriseId"
-          label={pt('directory.form.firm')}
-          rules={[{ required: true, message: '请选择企业' }]}
+          label={t('directory.form.firm')}
+          rules={[{ required: true, message: t('directory.form.firmRequired') }]}
           extra={
             firm
-              ? pt('directory.form.scale', {
-                  status: SCALE_STATUS_LABELS[firm.scaleStatus as ScaleStatus] ?? firm.scaleStatus,
+              ? t('directory.form.scale', {
+                  status: scaleLabel(lang, firm.scaleStatus),
                 })
               : undefined
           }
         >
           <FirmPicker onPicked={setFirm} />
         </Form.Item>
-        <Form.Item name="type" label={pt('directory.form.type')}>
+        <Form.Item name="type" label={t('directory.form.type')}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="directory-form-type">
             <Radio.Button value="entry" data-testid="directory-form-type-entry">
-              {pt('drill.entered')}
+              {t('drill.entered')}
             </Radio.Button>
             <Radio.Button value="exit" data-testid="directory-form-type-exit">
-              {pt('drill.exited')}
+              {t('drill.exited')}
             </Radio.Button>
           </Radio.Group>
         </Form.Item>
         {type === 'entry' ? (
           <>
-            <Form.Item name="mode" label={pt('directory.form.mode')}>
+            <Form.Item name="mode" label={t('directory.form.mode')}>
               <Radio.Group data-testid="directory-form-mode">
                 {ENTRY_MODES.map((m) => (
                   <Radio key={m} value={m} data-testid={`directory-form-mode-${m}`}>
@@ -235,16 +246,16 @@ export function DirectoryFormDrawer({
                 ))}
               </Radio.Group>
             </Form.Item>
-            <Form.Item name="batch" label={pt('directory.form.batch')}>
+            <Form.Item name="batch" label={t('directory.form.batch')}>
               <Input
                 maxLength={50}
-                placeholder={pt('directory.form.batchPlaceholder')}
+                placeholder={t('directory.form.batchPlaceholder')}
                 data-testid="directory-form-batch"
               />
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="exitReason" label={pt('directory.form.exitReason')}>
+          <Form.Item name="exitReason" label={t('directory.form.exitReason')}>
             <Select
               options={EXIT_REASONS.map((r) => ({ value: r, label: EXIT_REASON_LABELS[r] }))}
               data-testid="directory-form-exit-reason"
@@ -252,23 +263,23 @@ export function DirectoryFormDrawer({
           </Form.Item>
         )}
         <Space wrap size={16}>
-          <Form.Item name="approvalDate" label={pt('directory.form.approvalDate')}>
+          <Form.Item name="approvalDate" label={t('directory.form.approvalDate')}>
             <DatePicker
               allowClear={false}
               disabledDate={(d) => d.format('YYYY-MM-DD') > today}
               data-testid="directory-form-approval"
             />
           </Form.Item>
-          <Form.Item name="effectivePeriod" label={pt('directory.form.effectivePeriod')}>
+          <Form.Item name="effectivePeriod" label={t('directory.form.effectivePeriod')}>
             <DatePicker
               picker="month"
               allowClear={false}
-              format="YYYY年MM月"
+              format={lang === 'zh' ? 'YYYY年MM月' : 'YYYY-MM'}
               data-testid="directory-form-period"
             />
           </Form.Item>
         </Space>
-        <Form.Item name="note" label={pt('directory.form.note')}>
+        <Form.Item name="note" label={t('directory.form.note')}>
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 5 }}
             maxLength={500}

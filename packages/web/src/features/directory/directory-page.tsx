@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import type { DirectoryEvent } from '../../api/types';
 import { Can } from '../../app/guards';
-import { useI18n } from '../../app/i18n';
+import { type TFunction, useI18n } from '../../app/i18n';
 import { FilterBar, ListExportButton, ListTable, optionText, useListQuery } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { directoryListQuery } from '../../lib/directory-filters';
@@ -16,20 +16,18 @@ import { boardYears } from '../../lib/progress-board';
 import { planYear } from '../../lib/today';
 import { usePermissions } from '../auth/session';
 import { useUnitOptions } from '../org/org-api';
-import { type PT, usePT } from '../progress/texts';
 import { downloadDirectoryExport, useDirectoryEvents, useVoidDirectoryEvent } from './directory-api';
 import { DirectoryFormDrawer } from './directory-form-drawer';
 
-export function DirectoryEventTag({ e, pt }: { e: Pick<DirectoryEvent, 'type' | 'voided'>; pt: PT }) {
+export function DirectoryEventTag({ e, t }: { e: Pick<DirectoryEvent, 'type' | 'voided'>; t: TFunction }) {
   return (
     <Tag color={e.voided ? 'default' : e.type === 'entry' ? 'green' : 'red'}>
-      {pt(e.type === 'entry' ? 'drill.entered' : 'drill.exited')}
+      {t(e.type === 'entry' ? 'drill.entered' : 'drill.exited')}
     </Tag>
   );
 }
 
 export function DirectoryPage() {
-  const pt = usePT();
   const { t } = useI18n();
   const { can } = usePermissions();
   const { modal, message } = App.useApp();
@@ -43,21 +41,21 @@ export function DirectoryPage() {
 
   const confirmVoid = (e: DirectoryEvent) => {
     let reason = '';
-    const typeLabel = pt(e.type === 'entry' ? 'drill.entered' : 'drill.exited');
+    const typeLabel = t(e.type === 'entry' ? 'drill.entered' : 'drill.exited');
     modal.confirm({
-      title: pt('directory.voidTitle', { type: typeLabel }),
+      title: t('directory.voidTitle', { type: typeLabel }),
       width: 480,
       content: (
         <Form layout="vertical" style={{ marginTop: 8 }}>
           <p>
-            {pt('directory.voidBody', {
+            {t('directory.voidBody', {
               firm: e.enterpriseName,
               type: typeLabel,
               date: e.approvalDate,
               period: formatPeriod(e.effectivePeriod),
             })}
           </p>
-          <Form.Item label={pt('directory.voidReason')} required style={{ marginBottom: 0 }}>
+          <Form.Item label={t('directory.voidReason')} required style={{ marginBottom: 0 }}>
             <Input.TextArea
               autoSize={{ minRows: 2 }}
               maxLength={500}
@@ -69,26 +67,26 @@ export function DirectoryPage() {
           </Form.Item>
         </Form>
       ),
-      okText: pt('directory.voidOk'),
+      okText: t('directory.voidOk'),
       okButtonProps: { danger: true, 'data-testid': 'directory-void-ok' } as never,
       cancelText: t('action.cancel'),
       onOk: async () => {
         if (reason.trim().length < 2) {
-          message.warning(pt('directory.voidReasonRequired'));
+          message.warning(t('directory.voidReasonRequired'));
           throw new Error('reason');
         }
         await voidEvent.mutateAsync({ id: e.id, reason: reason.trim() }).catch((err) => {
           reportError(err);
           throw err;
         });
-        message.success(pt('directory.voidDone'));
+        message.success(t('directory.voidDone'));
       },
     });
   };
 
   const columns: TableProps<DirectoryEvent>['columns'] = [
     {
-      title: pt('directory.col.firm'),
+      title: t('directory.col.firm'),
       key: 'firm',
       width: 240,
       render: (_: unknown, e) => (
@@ -105,13 +103,13 @@ export function DirectoryPage() {
       ),
     },
     {
-      title: pt('directory.col.type'),
+      title: t('directory.col.type'),
       key: 'type',
       width: 70,
-      render: (_: unknown, e) => <DirectoryEventTag e={e} pt={pt} />,
+      render: (_: unknown, e) => <DirectoryEventTag e={e} t={t} />,
     },
     {
-      title: pt('directory.col.modeReason'),
+      title: t('directory.col.modeReason'),
       key: 'mode',
       width: 150,
       render: (_: unknown, e) => (
@@ -128,53 +126,54 @@ export function DirectoryPage() {
       ),
     },
     {
-      title: pt('directory.col.batch'),
+      title: t('directory.col.batch'),
       dataIndex: 'batch',
       key: 'batch',
       width: 120,
       render: (v: string | null) => v ?? '—',
     },
-    { title: pt('directory.col.approval'), dataIndex: 'approvalDate', key: 'approval', width: 110 },
+    { title: t('directory.col.approval'), dataIndex: 'approvalDate', key: 'approval', width: 110 },
     {
-      title: pt('directory.col.effective'),
+      title: t('directory.col.effective'),
       dataIndex: 'effectivePeriod',
       key: 'effective',
       width: 100,
       render: (v: string) => formatPeriod(v),
     },
     {
-      title: pt('directory.col.by'),
+      title: t('directory.col.by'),
       key: 'by',
       width: 140,
       render: (_: unknown, e) => (
         <Tooltip title={formatDateTime(e.recordedAt)}>
-          {e.recordedByName ?? (e.importBatchId ? `#${e.importBatchId}` : '—')}
+          {e.recordedByName ??
+            (e.importBatchId ? t('directory.recordedByImport', { batch: e.importBatchId }) : '—')}
         </Tooltip>
       ),
     },
     {
-      title: pt('directory.col.status'),
+      title: t('directory.col.status'),
       key: 'status',
       width: 90,
       render: (_: unknown, e) =>
         e.voided ? (
           <Tooltip
-            title={pt('directory.voidedBy', {
+            title={t('directory.voidedBy', {
               name: e.voidedByName ?? '—',
               at: formatDateTime(e.voidedAt),
               reason: e.voidReason ?? '',
             })}
           >
-            <Tag>{pt('directory.voided')}</Tag>
+            <Tag>{t('directory.voided')}</Tag>
           </Tooltip>
         ) : (
-          <Tag color="success">{pt('directory.valid')}</Tag>
+          <Tag color="success">{t('directory.valid')}</Tag>
         ),
     },
   ];
   if (can('directory:write'))
     columns.push({
-      title: pt('directory.col.actions'),
+      title: t('directory.col.actions'),
       key: 'actions',
       width: 80,
       fixed: 'right',
@@ -187,26 +186,26 @@ export function DirectoryPage() {
             onClick={() => confirmVoid(e)}
             data-testid={`directory-void-${e.id}`}
           >
-            {pt('directory.void')}
+            {t('directory.void')}
           </Button>
         ),
     });
 
-  const all = pt('directory.filter.all');
+  const all = t('directory.filter.all');
   const filters = directoryListQuery.filtersOf(state);
   const yearOptions = boardYears(currentYear, state.year ?? currentYear).map((y) => ({
     value: y,
-    label: pt('board.yearOption', { year: y }),
+    label: t('board.yearOption', { year: y }),
   }));
   const typeOptions = [
-    { value: 'entry', label: pt('drill.entered') },
-    { value: 'exit', label: pt('drill.exited') },
+    { value: 'entry', label: t('drill.entered') },
+    { value: 'exit', label: t('drill.exited') },
   ];
   return (
     <>
       <PageHeader
-        title={pt('directory.title')}
-        subtitle={pt('directory.subtitle')}
+        title={t('directory.title')}
+        subtitle={t('directory.subtitle')}
         actions={
           <>
             <Can permission="directory:write">
@@ -216,7 +215,7 @@ export function DirectoryPage() {
                 onClick={() => setCreating(true)}
                 data-testid="directory-record"
               >
-                {pt('directory.record')}
+                {t('directory.record')}
               </Button>
             </Can>
             <ListExportButton
@@ -234,13 +233,13 @@ export function DirectoryPage() {
         onReset={query.reset}
         testId="directory-filter"
       >
-        <Form.Item name="year" label={pt('directory.filter.year')}>
+        <Form.Item name="year" label={t('directory.filter.year')}>
           <Select allowClear placeholder={all} options={yearOptions} data-testid="directory-filter-year" />
         </Form.Item>
-        <Form.Item name="type" label={pt('directory.filter.type')}>
+        <Form.Item name="type" label={t('directory.filter.type')}>
           <Select allowClear placeholder={all} options={typeOptions} data-testid="directory-filter-type" />
         </Form.Item>
-        <Form.Item name="townshipId" label={pt('directory.filter.township')}>
+        <Form.Item name="townshipId" label={t('directory.filter.township')}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -249,7 +248,7 @@ export function DirectoryPage() {
             data-testid="directory-filter-township"
           />
         </Form.Item>
-        <Form.Item name="supervisingUnitId" label={pt('directory.filter.supervising')}>
+        <Form.Item name="supervisingUnitId" label={t('directory.filter.supervising')}>
           <Select
             allowClear
             placeholder={all}
@@ -266,15 +265,15 @@ export function DirectoryPage() {
         testId="directory-table"
         scrollX={1080}
         rowClassName={(e) => (e.voided ? 'sg-row-voided' : '')}
-        totalText={(total) => pt('directory.total', { total })}
-        empty={<Empty description={pt('directory.empty')} />}
-        emptyFiltered={pt('directory.emptyFiltered')}
+        totalText={(total) => t('directory.total', { total })}
+        empty={<Empty description={t('directory.empty')} />}
+        emptyFiltered={t('directory.emptyFiltered')}
         filterLabels={{
-          year: { label: pt('directory.filter.year') },
-          type: { label: pt('directory.filter.type'), value: optionText(typeOptions) },
-          townshipId: { label: pt('directory.filter.township'), value: optionText(units.townships) },
+          year: { label: t('directory.filter.year') },
+          type: { label: t('directory.filter.type'), value: optionText(typeOptions) },
+          townshipId: { label: t('directory.filter.township'), value: optionText(units.townships) },
           supervisingUnitId: {
-            label: pt('directory.filter.supervising'),
+            label: t('directory.filter.supervising'),
             value: optionText(units.supervising),
           },
         }}

@@ -5,14 +5,13 @@ import { Card, Empty, Segmented, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { RevenueFact } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { sourceLabel } from '../../app/labels';
 import { EChart } from '../../components/echart';
 import {
   buildRevenueChartOption,
   type RevenueChartLabels,
   type RevenueChartMode,
+  revenueChartLabels,
   yearsWithData,
-  ZH_CHART_LABELS,
 } from '../../lib/revenue-chart-option';
 
 interface RevenueChartCardProps {
@@ -34,30 +33,7 @@ export function RevenueChartCard(props: RevenueChartCardProps) {
     return [...set].sort((a, b) => b - a);
   }, [facts, year]);
 
-  const labels = useMemo<RevenueChartLabels>(
-    () =>
-      lang === 'zh'
-        ? ZH_CHART_LABELS
-        : {
-            source: {
-              tax: sourceLabel(lang, 'tax'),
-              statistics: sourceLabel(lang, 'statistics'),
-              self: sourceLabel(lang, 'self'),
-              electricity: sourceLabel(lang, 'electricity'),
-            },
-            seriesName: (label, y) => `${label} ${y}`,
-            month: (m) =>
-              ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ??
-              '',
-            moneyAxis: '10k yuan',
-            energyAxis: 'kWh',
-            thresholdPace: 'Pace to threshold',
-            monthlyPace: 'Monthly threshold average',
-            moneyUnit: '10k yuan',
-            energyUnit: 'kWh',
-          },
-    [lang],
-  );
+  const labels = useMemo<RevenueChartLabels>(() => revenueChartLabels(lang), [lang]);
   const option = useMemo(
     () => buildRevenueChartOption({ facts, year, mode, thresholdYuan, labels }),
     [facts, year, mode, thresholdYuan, labels],

@@ -1,7 +1,7 @@
 // What the user may import (from GET /me permissions), the file checks done before uploading, and the
 // labels of the preview (column fields, counts). Pure: tested in import-options.test.ts.
 import { REVENUE_SOURCES, type RevenueSource, revenueWritePermission } from '@shenggui/domain';
-import type { Lang } from '../../app/dictionary';
+import { type Lang, textOf } from '../../app/dictionary';
 
 export const IMPORT_KINDS = ['enterprises', 'revenue', 'directory', 'targets'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -70,35 +70,6 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
-  seq: { zh: '序号', en: 'No.' },
-  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
-  name: { zh: '企业名称', en: 'Name' },
-  period: { zh: '期间', en: 'Period' },
-  periodFrom: { zh: '所属期起', en: 'Period from' },
-  periodTo: { zh: '所属期止', en: 'Period to' },
-  value: { zh: '数值', en: 'Value' },
-  legalForm: { zh: '法人类型', en: 'Legal form' },
-  industryCode: { zh: '行业代码', en: 'Industry code' },
-  township: { zh: '所属乡镇', en: 'Township' },
-  supervising: { zh: '主管部门', en: 'Supervising unit' },
-  productionStartedOn: { zh: '投产日期', en: 'Production start' },
-  scale: { zh: '规模状态', en: 'Scale status' },
-  address: { zh: '地址', en: 'Address' },
-  foundedOn: { zh: '成立日期', en: 'Founded' },
-  contactName: { zh: '联系人', en: 'Contact' },
-  contactPhone: { zh: '联系电话', en: 'Phone' },
-  type: { zh: '类型', en: 'Entry / exit' },
-  mode: { zh: '方式', en: 'Mode' },
-  batch: { zh: '批次', en: 'Batch' },
-  approvalDate: { zh: '批准日期', en: 'Approved on' },
-  effectivePeriod: { zh: '生效期间', en: 'Effective period' },
-  reason: { zh: '原因', en: 'Reason' },
-  year: { zh: '年度', en: 'Year' },
-  unit: { zh: '单位', en: 'Unit' },
-  target: { zh: '目标数', en: 'Target' },
-};
-
 /** What a sheet column was read as: a field, a month (wide sheets), or null (ignored). */
 export function columnTarget(
   column: { field: string | null; period: string | null },
@@ -109,7 +80,7 @@ export function columnTarget(
     return m ? (lang === 'zh' ? `${m[1]}年${Number(m[2])}月` : column.period) : column.period;
   }
   if (!column.field) return null;
-  return FIELD_LABELS[column.field]?.[lang] ?? column.field;
+  return textOf(lang, `imports.field.${column.field}`) ?? column.field;
 }
 
 /** A batch's summary (JSON from the server) as counts, tolerating missing or odd values. */

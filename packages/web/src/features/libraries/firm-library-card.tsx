@@ -28,7 +28,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { applyServerError, applyZodErrors } from '../../api/form-errors';
 import type { FirmLibraryHistory } from '../../api/types';
 import { Can } from '../../app/guards';
@@ -37,6 +36,8 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { clearedErrors, formatProbability } from '../../lib/library-filters';
 import { planYear } from '../../lib/today';
 import { useMe } from '../auth/session';
+import { DeclareLink } from '../declarations/declare-link';
+import { useEnterprise } from '../enterprises/enterprise-api';
 import { useFirmLibraries, useLibraryList, useSetOperatingStatus, useSetPathway } from './library-api';
 import { libraryLabel, operatingLabel, pathwayLabel, TIER_COLORS } from './library-labels';
 
@@ -65,6 +66,7 @@ export function FirmLibraryCard({
   const [editing, setEditing] = useState<'pathway' | 'status' | null>(null);
   // Declarations are started by the firm's township or supervising department (the domain's rule).
   const mayDeclare = canCreateDeclaration(useMe().data?.user.roles ?? []);
+  const firm = useEnterprise(enterpriseId);
 
   const h: FirmLibraryHistory | undefined = history.data;
   const current = (h?.items ?? []).filter((i) => i.current && i.year === year);
@@ -91,11 +93,13 @@ export function FirmLibraryCard({
               {t('lib.card.recordStatus')}
             </Button>
             {mayDeclare && (
-              <Link to={`/declarations/new?enterpriseId=${enterpriseId}`} data-testid="firm-declare">
-                <Button size="small" type="primary">
-                  {t('decl.start')}
-                </Button>
-              </Link>
+              <DeclareLink
+                enterpriseId={enterpriseId}
+                firm={member ?? firm.data}
+                year={year}
+                button
+                testId="firm-declare"
+              />
             )}
           </Space>
         </Can>
@@ -128,7 +132,7 @@ export function FirmLibraryCard({
                   // A partial prior year names its months: "2025年（7-12月，6个月）".
                   children: (
                     <span data-testid="firm-prior-year">
-                      {formatWan(member.priorYearRevenue)}万元
+                      {formatWan(member.priorYearRevenue)} {t('app.wan')}
                       {member.priorYearLabel && (
                         <Typography.Text type="secondary">（{member.priorYearLabel}）</Typography.Text>
                       )}

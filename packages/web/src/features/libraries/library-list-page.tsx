@@ -46,6 +46,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { compareTier, formatProbability, isLibrary, libraryListQuery } from '../../lib/library-filters';
 import { planYear } from '../../lib/today';
 import { useMe, usePermissions } from '../auth/session';
+import { DeclareLink } from '../declarations/declare-link';
 import { useUnitOptions } from '../org/org-api';
 import { downloadLibraryExport, useLibraryList, useRecomputeLibraryYear } from './library-api';
 import { libraryLabel, pathwayLabel, TIER_COLORS } from './library-labels';
@@ -394,9 +395,7 @@ function LibraryList({ library }: { library: Library }) {
             </Button>
           )}
           {library === 'cultivation' && mayDeclare && (
-            <Link to={`/declarations/new?enterpriseId=${row.enterpriseId}`} data-testid="library-declare">
-              {t('decl.start')}
-            </Link>
+            <DeclareLink enterpriseId={row.enterpriseId} firm={row} year={year} testId="library-declare" />
           )}
         </Space>
       ),

@@ -28,11 +28,16 @@ import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
-import { defaultNoticeAsOf, defaultNoticeTitle, parseYearParam } from '../../lib/notice-form';
+import {
+  DEFAULT_NOTICE_ATTENTION,
+  DEFAULT_NOTICE_PRAISE,
+  defaultNoticeAsOf,
+  defaultNoticeTitle,
+  parseYearParam,
+} from '../../lib/notice-form';
 import { boardYears } from '../../lib/progress-board';
 import { chinaToday } from '../../lib/today';
 import { usePermissions } from '../auth/session';
-import { usePT } from '../progress/texts';
 import {
   downloadNotice,
   downloadNoticeListExport,
@@ -64,7 +69,6 @@ function NoticeFormDrawer({
   onClose: () => void;
   onIssued: (n: ProgressNotice) => void;
 }) {
-  const pt = usePT();
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { modal, message } = App.useApp();
@@ -78,8 +82,8 @@ function NoticeFormDrawer({
     year,
     asOf: dayjs(defaultNoticeAsOf(year, today)),
     title: defaultNoticeTitle(year),
-    praise: pt('notices.defaultPraise'),
-    attention: pt('notices.defaultAttention'),
+    praise: DEFAULT_NOTICE_PRAISE,
+    attention: DEFAULT_NOTICE_ATTENTION,
     autoSummary: true,
   };
 
@@ -98,9 +102,9 @@ function NoticeFormDrawer({
   const submit = (v: FormValues) => {
     const asOf = v.asOf.format('YYYY-MM-DD');
     modal.confirm({
-      title: pt('notices.confirmTitle'),
-      content: pt('notices.confirmBody', { year: v.year, title: v.title, asOf }),
-      okText: pt('notices.confirmOk'),
+      title: t('notices.confirmTitle'),
+      content: t('notices.confirmBody', { year: v.year, title: v.title, asOf }),
+      okText: t('notices.confirmOk'),
       okButtonProps: { 'data-testid': 'notice-confirm-ok' } as never,
       onOk: async () => {
         try {
@@ -113,7 +117,7 @@ function NoticeFormDrawer({
             cc: v.cc?.trim() || undefined,
             autoSummary: v.autoSummary,
           });
-          message.success(pt('notices.issued', { docNumber: n.docNumber }));
+          message.success(t('notices.issued', { docNumber: n.docNumber }));
           onIssued(n);
           await downloadNotice(n, 'docx').catch(reportError);
         } catch (error) {
@@ -127,7 +131,7 @@ function NoticeFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={pt('notices.form.title')}
+      title={t('notices.form.title')}
       size={screens.md ? 640 : '100%'}
       destroyOnHidden
       mask={{ closable: false }}
@@ -140,7 +144,7 @@ function NoticeFormDrawer({
             onClick={preview}
             data-testid="notice-preview"
           >
-            {pt('notices.preview')}
+            {t('notices.preview')}
           </Button>
           <Button
             type="primary"
@@ -148,7 +152,7 @@ function NoticeFormDrawer({
             onClick={() => form.submit()}
             data-testid="notice-issue"
           >
-            {pt('notices.issue')}
+            {t('notices.issue')}
           </Button>
         </Space>
       }
@@ -168,16 +172,16 @@ function NoticeFormDrawer({
         }}
       >
         <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
-          <Form.Item name="year" label={pt('notices.form.year')} style={{ width: 140 }}>
+          <Form.Item name="year" label={t('notices.form.year')} style={{ width: 140 }}>
             <Select
               options={boardYears(currentYear, year).map((y) => ({
                 value: y,
-                label: pt('board.yearOption', { year: y }),
+                label: t('board.yearOption', { year: y }),
               }))}
               data-testid="notice-year"
             />
           </Form.Item>
-          <Form.Item name="asOf" label={pt('notices.form.asOf')} rules={[{ required: true }]}>
+          <Form.Item name="asOf" label={t('notices.form.asOf')} rules={[{ required: true }]}>
             <DatePicker
               allowClear={false}
               disabledDate={(d) => d.format('YYYY-MM-DD') > today}
@@ -187,24 +191,24 @@ function NoticeFormDrawer({
         </div>
         <Form.Item
           name="title"
-          label={pt('notices.form.docTitle')}
+          label={t('notices.form.docTitle')}
           rules={[{ required: true, whitespace: true }, { max: 100 }]}
         >
           <Input data-testid="notice-title" />
         </Form.Item>
-        <Form.Item name="praise" label={pt('notices.form.praise')} rules={[{ max: 4000 }]}>
+        <Form.Item name="praise" label={t('notices.form.praise')} rules={[{ max: 4000 }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="notice-praise" />
         </Form.Item>
-        <Form.Item name="attention" label={pt('notices.form.attention')} rules={[{ max: 4000 }]}>
+        <Form.Item name="attention" label={t('notices.form.attention')} rules={[{ max: 4000 }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="notice-attention" />
         </Form.Item>
-        <Form.Item name="autoSummary" label={pt('notices.form.autoSummary')} valuePropName="checked">
+        <Form.Item name="autoSummary" label={t('notices.form.autoSummary')} valuePropName="checked">
           <Switch data-testid="notice-auto-summary" />
         </Form.Item>
         <Form.Item
           name="cc"
-          label={pt('notices.form.cc')}
-          extra={pt('notices.form.ccHint')}
+          label={t('notices.form.cc')}
+          extra={t('notices.form.ccHint')}
           rules={[{ max: 200 }]}
         >
           <Input />
@@ -215,7 +219,7 @@ function NoticeFormDrawer({
 }
 
 export function NoticesPage() {
-  const pt = usePT();
+  const { t } = useI18n();
   const { can } = usePermissions();
   const [searchParams, setSearchParams] = useSearchParams();
   const today = chinaToday();
@@ -237,25 +241,25 @@ export function NoticesPage() {
   };
 
   const columns: TableProps<ProgressNotice>['columns'] = [
-    { title: pt('notices.col.docNumber'), dataIndex: 'docNumber', key: 'docNumber', width: 200 },
-    { title: pt('notices.col.title'), dataIndex: 'title', key: 'title' },
-    { title: pt('notices.col.asOf'), dataIndex: 'asOf', key: 'asOf', width: 110 },
+    { title: t('notices.col.docNumber'), dataIndex: 'docNumber', key: 'docNumber', width: 200 },
+    { title: t('notices.col.title'), dataIndex: 'title', key: 'title' },
+    { title: t('notices.col.asOf'), dataIndex: 'asOf', key: 'asOf', width: 110 },
     {
-      title: pt('notices.col.by'),
+      title: t('notices.col.by'),
       dataIndex: 'createdByName',
       key: 'by',
       width: 110,
       render: (v: string | null) => v ?? '—',
     },
     {
-      title: pt('notices.col.at'),
+      title: t('notices.col.at'),
       dataIndex: 'createdAt',
       key: 'at',
       width: 140,
       render: (v: string) => formatDateTime(v),
     },
     {
-      title: pt('notices.col.actions'),
+      title: t('notices.col.actions'),
       key: 'actions',
       width: 210,
       fixed: 'right',
@@ -268,7 +272,7 @@ export function NoticesPage() {
             onClick={() => download(n, 'docx')}
             data-testid={`notice-docx-${n.id}`}
           >
-            {pt('notices.downloadWord')}
+            {t('notices.downloadWord')}
           </Button>
           <Button
             size="small"
@@ -277,7 +281,7 @@ export function NoticesPage() {
             onClick={() => download(n, 'pdf')}
             data-testid={`notice-pdf-${n.id}`}
           >
-            {pt('notices.downloadPdf')}
+            {t('notices.downloadPdf')}
           </Button>
         </Space>
       ),
@@ -287,7 +291,7 @@ export function NoticesPage() {
   const newButton = (testId: string) => (
     <Can permission="target:allocate">
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={testId}>
-        {pt('notices.new')}
+        {t('notices.new')}
       </Button>
     </Can>
   );
@@ -295,8 +299,8 @@ export function NoticesPage() {
   return (
     <>
       <PageHeader
-        title={pt('notices.title')}
-        subtitle={pt('notices.subtitle')}
+        title={t('notices.title')}
+        subtitle={t('notices.subtitle')}
         actions={
           <>
             <Select
@@ -305,7 +309,7 @@ export function NoticesPage() {
               onChange={(y) => setSearchParams(y === currentYear ? {} : { year: String(y) })}
               options={boardYears(currentYear, year).map((y) => ({
                 value: y,
-                label: pt('board.yearOption', { year: y }),
+                label: t('board.yearOption', { year: y }),
               }))}
               data-testid="notice-list-year"
             />
@@ -332,7 +336,7 @@ export function NoticesPage() {
               emptyText: notices.isPending ? (
                 ' '
               ) : (
-                <Empty description={pt('notices.empty', { year })}>
+                <Empty description={t('notices.empty', { year })}>
                   {can('target:allocate') && newButton('notice-new-empty')}
                 </Empty>
               ),

@@ -1,11 +1,12 @@
 // The firms behind a number of the board (docs/ui.md: "from any number, one click reaches the firms behind it").
+
 import { Alert, Drawer, Grid, Segmented, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ProgressFirm } from '../../api/types';
+import { useI18n } from '../../app/i18n';
 import { formatPeriod } from '../../lib/format';
 import { formatProbability } from '../../lib/progress-board';
 import { type DrillDown, useDecidingFirms, useProgressFirms } from './progress-api';
-import { usePT } from './texts';
 
 interface Props {
   year: number;
@@ -18,7 +19,7 @@ interface Props {
 }
 
 export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange, onClose }: Props) {
-  const pt = usePT();
+  const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const firms = useProgressFirms(year, asOf, drill);
   const decidingUnit =
@@ -26,11 +27,11 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
       ? { dimension: drill.dimension, unitId: drill.unitId }
       : null;
   const deciding = useDecidingFirms(year, asOf, decidingUnit);
-  const kindLabel = drill ? pt(drill.kind === 'entered' ? 'drill.entered' : 'drill.exited') : '';
+  const kindLabel = drill ? t(drill.kind === 'entered' ? 'drill.entered' : 'drill.exited') : '';
 
   const columns: TableProps<ProgressFirm>['columns'] = [
     {
-      title: pt('drill.col.name'),
+      title: t('drill.col.name'),
       dataIndex: 'name',
       key: 'name',
       render: (name: string, row) => (
@@ -47,7 +48,7 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
       ),
     },
     {
-      title: pt('drill.col.township'),
+      title: t('drill.col.township'),
       key: 'unit',
       width: 130,
       render: (_: unknown, row) => (
@@ -60,19 +61,19 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
       ),
     },
     {
-      title: pt('drill.col.event'),
+      title: t('drill.col.event'),
       key: 'event',
       width: 170,
       render: (_: unknown, row) =>
         row.events.map((e) => (
           <div key={e.id} style={{ fontSize: 12 }}>
             <Tag color={e.type === 'entry' ? 'green' : 'red'} style={{ marginInlineEnd: 4 }}>
-              {e.type === 'entry' ? pt('drill.entered') : pt('drill.exited')}
+              {e.type === 'entry' ? t('drill.entered') : t('drill.exited')}
             </Tag>
-            {pt('drill.approved', { date: e.approvalDate })}
+            {t('drill.approved', { date: e.approvalDate })}
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {pt('drill.effective', { period: formatPeriod(e.effectivePeriod) })}
+                {t('drill.effective', { period: formatPeriod(e.effectivePeriod) })}
               </Typography.Text>
             </div>
           </div>
@@ -88,7 +89,7 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
       onClose={onClose}
       size={screens.md ? 680 : '100%'}
       destroyOnHidden
-      title={drill ? pt('drill.title', { unit: drill.unitName, kind: kindLabel }) : ''}
+      title={drill ? t('drill.title', { unit: drill.unitName, kind: kindLabel }) : ''}
       data-testid="drill-drawer"
     >
       {drill && (
@@ -98,14 +99,14 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
               value={drill.kind}
               onChange={(kind) => onChange({ ...drill, kind: kind as DrillDown['kind'] })}
               options={[
-                { value: 'entered', label: pt('drill.entered') },
-                { value: 'exited', label: pt('drill.exited') },
+                { value: 'entered', label: t('drill.entered') },
+                { value: 'exited', label: t('drill.exited') },
               ]}
               data-testid="drill-kind"
             />
             {firms.data && (
               <Typography.Text type="secondary" data-testid="drill-count">
-                {pt('drill.subtitle', { year, asOf: firms.data.asOf, count: firms.data.items.length })}
+                {t('drill.subtitle', { year, asOf: firms.data.asOf, count: firms.data.items.length })}
               </Typography.Text>
             )}
           </div>
@@ -118,13 +119,13 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
               loading={firms.isFetching}
               pagination={false}
               scroll={{ x: 520 }}
-              locale={{ emptyText: firms.isPending ? ' ' : pt('drill.empty', { kind: kindLabel }) }}
+              locale={{ emptyText: firms.isPending ? ' ' : t('drill.empty', { kind: kindLabel }) }}
             />
           </div>
           {decidingItems.length > 0 && (
             <div style={{ marginTop: 20 }} data-testid="drill-deciding">
-              <Typography.Title level={5}>{pt('drill.deciding')}</Typography.Title>
-              <Alert type="info" showIcon title={pt('drill.decidingHint')} style={{ marginBottom: 8 }} />
+              <Typography.Title level={5}>{t('drill.deciding')}</Typography.Title>
+              <Alert type="info" showIcon title={t('drill.decidingHint')} style={{ marginBottom: 8 }} />
               <ul style={{ paddingInlineStart: 20, margin: 0 }}>
                 {decidingItems.slice(0, 20).map((f, i) => {
                   const id = f.enterpriseId ?? f.id;
@@ -135,7 +136,7 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
                       {id ? <Link to={`/enterprises/${id}`}>{name}</Link> : name}
                       {f.kind && (
                         <Tag color={f.kind === 'entry' ? 'green' : 'red'} style={{ marginInlineStart: 6 }}>
-                          {pt(f.kind === 'entry' ? 'drill.entered' : 'drill.exited')}
+                          {t(f.kind === 'entry' ? 'drill.entered' : 'drill.exited')}
                         </Tag>
                       )}
                       {typeof p === 'number' && (

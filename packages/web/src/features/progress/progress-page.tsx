@@ -25,7 +25,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorText } from '../../api/errors';
 import { Can } from '../../app/guards';
-import { useI18n } from '../../app/i18n';
+import { type TFunction, useI18n } from '../../app/i18n';
 import { EChart } from '../../components/echart';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
@@ -44,9 +44,8 @@ import {
 import {
   buildCumulativeOption,
   buildUnitBarOption,
-  type ProgressChartLabels,
+  progressChartLabels,
   unitBarChartHeight,
-  ZH_PROGRESS_CHART_LABELS,
 } from '../../lib/progress-chart-option';
 import { chinaToday } from '../../lib/today';
 import { useMe } from '../auth/session';
@@ -57,20 +56,7 @@ import {
   useProgressReport,
 } from './progress-api';
 import { ProgressFirmsDrawer } from './progress-firms-drawer';
-import { type PT, usePT } from './texts';
 import './progress.css';
-
-const EN_CHART_LABELS: ProgressChartLabels = {
-  target: 'Target',
-  entered: 'Entered',
-  exited: 'Exited',
-  net: 'Net',
-  cityTarget: 'City target',
-  forecastBand: 'Forecast (P10–P90)',
-  forecastMedian: 'Forecast median',
-  month: (m) => `M${m}`,
-  unit: '',
-};
 
 const TONE_COLOR = { done: '#389e0d', onTrack: '#1677ff', behind: '#cf1322', none: '#8c8c8c' } as const;
 
@@ -117,9 +103,9 @@ function KpiCard({
   );
 }
 
-function TargetFooter({ net, target, pt }: { net: number; target: number | null; pt: PT }) {
+function TargetFooter({ net, target, t }: { net: number; target: number | null; t: TFunction }) {
   if (target === null || target <= 0)
-    return <Typography.Text type="secondary">{pt('board.kpi.noTarget')}</Typography.Text>;
+    return <Typography.Text type="secondary">{t('board.kpi.noTarget')}</Typography.Text>;
   const rate = completionRate(net, target) ?? 0;
   const remaining = remainingOf(net, target) ?? 0;
   const tone = progressTone(net, target);
@@ -132,8 +118,8 @@ function TargetFooter({ net, target, pt }: { net: number; target: number | null;
         strokeColor={TONE_COLOR[tone]}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {pt('board.kpi.completion', { rate: formatRate(rate) })} ·{' '}
-        {remaining > 0 ? pt('board.kpi.remaining', { remaining }) : pt('board.kpi.reached')}
+        {t('board.kpi.completion', { rate: formatRate(rate) })} ·{' '}
+        {remaining > 0 ? t('board.kpi.remaining', { remaining }) : t('board.kpi.reached')}
       </Typography.Text>
     </>
   );
@@ -141,27 +127,27 @@ function TargetFooter({ net, target, pt }: { net: number; target: number | null;
 
 function KpiRow({
   report,
-  pt,
+  t,
   onDrill,
 }: {
   report: ProgressReport;
-  pt: PT;
+  t: TFunction;
   onDrill: (d: DrillDown) => void;
 }) {
   const c = report.county;
   const internal = Math.max(c.territorialTarget, c.supervisingTarget);
-  const countyName = pt('drill.county');
+  const countyName = t('drill.county');
   const hasP = c.pReachCityTarget !== null && c.pReachCityTarget !== undefined;
   const span = hasP ? { xs: 12, sm: 8, xl: 4 } : { xs: 12, sm: 8, xl: { flex: '20%' } };
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
       <Col {...span}>
         <KpiCard
-          title={pt('board.kpi.net')}
+          title={t('board.kpi.net')}
           testId="kpi-net"
           footer={
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {pt('board.kpi.netHint', { entered: c.entered, exited: c.exited })}
+              {t('board.kpi.netHint', { entered: c.entered, exited: c.exited })}
             </Typography.Text>
           }
         >
@@ -169,75 +155,75 @@ function KpiRow({
             value={c.net}
             strong
             testId="kpi-net-value"
-            hint={pt('board.kpi.clickHint')}
+            hint={t('board.kpi.clickHint')}
             onClick={() => onDrill({ kind: 'entered', unitName: countyName })}
           />
-          <span className="sg-kpi-unit">{pt('board.unit')}</span>
+          <span className="sg-kpi-unit">{t('board.unit')}</span>
         </KpiCard>
       </Col>
       <Col {...span}>
         <KpiCard
-          title={pt('board.kpi.cityTarget')}
+          title={t('board.kpi.cityTarget')}
           testId="kpi-city-target"
-          footer={<TargetFooter net={c.net} target={c.cityTarget} pt={pt} />}
+          footer={<TargetFooter net={c.net} target={c.cityTarget} t={t} />}
         >
           {c.cityTarget ?? '—'}
-          {c.cityTarget !== null && <span className="sg-kpi-unit">{pt('board.unit')}</span>}
+          {c.cityTarget !== null && <span className="sg-kpi-unit">{t('board.unit')}</span>}
         </KpiCard>
       </Col>
       <Col {...span}>
         <KpiCard
           title={
             <Tooltip
-              title={pt('board.kpi.internalTargetHint', {
+              title={t('board.kpi.internalTargetHint', {
                 territorial: c.territorialTarget,
                 supervising: c.supervisingTarget,
               })}
             >
-              {pt('board.kpi.internalTarget')}
+              {t('board.kpi.internalTarget')}
             </Tooltip>
           }
           testId="kpi-internal-target"
-          footer={<TargetFooter net={c.net} target={internal > 0 ? internal : null} pt={pt} />}
+          footer={<TargetFooter net={c.net} target={internal > 0 ? internal : null} t={t} />}
         >
           {internal > 0 ? internal : '—'}
-          {internal > 0 && <span className="sg-kpi-unit">{pt('board.unit')}</span>}
+          {internal > 0 && <span className="sg-kpi-unit">{t('board.unit')}</span>}
         </KpiCard>
       </Col>
       <Col {...span}>
         <KpiCard
-          title={pt('board.kpi.entered')}
+          title={t('board.kpi.entered')}
           testId="kpi-entered"
-          footer={<span className="sg-kpi-hint">{pt('board.kpi.clickHint')}</span>}
+          footer={<span className="sg-kpi-hint">{t('board.kpi.clickHint')}</span>}
         >
           <DrillNumber
             value={c.entered}
             testId="kpi-entered-value"
-            hint={pt('board.kpi.clickHint')}
+            hint={t('board.kpi.clickHint')}
             onClick={() => onDrill({ kind: 'entered', unitName: countyName })}
           />
-          <span className="sg-kpi-unit">{pt('board.unit')}</span>
+          <span className="sg-kpi-unit">{t('board.unit')}</span>
         </KpiCard>
       </Col>
       <Col {...span}>
         <KpiCard
-          title={pt('board.kpi.exited')}
+          title={t('board.kpi.exited')}
           testId="kpi-exited"
-          footer={<span className="sg-kpi-hint">{pt('board.kpi.clickHint')}</span>}
+          footer={<span className="sg-kpi-hint">{t('board.kpi.clickHint')}</span>}
         >
           <DrillNumber
             value={c.exited}
             testId="kpi-exited-value"
-            hint={pt('board.kpi.clickHint')}
+            hint={t('board.kpi.clickHint')}
             onClick={() => onDrill({ kind: 'exited', unitName: countyName })}
           />
-          <span className="sg-kpi-unit">{pt('board.unit')}</span>
+          <span className="sg-kpi-unit">{t('board.unit')}</span>
         </KpiCard>
       </Col>
       {hasP && (
         <Col {...span}>
           <KpiCard
-            title={<Tooltip title={pt('board.kpi.probabilityHint')}>{pt('board.kpi.probability')}</Tooltip>}
+            title={<Tooltip title={t('board.kpi.probabilityHint')}>{t('board.kpi.probability')}</Tooltip>}
             testId="kpi-probability"
           >
             {formatProbability(c.pReachCityTarget)}
@@ -251,13 +237,13 @@ function KpiRow({
 function DimensionPanel({
   rows,
   dimension,
-  pt,
+  t,
   isCentre,
   onDrill,
 }: {
   rows: ProgressRow[];
   dimension: ProgressDimension;
-  pt: PT;
+  t: TFunction;
   isCentre: boolean;
   onDrill: (d: DrillDown) => void;
 }) {
@@ -270,7 +256,7 @@ function DimensionPanel({
   const hasP = rows.some((r) => r.pReachTarget !== null && r.pReachTarget !== undefined);
   const option = useMemo(
     () =>
-      buildUnitBarOption(sorted, lang === 'en' ? EN_CHART_LABELS : ZH_PROGRESS_CHART_LABELS, {
+      buildUnitBarOption(sorted, progressChartLabels(lang), {
         compact: !screens.md,
       }),
     [sorted, lang, screens.md],
@@ -278,16 +264,16 @@ function DimensionPanel({
   if (rows.length === 0) {
     return (
       <Card size="small">
-        <Result status="info" title={isCentre ? pt('board.noRowsCentre') : pt('board.noRows')} />
+        <Result status="info" title={isCentre ? t('board.noRowsCentre') : t('board.noRows')} />
       </Card>
     );
   }
   const drill = (row: ProgressRow, kind: DrillDown['kind']) =>
     onDrill({ kind, dimension, unitId: row.unitId, unitName: row.name });
-  const hint = pt('board.kpi.clickHint');
+  const hint = t('board.kpi.clickHint');
   const columns: TableProps<ProgressRow>['columns'] = [
     {
-      title: pt('board.col.rank'),
+      title: t('board.col.rank'),
       dataIndex: 'rank',
       key: 'rank',
       width: 52,
@@ -295,9 +281,9 @@ function DimensionPanel({
       fixed: 'left',
       render: (rank: number) => <span className={rank <= 3 ? 'sg-rank sg-rank-top' : 'sg-rank'}>{rank}</span>,
     },
-    { title: pt('board.col.unit'), dataIndex: 'name', key: 'name', width: 110, fixed: 'left' },
+    { title: t('board.col.unit'), dataIndex: 'name', key: 'name', width: 110, fixed: 'left' },
     {
-      title: pt('board.col.target'),
+      title: t('board.col.target'),
       dataIndex: 'target',
       key: 'target',
       width: 60,
@@ -305,7 +291,7 @@ function DimensionPanel({
       render: (v: number | null) => v ?? '—',
     },
     ...(['entered', 'exited'] as const).map((kind) => ({
-      title: pt(`board.col.${kind}`),
+      title: t(`board.col.${kind}`),
       key: kind,
       width: 60,
       align: 'right' as const,
@@ -319,7 +305,7 @@ function DimensionPanel({
       ),
     })),
     {
-      title: pt('board.col.net'),
+      title: t('board.col.net'),
       key: 'net',
       width: 60,
       align: 'right',
@@ -334,7 +320,7 @@ function DimensionPanel({
       ),
     },
     {
-      title: pt('board.col.remaining'),
+      title: t('board.col.remaining'),
       dataIndex: 'remaining',
       key: 'remaining',
       width: 60,
@@ -343,7 +329,7 @@ function DimensionPanel({
         v === null ? '—' : v === 0 ? <span style={{ color: TONE_COLOR.done }}>0</span> : v,
     },
     {
-      title: pt('board.col.rate'),
+      title: t('board.col.rate'),
       key: 'rate',
       width: 130,
       render: (_: unknown, r) => {
@@ -366,7 +352,7 @@ function DimensionPanel({
   ];
   if (hasP)
     columns.push({
-      title: pt('board.col.probability'),
+      title: t('board.col.probability'),
       dataIndex: 'pReachTarget',
       key: 'p',
       width: 80,
@@ -376,19 +362,19 @@ function DimensionPanel({
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={9}>
-        <Card size="small" title={pt('board.chartTitle')} style={{ height: '100%' }}>
+        <Card size="small" title={t('board.chartTitle')} style={{ height: '100%' }}>
           <EChart
             option={option}
             height={unitBarChartHeight(sorted.length)}
             data-testid={`progress-bars-${dimension}`}
-            aria-label={pt('board.chartTitle')}
+            aria-label={t('board.chartTitle')}
           />
         </Card>
       </Col>
       <Col xs={24} xl={15}>
         <Card
           size="small"
-          title={pt('board.rankTitle')}
+          title={t('board.rankTitle')}
           styles={{ body: { padding: 0 } }}
           style={{ height: '100%' }}
         >
@@ -410,8 +396,7 @@ function DimensionPanel({
 }
 
 export function ProgressPage() {
-  const pt = usePT();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
   const [searchParams, setSearchParams] = useSearchParams();
   const today = chinaToday();
@@ -431,7 +416,7 @@ export function ProgressPage() {
             months: cumulative.data.months,
             forecast: cumulative.data.forecast ?? null,
             cityTarget: report.data?.county.cityTarget ?? null,
-            labels: lang === 'en' ? EN_CHART_LABELS : ZH_PROGRESS_CHART_LABELS,
+            labels: progressChartLabels(lang),
           })
         : null,
     [cumulative.data, report.data, state.year, lang],
@@ -444,8 +429,8 @@ export function ProgressPage() {
   return (
     <>
       <PageHeader
-        title={pt('board.title')}
-        subtitle={<span data-testid="progress-asof-line">{pt('board.subtitle', { asOf: asOfShown })}</span>}
+        title={t('board.title')}
+        subtitle={<span data-testid="progress-asof-line">{t('board.subtitle', { asOf: asOfShown })}</span>}
         actions={
           <>
             <Select
@@ -454,15 +439,15 @@ export function ProgressPage() {
               onChange={(year) => go({ ...state, year, asOf: null })}
               options={boardYears(currentYear, state.year).map((y) => ({
                 value: y,
-                label: pt('board.yearOption', { year: y }),
+                label: t('board.yearOption', { year: y }),
               }))}
               data-testid="progress-year"
-              aria-label={pt('board.year')}
+              aria-label={t('board.year')}
             />
             <DatePicker
               value={dayjs(asOfShown)}
               allowClear={false}
-              prefix={<span style={{ color: '#8c8c8c' }}>{pt('board.asOf')}</span>}
+              prefix={<span style={{ color: '#8c8c8c' }}>{t('board.asOf')}</span>}
               onChange={(d) =>
                 d && go({ ...state, asOf: d.format('YYYY-MM-DD') === today ? null : d.format('YYYY-MM-DD') })
               }
@@ -481,9 +466,9 @@ export function ProgressPage() {
       {report.isError && !r ? (
         <Result
           status="warning"
-          title={pt('board.loadFailed')}
+          title={t('board.loadFailed')}
           subTitle={errorText(report.error)}
-          extra={<Button onClick={() => report.refetch()}>{pt('board.asOfToday')}</Button>}
+          extra={<Button onClick={() => report.refetch()}>{t('board.asOfToday')}</Button>}
         />
       ) : !r ? (
         <Card>
@@ -495,7 +480,7 @@ export function ProgressPage() {
             <Alert
               type="info"
               showIcon
-              title={pt('board.ownUnitHint', { unit: me.user.unit.name })}
+              title={t('board.ownUnitHint', { unit: me.user.unit.name })}
               style={{ marginBottom: 12 }}
             />
           )}
@@ -503,27 +488,27 @@ export function ProgressPage() {
             <Alert
               type="warning"
               showIcon
-              title={pt('board.noTargetYet', { year: r.year })}
+              title={t('board.noTargetYet', { year: r.year })}
               action={
                 <Can permission="target:allocate">
-                  <Link to={`/targets?year=${r.year}`}>{pt('board.setTargets')}</Link>
+                  <Link to={`/targets?year=${r.year}`}>{t('board.setTargets')}</Link>
                 </Can>
               }
               style={{ marginBottom: 12 }}
             />
           )}
-          <KpiRow report={r} pt={pt} onDrill={setDrill} />
+          <KpiRow report={r} t={t} onDrill={setDrill} />
           <Tabs
             activeKey={state.dimension}
             onChange={(k) => go({ ...state, dimension: k as ProgressDimension })}
             items={(['territorial', 'supervising'] as const).map((dim) => ({
               key: dim,
-              label: <span data-testid={`progress-tab-${dim}`}>{pt(`board.dim.${dim}`)}</span>,
+              label: <span data-testid={`progress-tab-${dim}`}>{t(`board.dim.${dim}`)}</span>,
               children: (
                 <DimensionPanel
                   rows={r.dimensions[dim]}
                   dimension={dim}
-                  pt={pt}
+                  t={t}
                   isCentre={isCentre}
                   onDrill={setDrill}
                 />
@@ -533,10 +518,10 @@ export function ProgressPage() {
           <Card
             size="small"
             style={{ marginTop: 16 }}
-            title={pt('board.cumulativeTitle', { year: state.year })}
+            title={t('board.cumulativeTitle', { year: state.year })}
             extra={
               cumulative.data?.forecast?.length ? (
-                <Typography.Text type="secondary">{pt('board.cumulativeForecast')}</Typography.Text>
+                <Typography.Text type="secondary">{t('board.cumulativeForecast')}</Typography.Text>
               ) : undefined
             }
           >
@@ -545,7 +530,7 @@ export function ProgressPage() {
                 option={cumulativeOption}
                 height={300}
                 data-testid="progress-cumulative"
-                aria-label={pt('board.cumulativeTitle', { year: state.year })}
+                aria-label={t('board.cumulativeTitle', { year: state.year })}
               />
             ) : (
               <Skeleton active />

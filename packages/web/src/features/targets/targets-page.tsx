@@ -22,7 +22,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TargetsView } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { type TFunction, useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { parseYearParam } from '../../lib/notice-form';
@@ -38,7 +38,6 @@ import {
 } from '../../lib/targets-diff';
 import { planYear } from '../../lib/today';
 import { usePermissions } from '../auth/session';
-import { type PT, usePT } from '../progress/texts';
 import {
   downloadTargetsExport,
   useCountingRule,
@@ -57,14 +56,14 @@ function draftOf(view: TargetsView): AllocationDraft {
   };
 }
 
-function SumLine({ sum, cityTarget, pt }: { sum: number; cityTarget: number | null; pt: PT }) {
+function SumLine({ sum, cityTarget, t }: { sum: number; cityTarget: number | null; t: TFunction }) {
   const s = allocationState(sum, cityTarget);
   return (
     <Space wrap>
-      <strong>{pt('targets.sum', { sum })}</strong>
-      {s.kind === 'over' && <Tag color="blue">{pt('targets.overInfo', { over: s.by })}</Tag>}
-      {s.kind === 'under' && <Tag color="warning">{pt('targets.underWarn', { under: s.by })}</Tag>}
-      {s.kind === 'equal' && <Tag color="success">{pt('targets.equal')}</Tag>}
+      <strong>{t('targets.sum', { sum })}</strong>
+      {s.kind === 'over' && <Tag color="blue">{t('targets.overInfo', { over: s.by })}</Tag>}
+      {s.kind === 'under' && <Tag color="warning">{t('targets.underWarn', { under: s.by })}</Tag>}
+      {s.kind === 'equal' && <Tag color="success">{t('targets.equal')}</Tag>}
     </Space>
   );
 }
@@ -82,11 +81,11 @@ function AllocationCard({
   editable: boolean;
   onChange: (unitId: number, target: number | null) => void;
 }) {
-  const pt = usePT();
+  const { t } = useI18n();
   return (
     <Card
       size="small"
-      title={pt(dim === 'territorial' ? 'board.dim.territorial' : 'board.dim.supervising')}
+      title={t(dim === 'territorial' ? 'board.dim.territorial' : 'board.dim.supervising')}
       styles={{ body: { padding: 0 } }}
       data-testid={`targets-${dim}`}
     >
@@ -96,9 +95,9 @@ function AllocationCard({
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: pt('targets.col.unit'), dataIndex: 'name', key: 'name' },
+          { title: t('targets.col.unit'), dataIndex: 'name', key: 'name' },
           {
-            title: pt('targets.col.target'),
+            title: t('targets.col.target'),
             key: 'target',
             width: 150,
             align: 'right',
@@ -118,14 +117,13 @@ function AllocationCard({
               ),
           },
         ]}
-        footer={() => <SumLine sum={sumOf(rows)} cityTarget={cityTarget} pt={pt} />}
+        footer={() => <SumLine sum={sumOf(rows)} cityTarget={cityTarget} t={t} />}
       />
     </Card>
   );
 }
 
 function CountingRuleCard({ year, editable }: { year: number; editable: boolean }) {
-  const pt = usePT();
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const rule = useCountingRule(year);
@@ -140,37 +138,37 @@ function CountingRuleCard({ year, editable }: { year: number; editable: boolean 
   }, [rule.data]);
   const valid = isCutoff(cutoff);
   const changed = !!rule.data && (rule.data.basis !== basis || rule.data.cutoff !== cutoff);
-  const basisLabel = pt(basis === 'approval' ? 'rule.basis.approval' : 'rule.basis.effective');
+  const basisLabel = t(basis === 'approval' ? 'rule.basis.approval' : 'rule.basis.effective');
   const confirm = () =>
     modal.confirm({
-      title: pt('rule.confirmTitle', { year }),
-      content: pt('rule.confirmBody', { basis: basisLabel, cutoff }),
-      okText: pt('rule.save'),
+      title: t('rule.confirmTitle', { year }),
+      content: t('rule.confirmBody', { basis: basisLabel, cutoff }),
+      okText: t('rule.save'),
       cancelText: t('action.cancel'),
-      onOk: () => save.mutateAsync({ basis, cutoff }).then(() => message.success(pt('rule.saved'))),
+      onOk: () => save.mutateAsync({ basis, cutoff }).then(() => message.success(t('rule.saved'))),
     });
   return (
-    <Card size="small" title={pt('rule.title')} data-testid="counting-rule">
+    <Card size="small" title={t('rule.title')} data-testid="counting-rule">
       {rule.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap size={[24, 8]}>
             <Space size={8}>
-              <span>{pt('rule.basis')}</span>
+              <span>{t('rule.basis')}</span>
               <Radio.Group
                 value={basis}
                 disabled={!editable}
                 onChange={(e) => setBasis(e.target.value)}
                 optionType="button"
                 options={[
-                  { value: 'approval', label: pt('rule.basis.approval') },
-                  { value: 'effective', label: pt('rule.basis.effective') },
+                  { value: 'approval', label: t('rule.basis.approval') },
+                  { value: 'effective', label: t('rule.basis.effective') },
                 ]}
               />
             </Space>
             <Space size={8}>
-              <span>{pt('rule.cutoff')}</span>
+              <span>{t('rule.cutoff')}</span>
               <Input
                 value={cutoff}
                 disabled={!editable}
@@ -180,20 +178,22 @@ function CountingRuleCard({ year, editable }: { year: number; editable: boolean 
                 maxLength={5}
                 data-testid="counting-rule-cutoff"
               />
-              {!valid && <Typography.Text type="danger">{pt('rule.cutoffInvalid')}</Typography.Text>}
+              {!valid && <Typography.Text type="danger">{t('rule.cutoffInvalid')}</Typography.Text>}
             </Space>
             {editable && (
               <Button type="primary" disabled={!changed || !valid} loading={save.isPending} onClick={confirm}>
-                {pt('rule.save')}
+                {t('rule.save')}
               </Button>
             )}
           </Space>
           <Alert
             type="info"
             showIcon
-            title={pt(basis === 'approval' ? 'rule.explain.approval' : 'rule.explain.effective', {
+            title={t(basis === 'approval' ? 'rule.explain.approval' : 'rule.explain.effective', {
               year,
-              cutoff: valid ? `${cutoff.slice(0, 2)}月${cutoff.slice(3, 5)}日` : cutoff,
+              cutoff: valid
+                ? t('rule.cutoffDay', { month: cutoff.slice(0, 2), day: cutoff.slice(3, 5) })
+                : cutoff,
             })}
           />
         </Space>
@@ -203,7 +203,6 @@ function CountingRuleCard({ year, editable }: { year: number; editable: boolean 
 }
 
 export function TargetsPage() {
-  const pt = usePT();
   const { t } = useI18n();
   const { can } = usePermissions();
   const { modal, message } = App.useApp();
@@ -225,45 +224,45 @@ export function TargetsPage() {
 
   const label = (c: (typeof changes)[number]) =>
     c.scope === 'city'
-      ? pt('targets.cityTarget')
-      : `${pt(c.scope === 'territorial' ? 'board.dim.territorial' : 'board.dim.supervising')} · ${c.name}`;
+      ? t('targets.cityTarget')
+      : `${t(c.scope === 'territorial' ? 'board.dim.territorial' : 'board.dim.supervising')} · ${c.name}`;
 
   const confirmSave = () => {
     if (!draft) return;
     modal.confirm({
-      title: pt('targets.confirmTitle', { year }),
+      title: t('targets.confirmTitle', { year }),
       width: 520,
       content: (
         <div>
-          <p>{pt('targets.confirmBody', { count: changes.length })}</p>
+          <p>{t('targets.confirmBody', { count: changes.length })}</p>
           <ul
             style={{ paddingInlineStart: 20, maxHeight: 280, overflow: 'auto' }}
             data-testid="targets-changes"
           >
             {changes.map((c) => (
               <li key={`${c.scope}-${c.unitId ?? 0}`}>
-                {pt('targets.change', {
+                {t('targets.change', {
                   label: label(c),
-                  from: c.from ?? pt('targets.none'),
-                  to: c.to ?? pt('targets.none'),
+                  from: c.from ?? t('targets.none'),
+                  to: c.to ?? t('targets.none'),
                 })}
               </li>
             ))}
           </ul>
         </div>
       ),
-      okText: pt('targets.confirmOk'),
+      okText: t('targets.confirmOk'),
       cancelText: t('action.cancel'),
       okButtonProps: { 'data-testid': 'targets-confirm-ok' } as never,
-      onOk: () => save.mutateAsync(allocationBody(draft)).then(() => message.success(pt('targets.saved'))),
+      onOk: () => save.mutateAsync(allocationBody(draft)).then(() => message.success(t('targets.saved'))),
     });
   };
 
   return (
     <>
       <PageHeader
-        title={pt('targets.title')}
-        subtitle={pt('targets.subtitle')}
+        title={t('targets.title')}
+        subtitle={t('targets.subtitle')}
         actions={
           <>
             <Select
@@ -272,7 +271,7 @@ export function TargetsPage() {
               onChange={(y) => setSearchParams(y === currentYear ? {} : { year: String(y) })}
               options={boardYears(currentYear, year, 4).map((y) => ({
                 value: y,
-                label: pt('board.yearOption', { year: y }),
+                label: t('board.yearOption', { year: y }),
               }))}
               data-testid="targets-year"
             />
@@ -293,7 +292,7 @@ export function TargetsPage() {
                   onClick={confirmSave}
                   data-testid="targets-save"
                 >
-                  {pt('targets.save')}
+                  {t('targets.save')}
                 </Button>
               </>
             )}
@@ -306,7 +305,7 @@ export function TargetsPage() {
         </Card>
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          {!editable && <Alert type="info" showIcon title={pt('targets.readOnly')} />}
+          {!editable && <Alert type="info" showIcon title={t('targets.readOnly')} />}
           {targets.data.warnings.length > 0 && (
             <Alert
               type={
@@ -321,7 +320,7 @@ export function TargetsPage() {
           )}
           <Card size="small" data-testid="targets-city">
             <Space wrap size={[16, 8]} align="center">
-              <strong>{pt('targets.cityTarget')}</strong>
+              <strong>{t('targets.cityTarget')}</strong>
               {editable ? (
                 <InputNumber
                   min={0}
@@ -334,7 +333,7 @@ export function TargetsPage() {
               ) : (
                 <span style={{ fontSize: 20, fontWeight: 600 }}>{draft.cityTarget ?? '—'}</span>
               )}
-              <Typography.Text type="secondary">{pt('targets.cityTargetHint')}</Typography.Text>
+              <Typography.Text type="secondary">{t('targets.cityTargetHint')}</Typography.Text>
             </Space>
           </Card>
           <Row gutter={[16, 16]}>

@@ -1,16 +1,28 @@
-// The general to-do items of GET /todo: deadlines coming up and declarations waiting for this user, each
-// with its link. 达规未入统 firms are listed by the card's own section (with their figures), so not here.
-import { ClockCircleOutlined, FileDoneOutlined, RightOutlined } from '@ant-design/icons';
+// The general to-do items of GET /todo: deadlines coming up, declarations waiting for this user and a
+// bureau's month of figures not yet imported, each with its link. 达规未入统 firms are listed by the card's own section (with their figures), so not here.
+import { ClockCircleOutlined, CloudUploadOutlined, FileDoneOutlined, RightOutlined } from '@ant-design/icons';
 import { List, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { TodoItem } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../lib/format';
 import { useMyTodo } from '../declarations/declaration-api';
 
+/** The items this list shows: all but 达规未入统, which the card lists with their figures. */
+export const mineOf = (items: readonly TodoItem[] | undefined) =>
+  (items ?? []).filter((i) => i.kind !== 'unreported');
+
+const AVATARS: Record<Exclude<TodoItem['kind'], 'unreported'>, ReactNode> = {
+  deadline: <ClockCircleOutlined />,
+  declaration: <FileDoneOutlined />,
+  figures: <CloudUploadOutlined />,
+};
+
 export function MyTodoList() {
   const { t } = useI18n();
   const todo = useMyTodo();
-  const items = (todo.data ?? []).filter((i) => i.kind !== 'unreported');
+  const items = mineOf(todo.data);
   if (items.length === 0) return null;
   return (
     <List
@@ -29,7 +41,7 @@ export function MyTodoList() {
           ]}
         >
           <List.Item.Meta
-            avatar={item.kind === 'deadline' ? <ClockCircleOutlined /> : <FileDoneOutlined />}
+            avatar={item.kind === 'unreported' ? null : AVATARS[item.kind]}
             title={<Link to={item.link}>{item.title}</Link>}
             description={
               item.due ? (

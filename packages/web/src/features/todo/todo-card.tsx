@@ -1,5 +1,6 @@
 // 工作台 › 待办事项: what needs the user now. The centre sees the 达规未入统 firms (below scale, but this
-// year's tax revenue already reaches the threshold); deadlines and declarations come from GET /todo.
+// year's tax revenue already reaches the threshold); deadlines, declarations and a bureau's missing month of
+// figures come from GET /todo. A role with nothing waiting (a leader, a bureau up to date) is told so.
 import { RightOutlined } from '@ant-design/icons';
 import { formatWan } from '@shenggui/domain';
 import { Card, Empty, List, Skeleton, Tag, Typography } from 'antd';
@@ -7,19 +8,34 @@ import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { formatPeriod } from '../../lib/format';
 import { usePermissions } from '../auth/session';
+import { useMyTodo } from '../declarations/declaration-api';
 import { useUnreported } from '../libraries/library-api';
-import { MyTodoList } from './my-todo-list';
+import { MyTodoList, mineOf } from './my-todo-list';
 
 export function TodoCard() {
   const { t, lang } = useI18n();
   const { can } = usePermissions();
   const unreported = useUnreported(can('enterprise:write'));
   const items = unreported.data?.items ?? [];
+  const todo = useMyTodo();
+  const pending = todo.isPending || (can('enterprise:write') && unreported.isPending);
+  const nothing =
+    !pending && mineOf(todo.data).length === 0 && (!can('enterprise:write') || items.length === 0);
 
+  if (todo.isPending)
+    return (
+      <Card title={t('todo.title')} size="small" data-testid="todo-card">
+        <Skeleton active paragraph={{ rows: 2 }} />
+      </Card>
+    );
   return (
     <Card title={t('todo.title')} size="small" data-testid="todo-card">
+      {nothing && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('todo.none')} data-testid="todo-empty" />
+      )}
       <MyTodoList />
-      {can('enterprise:write') &&
+      {!nothing &&
+        can('enterprise:write') &&
         (unreported.isPending ? (
           <Skeleton active paragraph={{ rows: 2 }} />
         ) : items.length > 0 ? (
