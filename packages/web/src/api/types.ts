@@ -320,46 +320,13 @@ export interface ImportBatch {
 
 // ── targets, directory events, progress, notices (docs/api.md) ──
 
-export interface ForecastBandPoint {
-  period: string;
-  p10: number;
-  p50: number;
-  p90: number;
-}
-
-export interface ProgressCumulative {
-  year: number;
-  asOf: string;
-  months: Array<{ period: string; asOf: string; entered: number; exited: number; net: number }>;
-  /** Filled by the forecast when it is available. */
-  forecast?: ForecastBandPoint[];
-}
-
-export interface ProgressFirm {
-  id: number;
-  creditCode: string;
-  name: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  events: Array<{
-    id: number;
-    type: string;
-    mode: string | null;
-    batch: string | null;
-    approvalDate: string;
-    effectivePeriod: string;
-    exitReason: string | null;
-  }>;
-}
-
-export interface ProgressFirmList {
-  year: number;
-  asOf: string;
-  kind: 'entered' | 'exited';
-  items: ProgressFirm[];
-}
+// 净增进度: the shapes are the domain's contracts (packages/domain/src/contracts/progress.ts).
+export type {
+  ForecastBandPoint,
+  ProgressCumulative,
+  ProgressFirm,
+  ProgressFirmList,
+} from '@shenggui/domain';
 
 export interface TargetUnitRow {
   unitId: number;
