@@ -2,4 +2,5 @@
 // schemas (and so the OpenAPI page at /api/docs), services and tests infer their types from them, and
 // the web's `api/types.ts` re-exports those inferred types. See docs/ARCHITECTURE.md, "Contracts".
 export * from './common.js';
+export * from './notice.js';
 export * from './progress.js';

@@ -372,16 +372,8 @@ export interface DirectoryEvent {
   voidReason: string | null;
 }
 
-export interface ProgressNotice {
-  id: number;
-  year: number;
-  seq: number;
-  docNumber: string;
-  title: string;
-  asOf: string;
-  createdAt: string;
-  createdByName: string | null;
-}
+// 进度通报: packages/domain/src/contracts/notice.ts.
+export type { ProgressNotice } from '@shenggui/domain';
 
 // ---- 企业库: libraries, pathways, operating status (docs/api.md §Libraries; server library.routes.ts) ----
 export interface LibraryMember {
