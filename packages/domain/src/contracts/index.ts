@@ -4,3 +4,4 @@
 export * from './common.js';
 export * from './notice.js';
 export * from './progress.js';
+export * from './review.js';

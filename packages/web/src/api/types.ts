@@ -11,7 +11,6 @@ import type {
   Pathway,
   Permission,
   RevenueSource,
-  ReviewKind,
   Role,
   ScaleStatus,
   Tier,
@@ -599,20 +598,8 @@ export interface DeclarationBoard {
   }>;
 }
 
-export interface ReviewItem {
-  key: string;
-  kind: ReviewKind;
-  kindLabel: string;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipName: string;
-  subject: string;
-  reason: string | null;
-  actorName: string | null;
-  at: string;
-  link: string;
-}
+// 复核清单: packages/domain/src/contracts/review.ts.
+export type { ReviewItem } from '@shenggui/domain';
 
 export interface TodoItem {
   kind: 'deadline' | 'declaration' | 'unreported';

@@ -1,15 +1,12 @@
 // URL state of 复核清单 (/review): kind, year, firm keyword and paging under the API's own names (GET
 // /review), defaults left out, bad values dropped.
-import { REVIEW_KINDS, type ReviewKind } from '@shenggui/domain';
+import { REVIEW_KINDS, type ReviewFilter, type ReviewKind } from '@shenggui/domain';
 import { ADMIN_PAGE_SIZES } from '../../lib/admin-filters';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-export interface ReviewFilters {
-  kind?: ReviewKind;
-  year?: number;
-  q?: string;
-}
+/** The filter of GET /review (packages/domain/src/contracts/review.ts). */
+export type ReviewFilters = ReviewFilter;
 
 export interface ReviewListState extends ReviewFilters {
   page: number;
