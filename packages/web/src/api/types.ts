@@ -1,21 +1,6 @@
 // Response shapes of the HTTP API (docs/api.md). The domain package holds request schemas only, so the
 // web keeps these here; money is yuan as a decimal string, dates `YYYY-MM-DD`, periods `YYYY-MM`.
-import type {
-  CheckStatus,
-  DeclarationCheckKey,
-  DeclarationState,
-  LegalForm,
-  Library,
-  MaterialItem,
-  OperatingStatus,
-  Pathway,
-  Permission,
-  RevenueSource,
-  Role,
-  ScaleStatus,
-  Tier,
-  UnitKind,
-} from '@shenggui/domain';
+import type { LegalForm, Permission, RevenueSource, Role, ScaleStatus, UnitKind } from '@shenggui/domain';
 
 export interface ErrorDetail {
   path: string;
@@ -372,234 +357,24 @@ export interface DirectoryEvent {
 }
 
 // 进度通报: packages/domain/src/contracts/notice.ts.
-export type { ProgressNotice } from '@shenggui/domain';
-
-// ---- 企业库: libraries, pathways, operating status (docs/api.md §Libraries; server library.routes.ts) ----
-export interface LibraryMember {
-  enterpriseId: number;
-  creditCode: string;
-  name: string;
-  legalForm: string;
-  industryCode: string;
-  scaleStatus: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  priorYearRevenue: string | null;
-  /** "2025年", or "2025年（7-12月，6个月）" when the prior year has fewer than twelve months of figures. */
-  priorYearLabel: string | null;
-  ytdRevenue: string | null;
-  ytdMonths: number;
-  taxYtd: string | null;
-  projectedRevenue: string | null;
-  pReachYear: number | null;
-  pBelowYearEnd: number | null;
-  reasons: string[];
-  rule: string | null;
-  manual: boolean;
-  pathway: Pathway | null;
-  pathwaySuggested: Pathway | null;
-  pathwayChosen: boolean;
-  tier: Tier | null;
-  since: string;
-}
-
-export interface LibraryList {
-  items: LibraryMember[];
-  total: number;
-  page: number;
-  pageSize: number;
-  year: number;
-  library: Library;
-  /** Set for a past year: its libraries as they stood at the year's cut-off. */
-  frozen: { asOf: string; frozenAt: string; reason: string } | null;
-}
-
-export interface LibraryRecomputeResult {
-  year: number;
-  asOf: string;
-  evaluated: number;
-  entered: number;
-  left: number;
-  members: number;
-  frozen: boolean;
-}
-
-export interface FirmLibraryHistory {
-  items: Array<{
-    id: number;
-    year: number;
-    library: Library;
-    current: boolean;
-    manual: boolean;
-    enteredAt: string;
-    enteredRule: string | null;
-    enteredReason: string;
-    enteredByName: string | null;
-    leftAt: string | null;
-    leftReason: string | null;
-    leftByName: string | null;
-  }>;
-  pathways: Array<{
-    year: number;
-    pathway: Pathway;
-    reason: string;
-    setAt: string;
-    setByName: string | null;
-  }>;
-  operatingStatus: Array<{
-    status: OperatingStatus;
-    since: string;
-    reason: string;
-    recordedAt: string;
-    recordedByName: string | null;
-  }>;
-}
-
-export interface UnreportedItem {
-  enterpriseId: number;
-  creditCode: string;
-  name: string;
-  legalForm: string;
-  industryCode: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  taxRevenue: string;
-  taxMonths: number;
-  lastPeriod: string;
-  statisticsRevenue: string | null;
-  pathway: Pathway;
-  reason: string;
-}
-
-export interface UnreportedList {
-  year: number;
-  threshold: string;
-  items: UnreportedItem[];
-}
-
-// ---- 申报管理: declarations and the general to-do (server declaration.routes.ts, todo.routes.ts) ----
-export interface DeclarationView {
-  id: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  year: number;
-  mode: 'monthly' | 'annual';
-  modeLabel: string;
-  batch: string;
-  batchName: string;
-  deadline: string;
-  dataMonth: string;
-  state: DeclarationState;
-  stateLabel: string;
-  lastComment: string | null;
-  directoryEventId: number | null;
-  inspectionUnitId: number | null;
-  inspectionUnitName: string | null;
-  replacesId: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DeclarationFile {
-  id: number;
-  version: number;
-  fileName: string;
-  fileType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedByName: string | null;
-}
-
-export interface DeclarationInspection {
-  id: number;
-  kind: 'field' | 'document';
-  kindLabel: string;
-  inspectedOn: string;
-  inspectors: string;
-  findings: string;
-  conclusion: 'pass' | 'fail';
-  conclusionLabel: string;
-  recordedAt: string;
-  recordedByName: string | null;
-  photos: DeclarationFile[];
-}
-
-export interface DeclarationDetail extends DeclarationView {
-  actions: Array<{ to: DeclarationState; label: string; commentRequired: boolean; blockedBy: string[] }>;
-  checks: Array<{
-    key: DeclarationCheckKey;
-    label: string;
-    status: CheckStatus;
-    statusLabel: string;
-    ok: boolean;
-    /** The step this check blocks while not passed (null: informative). */
-    gate: DeclarationState | null;
-    message: string;
-    override: {
-      reason: string;
-      actorName: string | null;
-      at: string;
-      status: CheckStatus;
-      message: string;
-    } | null;
-  }>;
-  can: {
-    override: boolean;
-    convert: boolean;
-    assignInspectionUnit: boolean;
-    inspect: boolean;
-    materials: boolean;
-  };
-  defaultEffectivePeriod: string;
-  approvalProblems: string[];
-  materials: Array<{ item: MaterialItem; label: string; files: DeclarationFile[] }>;
-  inspections: DeclarationInspection[];
-  history: Array<{
-    id: number;
-    from: DeclarationState | null;
-    fromLabel: string | null;
-    to: DeclarationState;
-    toLabel: string;
-    at: string;
-    actorName: string | null;
-    comment: string | null;
-  }>;
-}
-
-export interface DeclarationBoard {
-  year: number;
-  batches: Array<{
-    batch: string;
-    batchName: string;
-    mode: 'monthly' | 'annual';
-    deadline: string;
-    total: number;
-    states: Array<{
-      state: DeclarationState;
-      stateLabel: string;
-      count: number;
-      firms: Array<{
-        declarationId: number;
-        enterpriseId: number;
-        enterpriseName: string;
-        townshipName: string;
-      }>;
-    }>;
-  }>;
-}
-
+// ---- 企业库: libraries, pathways, operating status (packages/domain/src/contracts/library.ts) ----
+// ---- 申报管理: declarations (packages/domain/src/contracts/declaration.ts) ----
 // 复核清单: packages/domain/src/contracts/review.ts.
-export type { ReviewItem } from '@shenggui/domain';
+export type {
+  DeclarationBoard,
+  DeclarationDetail,
+  DeclarationFile,
+  DeclarationInspection,
+  DeclarationView,
+  FirmLibraryHistory,
+  LibraryList,
+  LibraryMember,
+  LibraryRecomputeResult,
+  ProgressNotice,
+  ReviewItem,
+  UnreportedItem,
+  UnreportedList,
+} from '@shenggui/domain';
 
 export interface TodoItem {
   kind: 'deadline' | 'declaration' | 'unreported';
