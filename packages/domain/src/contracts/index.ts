@@ -3,6 +3,7 @@
 // the web's `api/types.ts` re-exports those inferred types. See docs/ARCHITECTURE.md, "Contracts".
 export * from './common.js';
 export * from './declaration.js';
+export * from './import.js';
 export * from './library.js';
 export * from './notice.js';
 export * from './progress.js';

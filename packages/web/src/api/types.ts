@@ -211,96 +211,18 @@ export interface SupervisingSuggestion {
   unitName: string;
 }
 
-// ---- 数据导入 (import.routes.ts) ----
-
-export interface ImportProblem {
-  /** Row number as the sheet shows it; 0 for the file as a whole. */
-  row: number;
-  /** The column's header as in the sheet; '' for the whole row. */
-  column: string;
-  message: string;
-}
-
-export interface ImportCounts {
-  rows: number;
-  valid: number;
-  invalid: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ImportHow {
-  sheet: string;
-  headerRow: number;
-  headerRows: number;
-  unit: string | null;
-  unitSource: 'header' | 'title' | 'default' | 'chosen' | 'missing' | null;
-  format: 'long' | 'wide';
-  year: number | null;
-  encoding: string | null;
-  columns: { header: string; field: string | null; period: string | null }[];
-}
-
-export interface ImportPreview {
-  token: string;
-  kind: string;
-  source: string | null;
-  fileName: string;
-  how: ImportHow;
-  counts: ImportCounts;
-  problems: ImportProblem[];
-  warnings: string[];
-  /** A money sheet that states no unit and none chosen: 元 or 万元 must be chosen before applying. */
-  needsUnit: boolean;
-  lines: Record<PreviewLineStatus, number>;
-  expiresAt: string;
-}
-
-export type PreviewLineStatus = 'new' | 'correction' | 'unchanged' | 'error';
-
-/** One line of GET /imports/:token/rows: what the import will write for a row (or why it cannot). */
-export interface PreviewLine {
-  seq: number;
-  row: number;
-  status: PreviewLineStatus;
-  enterpriseId: number | null;
-  creditCode: string | null;
-  name: string | null;
-  period: string | null;
-  months: number | null;
-  periodLabel: string | null;
-  column: string | null;
-  /** Yuan (kWh for electricity), two decimals. */
-  before: string | null;
-  after: string | null;
-  message: string | null;
-}
-
-export interface PreviewLinesPage extends Paged<PreviewLine> {
-  counts: Record<PreviewLineStatus, number>;
-  source: string | null;
-  unit: string | null;
-  unitSource: string | null;
-}
-
-export interface ImportApplyResult {
-  batchId: number;
-  counts: ImportCounts;
-  rejected: ImportProblem[];
-}
-
-export interface ImportBatch {
-  id: number;
-  kind: string;
-  source: string | null;
-  fileName: string;
-  sha256: string;
-  createdAt: string;
-  createdByName: string | null;
-  unitName: string | null;
-  summary: Record<string, unknown> | null;
-}
+// ---- 数据导入: packages/domain/src/contracts/import.ts ----
+export type {
+  ImportApplyResult,
+  ImportBatch,
+  ImportCounts,
+  ImportHow,
+  ImportPreview,
+  ImportProblem,
+  PreviewLine,
+  PreviewLineStatus,
+  PreviewLinesPage,
+} from '@shenggui/domain';
 
 // ── targets, directory events, progress, notices (docs/api.md) ──
 
