@@ -1,15 +1,11 @@
 // The progress board's two charts as pure, tested option builders: per-unit bars (target,
 // entered, exited, net) and the county's cumulative line through the year with the forecast band.
+import type { CumulativePoint, ForecastBandPoint, ProgressRow } from '@shenggui/domain';
 import type { EChartsOption, LineSeriesOption } from 'echarts';
 import { type Lang, monthText, translate } from '../app/dictionary';
 
-export interface UnitBarRow {
-  name: string;
-  target: number | null;
-  entered: number;
-  exited: number;
-  net: number;
-}
+/** The fields of a board row (GET /progress) the bars draw. */
+export type UnitBarRow = Pick<ProgressRow, 'name' | 'target' | 'entered' | 'exited' | 'net'>;
 
 export interface ProgressChartLabels {
   target: string;
@@ -123,19 +119,9 @@ export function buildUnitBarOption(
   };
 }
 
-export interface CumulativeMonth {
-  period: string;
-  entered: number;
-  exited: number;
-  net: number;
-}
-
-export interface ForecastPoint {
-  period: string;
-  p10: number;
-  p50: number;
-  p90: number;
-}
+/** The fields of a point of GET /progress/:year/cumulative the line draws. */
+export type CumulativeMonth = Pick<CumulativePoint, 'period' | 'entered' | 'exited' | 'net'>;
+export type ForecastPoint = ForecastBandPoint;
 
 export interface CumulativeChartInput {
   year: number;

@@ -1,24 +1,30 @@
 // Declarations over HTTP. Uploads travel as the raw body (application/octet-stream) with
 // the file name in the query, as imports do; the body limit is this plugin's own.
 import {
-  CHECK_STATUSES,
-  DECLARATION_CHECK_KEYS,
-  DECLARATION_MODES,
-  DECLARATION_STATES,
+  declarationBoardQuery,
+  declarationBoardSchema,
   declarationCalendarSchema,
   declarationConvertSchema,
   declarationCreateSchema,
+  declarationDetailSchema,
+  declarationFileParams,
+  declarationFileSchema,
+  declarationFilterQuery,
+  declarationInspectionSchema,
+  declarationListQuery,
+  declarationListSchema,
   declarationOverrideSchema,
   declarationTransitionSchema,
-  INSPECTION_CONCLUSIONS,
-  INSPECTION_KINDS,
+  idParams,
   inspectionCreateSchema,
+  inspectionPhotoParams,
   inspectionUnitSchema,
-  MATERIAL_ITEMS,
   MAX_UPLOAD_BYTES,
+  materialParams,
+  uploadFileNameQuery,
+  yearParams,
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { sendWorkbook } from '../../platform/http.js';
@@ -40,128 +46,6 @@ import {
   uploadMaterial,
 } from './declaration.service.js';
 
-const viewShape = {
-  id: z.number(),
-  enterpriseId: z.number(),
-  enterpriseName: z.string(),
-  creditCode: z.string(),
-  townshipId: z.number(),
-  townshipName: z.string(),
-  supervisingUnitId: z.number(),
-  supervisingUnitName: z.string(),
-  year: z.number(),
-  mode: z.enum(DECLARATION_MODES),
-  modeLabel: z.string(),
-  batch: z.string(),
-  batchName: z.string(),
-  deadline: z.string(),
-  dataMonth: z.string(),
-  state: z.enum(DECLARATION_STATES),
-  stateLabel: z.string(),
-  lastComment: z.string().nullable(),
-  directoryEventId: z.number().nullable(),
-  inspectionUnitId: z.number().nullable(),
-  inspectionUnitName: z.string().nullable(),
-  replacesId: z.number().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-};
-const viewSchema = z.object(viewShape);
-const fileSchema = z.object({
-  id: z.number(),
-  version: z.number(),
-  fileName: z.string(),
-  fileType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-  uploadedByName: z.string().nullable(),
-});
-const inspectionSchema = z.object({
-  id: z.number(),
-  kind: z.enum(INSPECTION_KINDS),
-  kindLabel: z.string(),
-  inspectedOn: z.string(),
-  inspectors: z.string(),
-  findings: z.string(),
-  conclusion: z.enum(INSPECTION_CONCLUSIONS),
-  conclusionLabel: z.string(),
-  recordedAt: z.string(),
-  recordedByName: z.string().nullable(),
-  photos: z.array(fileSchema),
-});
-const detailSchema = z.object({
-  ...viewShape,
-  actions: z.array(
-    z.object({
-      to: z.enum(DECLARATION_STATES),
-      label: z.string(),
-      commentRequired: z.boolean(),
-      blockedBy: z.array(z.string()),
-    }),
-  ),
-  checks: z.array(
-    z.object({
-      key: z.enum(DECLARATION_CHECK_KEYS),
-      label: z.string(),
-      status: z.enum(CHECK_STATUSES),
-      statusLabel: z.string(),
-      ok: z.boolean(),
-      gate: z.enum(DECLARATION_STATES).nullable(),
-      message: z.string(),
-      override: z
-        .object({
-          reason: z.string(),
-          actorName: z.string().nullable(),
-          at: z.string(),
-          status: z.enum(CHECK_STATUSES),
-          message: z.string(),
-        })
-        .nullable(),
-    }),
-  ),
-  can: z.object({
-    override: z.boolean(),
-    convert: z.boolean(),
-    assignInspectionUnit: z.boolean(),
-    inspect: z.boolean(),
-    materials: z.boolean(),
-  }),
-  defaultEffectivePeriod: z.string(),
-  approvalProblems: z.array(z.string()),
-  materials: z.array(
-    z.object({ item: z.enum(MATERIAL_ITEMS), label: z.string(), files: z.array(fileSchema) }),
-  ),
-  inspections: z.array(inspectionSchema),
-  history: z.array(
-    z.object({
-      id: z.number(),
-      from: z.enum(DECLARATION_STATES).nullable(),
-      fromLabel: z.string().nullable(),
-      to: z.enum(DECLARATION_STATES),
-      toLabel: z.string(),
-      at: z.string(),
-      actorName: z.string().nullable(),
-      comment: z.string().nullable(),
-    }),
-  ),
-});
-
-const year = z.coerce.number({ error: '年份应为整数' }).int().min(2000).max(2100);
-const filterQuery = z.object({
-  year: year.optional(),
-  state: z.enum(DECLARATION_STATES, { error: '状态不正确' }).optional(),
-  batch: z.string().trim().max(20).optional(),
-  townshipId: z.coerce.number({ error: '乡镇编号应为正整数' }).int().positive().optional(),
-});
-const listQuery = filterQuery.extend({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const fileNameQuery = z.object({
-  fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
-});
 const tags = ['入库申报'];
 
 function rawBody(body: unknown): Buffer {
@@ -187,7 +71,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '入库申报日历（月度截止日、年度批次、税统比对容差）',
-          params: z.object({ year }),
+          params: yearParams,
           response: { 200: declarationCalendarSchema },
         },
       },
@@ -201,7 +85,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '设置入库申报日历',
-          params: z.object({ year }),
+          params: yearParams,
           body: declarationCalendarSchema,
           response: { 200: declarationCalendarSchema },
         },
@@ -216,15 +100,8 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '入库申报列表（按数据范围）',
-          querystring: listQuery,
-          response: {
-            200: z.object({
-              items: z.array(viewSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
-          },
+          querystring: declarationListQuery,
+          response: { 200: declarationListSchema },
         },
       },
       async (request) => listDeclarations(db, request.ctx, request.query),
@@ -234,7 +111,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
       '/declarations/export',
       {
         config: { access: 'enterprise:read' },
-        schema: { tags, summary: '导出入库申报列表（Excel）', querystring: filterQuery },
+        schema: { tags, summary: '导出入库申报列表（Excel）', querystring: declarationFilterQuery },
       },
       async (request, reply) => {
         const { buffer, baseName } = await exportDeclarations(db, request.ctx, request.query);
@@ -249,36 +126,8 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '批次看板：各批次按状态的企业数和企业',
-          querystring: z.object({ year, batch: z.string().trim().max(20).optional() }),
-          response: {
-            200: z.object({
-              year: z.number(),
-              batches: z.array(
-                z.object({
-                  batch: z.string(),
-                  batchName: z.string(),
-                  mode: z.enum(DECLARATION_MODES),
-                  deadline: z.string(),
-                  total: z.number(),
-                  states: z.array(
-                    z.object({
-                      state: z.enum(DECLARATION_STATES),
-                      stateLabel: z.string(),
-                      count: z.number(),
-                      firms: z.array(
-                        z.object({
-                          declarationId: z.number(),
-                          enterpriseId: z.number(),
-                          enterpriseName: z.string(),
-                          townshipName: z.string(),
-                        }),
-                      ),
-                    }),
-                  ),
-                }),
-              ),
-            }),
-          },
+          querystring: declarationBoardQuery,
+          response: { 200: declarationBoardSchema },
         },
       },
       async (request) => declarationBoard(db, request.ctx, request.query.year, request.query.batch),
@@ -292,7 +141,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '入库申报详情（自动核对、材料、检查记录、流转记录）',
           params: idParams,
-          response: { 200: detailSchema },
+          response: { 200: declarationDetailSchema },
         },
       },
       async (request) => getDeclaration(db, request.ctx, request.params.id),
@@ -306,7 +155,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '发起入库申报（企业所在乡镇或行业主管部门）',
           body: declarationCreateSchema,
-          response: { 201: detailSchema },
+          response: { 201: declarationDetailSchema },
         },
       },
       async (request, reply) =>
@@ -323,7 +172,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '申报流转（提交审核、审核通过、退回、报统计局、登记已入库、撤回）',
           params: idParams,
           body: declarationTransitionSchema,
-          response: { 200: detailSchema },
+          response: { 200: declarationDetailSchema },
         },
       },
       async (request) => transitionDeclaration(db, request.ctx, request.params.id, request.body),
@@ -339,7 +188,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '对未通过（或未运行）的阻断核对作例外处理（中心，须写明理由，记入审计）',
           params: idParams,
           body: declarationOverrideSchema,
-          response: { 200: detailSchema },
+          response: { 200: declarationDetailSchema },
         },
       },
       async (request) => overrideCheck(db, request.ctx, request.params.id, request.body),
@@ -354,7 +203,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '指派实地踏勘和资料审核的检查单位（中心；不能是申报单位）',
           params: idParams,
           body: inspectionUnitSchema,
-          response: { 200: detailSchema },
+          response: { 200: declarationDetailSchema },
         },
       },
       async (request) => assignInspectionUnit(db, request.ctx, request.params.id, request.body.unitId),
@@ -370,7 +219,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '月度入库申报转为年度入库（原申报撤回并保留记录，新申报复制材料）',
           params: idParams,
           body: declarationConvertSchema,
-          response: { 201: detailSchema },
+          response: { 201: declarationDetailSchema },
         },
       },
       async (request, reply) =>
@@ -385,9 +234,9 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '上传申报材料（文件作为请求体，application/octet-stream；每次上传新增一个版本）',
-          params: idParams.extend({ item: z.enum(MATERIAL_ITEMS, { error: '材料项目不正确' }) }),
-          querystring: fileNameQuery,
-          response: { 201: fileSchema },
+          params: materialParams,
+          querystring: uploadFileNameQuery,
+          response: { 201: declarationFileSchema },
         },
       },
       async (request, reply) =>
@@ -414,7 +263,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: '记录实地踏勘或资料审核',
           params: idParams,
           body: inspectionCreateSchema,
-          response: { 201: inspectionSchema },
+          response: { 201: declarationInspectionSchema },
         },
       },
       async (request, reply) =>
@@ -429,9 +278,9 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '上传检查照片（jpg/png，文件作为请求体）',
-          params: idParams.extend({ inspectionId: z.coerce.number().int().positive() }),
-          querystring: fileNameQuery,
-          response: { 201: fileSchema },
+          params: inspectionPhotoParams,
+          querystring: uploadFileNameQuery,
+          response: { 201: declarationFileSchema },
         },
       },
       async (request, reply) =>
@@ -456,7 +305,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '下载申报材料或检查照片',
-          params: idParams.extend({ fileId: z.coerce.number().int().positive() }),
+          params: declarationFileParams,
         },
       },
       async (request, reply) => {

@@ -2,15 +2,11 @@
 // rows the parsing worker has read. The browser names the job with a ticket of its own choosing when it
 // starts the request, and asks `GET /imports/status/:ticket` while the request runs; only the user who
 // started a job sees it. In memory: a status lives ten minutes after its job ends.
-export type JobState = 'queued' | 'reading' | 'checking' | 'applying' | 'done' | 'failed';
+import type { ImportJobState, ImportJobStatus } from '@shenggui/domain';
 
-export interface JobStatus {
-  state: JobState;
-  /** Place in the queue while queued (1 = next); 0 once running. */
-  position: number;
-  /** Rows read so far (reading), or of the whole sheet once read. */
-  rows: number;
-}
+/** GET /imports/status/:ticket (packages/domain/src/contracts/import.ts). */
+export type JobState = ImportJobState;
+export type JobStatus = ImportJobStatus;
 
 export type JobUpdate = (patch: Partial<JobStatus>) => void;
 

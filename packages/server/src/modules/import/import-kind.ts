@@ -1,6 +1,7 @@
 // What the import engine needs to know about one kind of import (enterprises, monthly revenue, and later
 // directory events and targets): its columns and their synonyms, how one sheet row becomes records, and
 // how records are checked against and written to the database. The engine never names a kind.
+import type { ImportProblem } from '@shenggui/domain';
 import type { Executor, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Cell } from '../../platform/spreadsheet/grid.js';
@@ -25,13 +26,8 @@ export interface FieldSpec {
   example: string | number | ((year: number) => string | number);
 }
 
-export interface Problem {
-  /** The row number as the sheet shows it (1-based); 0 for the file as a whole. */
-  row: number;
-  /** The column's header text as in the sheet; '' for the row as a whole. */
-  column: string;
-  message: string;
-}
+/** A problem of a row or of the file: the API's `ImportProblem` (packages/domain/src/contracts/import.ts). */
+export type Problem = ImportProblem;
 
 export interface RowCell {
   value: Cell;

@@ -4,10 +4,11 @@
 // would write). A money sheet that states no unit applies nothing without --unit (exit 2).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { PreviewLine } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { applyImport, eachPreviewRowsPage, type PreviewLineView, previewImport } from './import.service.js';
+import { applyImport, eachPreviewRowsPage, previewImport } from './import.service.js';
 import type { Problem } from './import-kind.js';
 import { moneyUnitOf } from './sheet-layout.js';
 
@@ -24,7 +25,7 @@ export interface ImportCommandArgs {
    * Called with every preview line, a page at a time (dry run with --json): the caller writes them out as they
    * come, so a 100,000-row sheet is never one list in this process.
    */
-  onRows?: ((rows: PreviewLineView[]) => void) | undefined;
+  onRows?: ((rows: PreviewLine[]) => void) | undefined;
   onProgress?: ((rows: number) => void) | undefined;
 }
 

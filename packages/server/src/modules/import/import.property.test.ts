@@ -3,6 +3,7 @@
 // time limit bounds every parse), and never imports partially: all rows, nothing, or with skipInvalid
 // exactly the valid ones.
 
+import type { ImportPreview } from '@shenggui/domain';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { type CorpusCell, type CorpusRow, csvOf, xlsOf, xlsxOf } from '../../test/spreadsheet-corpus.js';
-import { applyImport, type ImportPreview, previewImport } from './import.service.js';
+import { applyImport, previewImport } from './import.service.js';
 import { contextOf, registerFirms, type TestFirm } from './test-support.js';
 
 let env: TestEnv;

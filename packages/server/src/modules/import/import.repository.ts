@@ -2,7 +2,7 @@
 // Firm look-ups take the caller's data scope.
 
 import { PGlite } from '@electric-sql/pglite';
-import type { DataScope } from '@shenggui/domain';
+import type { DataScope, PreviewLineStatus } from '@shenggui/domain';
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import {
@@ -290,7 +290,7 @@ export async function countFactsOfBatch(db: Executor, batchId: number): Promise<
 
 // ── Preview lines (what a preview will write, row by row) ────────────────────────────────────────────
 
-export type PreviewLineStatus = 'new' | 'correction' | 'unchanged' | 'error';
+export type { PreviewLineStatus };
 export interface PreviewLineInsert {
   row: number;
   status: PreviewLineStatus;

@@ -3,6 +3,17 @@
 import {
   chinaDayEnd,
   chinaDayStart,
+  type ImportBatch,
+  importApplyResultSchema,
+  importBatchListSchema,
+  importJobStatusSchema,
+  importPreviewSchema,
+  importTicketField,
+  importTokenParams,
+  pageQuery,
+  previewLineFilterQuery,
+  previewLinesPageSchema,
+  previewLinesQuery,
   REVENUE_SOURCE_LABELS,
   REVENUE_SOURCES,
   type RevenueSource,
@@ -33,63 +44,9 @@ import { findImportKind, IMPORT_KINDS } from './import-kinds.js';
 import { moneyUnitOf } from './sheet-layout.js';
 
 const tags = ['数据导入'];
-const problemSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });
-const countsSchema = z.object({
-  rows: z.number(),
-  valid: z.number(),
-  invalid: z.number(),
-  imported: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-});
-const previewSchema = z.object({
-  token: z.string(),
-  kind: z.string(),
-  source: z.string().nullable(),
-  fileName: z.string(),
-  how: z.object({
-    sheet: z.string(),
-    headerRow: z.number(),
-    headerRows: z.number(),
-    unit: z.string().nullable(),
-    unitSource: z.enum(['header', 'title', 'default', 'chosen', 'missing']).nullable(),
-    format: z.enum(['long', 'wide']),
-    year: z.number().nullable(),
-    encoding: z.string().nullable(),
-    columns: z.array(
-      z.object({ header: z.string(), field: z.string().nullable(), period: z.string().nullable() }),
-    ),
-  }),
-  counts: countsSchema,
-  problems: z.array(problemSchema),
-  warnings: z.array(z.string()),
-  needsUnit: z.boolean(),
-  lines: z.object({ new: z.number(), correction: z.number(), unchanged: z.number(), error: z.number() }),
-  expiresAt: z.string(),
-});
 const unitField = z
   .enum(['yuan', 'wan', '元', '万元'], { error: '金额单位应为 yuan（元）或 wan（万元）' })
   .transform((u) => moneyUnitOf(u)!);
-const lineStatuses = ['new', 'correction', 'unchanged', 'error'] as const;
-const lineFilter = z.object({
-  status: z.enum(lineStatuses, { error: '状态应为 new、correction、unchanged 或 error' }).optional(),
-  firm: z.string().trim().max(100, '企业关键词不能超过100个字').optional(),
-});
-const lineSchema = z.object({
-  seq: z.number(),
-  row: z.number(),
-  status: z.enum(lineStatuses),
-  enterpriseId: z.number().nullable(),
-  creditCode: z.string().nullable(),
-  name: z.string().nullable(),
-  period: z.string().nullable(),
-  months: z.number().nullable(),
-  periodLabel: z.string().nullable(),
-  column: z.string().nullable(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  message: z.string().nullable(),
-});
 const kinds = IMPORT_KINDS.map((k) => k.kind) as [string, ...string[]];
 const kindField = z.enum(kinds, { error: `导入类型应为 ${kinds.join('、')}` });
 const historyFilter = z.object({
@@ -99,7 +56,6 @@ const historyFilter = z.object({
   to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
 });
 type HistoryFilter = z.infer<typeof historyFilter>;
-type HistoryItem = Awaited<ReturnType<typeof listImports>>['items'][number];
 
 /** Dates are the county's calendar days (UTC+8): `to` includes its whole day. */
 function batchFilter({ from, to, ...rest }: HistoryFilter) {
@@ -110,20 +66,12 @@ function batchFilter({ from, to, ...rest }: HistoryFilter) {
   };
 }
 
-function summaryCount(item: HistoryItem, key: string): number | null {
+function summaryCount(item: ImportBatch, key: string): number | null {
   const v = item.summary?.[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 const invalidFile = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
-
-const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, '导入编号不正确') });
-const ticketField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '任务编号不正确');
-const statusSchema = z.object({
-  state: z.enum(['queued', 'reading', 'checking', 'applying', 'done', 'failed']),
-  position: z.number(),
-  rows: z.number(),
-});
 
 export interface ImportRouteOptions {
   /** The queue parses and applies wait in; by default one at a time on the embedded database, two on PostgreSQL. */
@@ -223,7 +171,7 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
           summary:
             '上传文件并预览导入结果（文件作为请求体，application/octet-stream；ticket 可用于查询排队位置与解析进度）',
           querystring: z.object({
-            ticket: ticketField.optional(),
+            ticket: importTicketField.optional(),
             kind: kindField,
             fileName: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
             source: z.enum(REVENUE_SOURCES, { error: '来源应为税务、统计、自报或用电' }).optional(),
@@ -231,7 +179,7 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
             /** For a money sheet that states no unit: 元 or 万元 (a unit stated in the sheet wins). */
             unit: unitField.optional(),
           }),
-          response: { 200: previewSchema },
+          response: { 200: importPreviewSchema },
         },
       },
       async (request) => {
@@ -261,8 +209,8 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
         schema: {
           tags,
           summary: '上传或导入任务的进度：排队位置（1 = 下一个）与已读取的行数',
-          params: z.object({ ticket: ticketField }),
-          response: { 200: statusSchema },
+          params: z.object({ ticket: importTicketField }),
+          response: { 200: importJobStatusSchema },
         },
       },
       async (request) => {
@@ -279,16 +227,14 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
         schema: {
           tags,
           summary: '确认导入（一个事务；默认有错误行则不导入任何数据）',
-          params: tokenParams,
+          params: importTokenParams,
           body: z.object({
             skipInvalid: z.boolean({ error: '是否跳过错误行应为是或否' }).default(false),
             /** Required when the sheet states no money unit: 元 or 万元. */
             unit: unitField.optional(),
-            ticket: ticketField.optional(),
+            ticket: importTicketField.optional(),
           }),
-          response: {
-            200: z.object({ batchId: z.number(), counts: countsSchema, rejected: z.array(problemSchema) }),
-          },
+          response: { 200: importApplyResultSchema },
         },
       },
       async (request) =>
@@ -309,28 +255,9 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
           tags,
           summary:
             '导入预览明细：每行的企业、期间、来源与将写入的数值（更正显示原值→新值），可按状态、企业筛选',
-          params: tokenParams,
-          querystring: lineFilter.extend({
-            page: z.coerce.number().int().min(1).max(100_000).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(20),
-          }),
-          response: {
-            200: z.object({
-              items: z.array(lineSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-              counts: z.object({
-                new: z.number(),
-                correction: z.number(),
-                unchanged: z.number(),
-                error: z.number(),
-              }),
-              source: z.string().nullable(),
-              unit: z.string().nullable(),
-              unitSource: z.string().nullable(),
-            }),
-          },
+          params: importTokenParams,
+          querystring: previewLinesQuery,
+          response: { 200: previewLinesPageSchema },
         },
       },
       async (request) => listPreviewRows(db, request.ctx, request.params.token, request.query),
@@ -343,8 +270,8 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
         schema: {
           tags,
           summary: '导出导入预览明细（Excel，按筛选）',
-          params: tokenParams,
-          querystring: lineFilter,
+          params: importTokenParams,
+          querystring: previewLineFilterQuery,
         },
       },
       async (request, reply) => {
@@ -362,7 +289,7 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
       '/imports/:token/errors.xlsx',
       {
         config: { access: 'authenticated' },
-        schema: { tags, summary: '下载带错误说明的原表', params: tokenParams },
+        schema: { tags, summary: '下载带错误说明的原表', params: importTokenParams },
       },
       async (request, reply) => {
         const { buffer, baseName } = await getErrorWorkbook(db, request.ctx, request.params.token);
@@ -399,30 +326,8 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
         schema: {
           tags,
           summary: '导入记录（按数据范围）',
-          querystring: historyFilter.extend({
-            page: z.coerce.number().int().min(1).max(100_000).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(20),
-          }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number(),
-                  kind: z.string(),
-                  source: z.string().nullable(),
-                  fileName: z.string(),
-                  sha256: z.string(),
-                  createdAt: z.string(),
-                  createdByName: z.string().nullable(),
-                  unitName: z.string().nullable(),
-                  summary: z.record(z.string(), z.unknown()).nullable(),
-                }),
-              ),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
-          },
+          querystring: historyFilter.extend(pageQuery.shape),
+          response: { 200: importBatchListSchema },
         },
       },
       async (request) => {
@@ -445,9 +350,9 @@ export function importRoutes(db: Db, opts: ImportRouteOptions = {}): FastifyPlug
         });
         const count = (header: string, key: string) => ({
           header,
-          value: (r: HistoryItem) => summaryCount(r, key),
+          value: (r: ImportBatch) => summaryCount(r, key),
         });
-        const buffer = await buildWorkbook<HistoryItem>(
+        const buffer = await buildWorkbook<ImportBatch>(
           '导入记录',
           [
             { header: '批次', value: (r) => r.id },

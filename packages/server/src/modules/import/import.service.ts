@@ -6,7 +6,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   chinaDate,
   figurePeriodLabel,
+  type ImportApplyResult,
+  type ImportBatchList,
+  type ImportCounts,
+  type ImportHow,
+  type ImportPreview,
   normalizeCreditCode,
+  type PreviewLine,
+  type PreviewLinesPage,
   REVENUE_SOURCE_LABELS,
   type RevenueSource,
 } from '@shenggui/domain';
@@ -46,7 +53,7 @@ import {
 import type { ImportKind, Outcome, ParseOptions, Planned, Problem, SheetRecord } from './import-kind.js';
 import { findImportKind } from './import-kinds.js';
 import { buildErrorWorkbook, buildTemplate } from './import-workbooks.js';
-import { dataRows, detectLayout, type Layout, type MoneyUnit, moneyUnitOf } from './sheet-layout.js';
+import { dataRows, detectLayout, type MoneyUnit, moneyUnitOf } from './sheet-layout.js';
 import { cellText } from './values.js';
 
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
@@ -106,53 +113,6 @@ export interface PreviewInput {
   onProgress?: ((p: ReadProgress) => void) | undefined;
   /** Limits of the parsing worker (tests lower them); rows, columns, cells and bytes default to the settings. */
   read?: Pick<ReadOptions, 'timeoutMs' | 'maxMemoryMb' | 'zipLimits' | 'limits'> | undefined;
-}
-
-export interface ImportCounts {
-  /** Data rows of the sheet (blank, 合计 and footnote rows are not counted). */
-  rows: number;
-  valid: number;
-  invalid: number;
-  /** Over the valid rows: what applying them would do (facts for revenue, firms for enterprises). */
-  imported: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ImportHow {
-  sheet: string;
-  headerRow: number;
-  headerRows: number;
-  unit: string | null;
-  unitSource: Layout['unitSource'];
-  format: Layout['format'];
-  year: number | null;
-  encoding: string | null;
-  columns: { header: string; field: string | null; period: string | null }[];
-}
-
-export interface ImportPreview {
-  token: string;
-  kind: string;
-  source: string | null;
-  fileName: string;
-  how: ImportHow;
-  counts: ImportCounts;
-  problems: Problem[];
-  /** Things worth a look that are not errors (e.g. no unit stated and the figures look like 万元). */
-  warnings: string[];
-  /** A money sheet that states no unit and none chosen: apply is refused until 元 or 万元 is chosen. */
-  needsUnit: boolean;
-  /** The preview's lines per status (GET /imports/:token/rows pages them). */
-  lines: Record<PreviewLineStatus, number>;
-  expiresAt: string;
-}
-
-export interface ApplyResult {
-  batchId: number;
-  counts: ImportCounts;
-  /** The rows left out (apply with skipInvalid). */
-  rejected: Problem[];
 }
 
 function resolveKind(
@@ -420,7 +380,7 @@ export async function applyImport(
   db: Db,
   ctx: RequestContext,
   input: { token: string; skipInvalid: boolean; unit?: MoneyUnit | null | undefined },
-): Promise<ApplyResult> {
+): Promise<ImportApplyResult> {
   const preview = await ownPreview(db, ctx, input.token);
   const { def, source } = resolveKind(preview.kind, preview.source);
   await def.assertAllowed(db, ctx, source);
@@ -533,7 +493,7 @@ export async function listImports(
   db: Db,
   ctx: RequestContext,
   query: BatchFilter & { page: number; pageSize: number },
-) {
+): Promise<ImportBatchList> {
   const { page, pageSize, ...filter } = query;
   const { rows, total } = await listImportBatches(db, ctx.scope, filter, {
     limit: pageSize,
@@ -578,25 +538,7 @@ export async function getTemplate(db: Db, ctx: RequestContext, kind: string, yea
   return { buffer: await buildTemplate(def, of), baseName: `${def.label}导入模板` };
 }
 
-export interface PreviewLineView {
-  seq: number;
-  row: number;
-  status: PreviewLineStatus;
-  enterpriseId: number | null;
-  creditCode: string | null;
-  name: string | null;
-  /** The last month covered (`months` 3: the quarter ending in it). */
-  period: string | null;
-  months: number | null;
-  /** "2024年1月" or "2024年第1季度". */
-  periodLabel: string | null;
-  column: string | null;
-  before: string | null;
-  after: string | null;
-  message: string | null;
-}
-
-function lineView(l: PreviewLineRow): PreviewLineView {
+function lineView(l: PreviewLineRow): PreviewLine {
   const months = l.months === 3 ? 3 : 1;
   const money = (v: string | null) => (v === null ? null : Number(v).toFixed(2));
   return {
@@ -622,7 +564,7 @@ export async function listPreviewRows(
   ctx: RequestContext,
   token: string,
   query: PreviewLineFilter & { page: number; pageSize: number },
-) {
+): Promise<PreviewLinesPage> {
   const preview = await ownPreview(db, ctx, token);
   const { page, pageSize, ...filter } = query;
   const [rows, counts] = [
@@ -650,7 +592,7 @@ export async function eachPreviewRowsPage(
   db: Db,
   ctx: RequestContext,
   token: string,
-  onPage: (rows: PreviewLineView[]) => void,
+  onPage: (rows: PreviewLine[]) => void,
 ): Promise<void> {
   await ownPreview(db, ctx, token);
   let after = 0;
@@ -684,7 +626,7 @@ export async function exportPreviewRows(
   const unit = how.unit ?? '未注明';
   const wan = (v: string | null) => (v === null ? null : Number(v) / 10_000);
   const money = how.unit === '元' || how.unit === '万元' || how.unitSource === 'missing';
-  const columns: ExportColumn<PreviewLineView>[] = [
+  const columns: ExportColumn<PreviewLine>[] = [
     { header: '行号', value: (l) => l.row },
     { header: '状态', value: (l) => PREVIEW_LINE_STATUS_LABELS[l.status] },
     { header: '统一社会信用代码', width: 22, value: (l) => l.creditCode },
@@ -701,18 +643,18 @@ export async function exportPreviewRows(
             header: '原值（万元）',
             width: 16,
             numFmt: '#,##0.00',
-            value: (l: PreviewLineView) => wan(l.before),
+            value: (l: PreviewLine) => wan(l.before),
           },
           {
             header: '导入值（万元）',
             width: 16,
             numFmt: '#,##0.00',
-            value: (l: PreviewLineView) => wan(l.after),
+            value: (l: PreviewLine) => wan(l.after),
           },
         ]
       : [
-          { header: '原值', width: 16, value: (l: PreviewLineView) => l.before },
-          { header: '导入值', width: 16, value: (l: PreviewLineView) => l.after },
+          { header: '原值', width: 16, value: (l: PreviewLine) => l.before },
+          { header: '导入值', width: 16, value: (l: PreviewLine) => l.after },
         ]),
     { header: '表中单位', value: () => unit },
     { header: '列', width: 16, value: (l) => l.column },

@@ -2,6 +2,7 @@
 // first row that matches enough known column names), an optional second header row under merged cells,
 // the unit (title note or header), long or wide format, and the year of month-only columns.
 
+import type { ImportUnitSource } from '@shenggui/domain';
 import { AppError } from '../../platform/errors.js';
 import type { Cell, SheetGrid } from '../../platform/spreadsheet/grid.js';
 import type { FieldSpec, ImportKind, SheetRow, UnitFamily } from './import-kind.js';
@@ -28,7 +29,7 @@ export interface Layout {
    * states none), the kind's default (energy: kWh), or 'missing' — a money sheet with no unit and no choice,
    * read as yuan for the preview but not applied until 元 or 万元 is chosen.
    */
-  unitSource: 'header' | 'title' | 'default' | 'chosen' | 'missing' | null;
+  unitSource: ImportUnitSource | null;
   shift: number;
   year: number | null;
   columns: LayoutColumn[];

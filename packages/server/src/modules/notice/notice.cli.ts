@@ -1,17 +1,13 @@
 // `shenggui notice progress --year YYYY [--as-of YYYY-MM-DD] --out FILE.docx|FILE.pdf`: issues
 // the next numbered notice of the year, as the centre does in the web, and writes it to the file.
 import { writeFile } from 'node:fs/promises';
+import type { IssueNotice, ProgressNotice } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { convertToPdf, hasSoffice } from './notice.pdf.js';
 import { renderProgressNotice } from './notice.render.js';
-import {
-  type IssueNoticeArgs,
-  issueProgressNotice,
-  type NoticeView,
-  type ReportSource,
-} from './notice.service.js';
+import { issueProgressNotice, type ReportSource } from './notice.service.js';
 
 export interface NoticeCommandArgs {
   year: number;
@@ -27,7 +23,7 @@ export async function runNoticeCommand(
   ctx: RequestContext,
   args: NoticeCommandArgs,
   source?: ReportSource,
-): Promise<{ notice: NoticeView; file: string; bytes: number }> {
+): Promise<{ notice: ProgressNotice; file: string; bytes: number }> {
   const out = args.out.trim();
   const pdf = /\.pdf$/i.test(out);
   if (!out || !(pdf || /\.docx$/i.test(out)))
@@ -39,7 +35,7 @@ export async function runNoticeCommand(
     throw new AppError('VALIDATION', '未安装 LibreOffice，无法生成 PDF；请改用 .docx 导出', [
       { path: 'out', message: '需要 LibreOffice（soffice）' },
     ]);
-  const issue: IssueNoticeArgs = {
+  const issue: IssueNotice = {
     year: args.year,
     asOf: args.asOf,
     title: args.title,

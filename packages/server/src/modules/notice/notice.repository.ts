@@ -1,3 +1,4 @@
+import type { ProgressNotice } from '@shenggui/domain';
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../../db/schema.js';
@@ -41,16 +42,8 @@ export async function findNotice(db: Executor, id: number): Promise<NoticeRow | 
   return rows[0] ?? null;
 }
 
-export interface NoticeListRow {
-  id: number;
-  year: number;
-  seq: number;
-  docNumber: string;
-  title: string;
-  asOf: string;
-  createdAt: Date;
-  createdByName: string | null;
-}
+/** A notice of the list as stored (`createdAt` a Date; the API sends ISO text). */
+export type NoticeListRow = Omit<ProgressNotice, 'createdAt'> & { createdAt: Date };
 
 export async function listNotices(db: Executor, year: number | undefined): Promise<NoticeListRow[]> {
   return db

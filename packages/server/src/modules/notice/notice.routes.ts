@@ -1,8 +1,16 @@
 // 进度通报: list, issue (the centre), download as issued (.docx, .pdf where LibreOffice is installed) and a
 // numberless preview of today's figures.
+import {
+  idParams,
+  issueNoticeSchema,
+  noticeListQuery,
+  noticePreviewQuery,
+  type ProgressNotice,
+  progressNoticeListSchema,
+  progressNoticeSchema,
+} from '@shenggui/domain';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { buildWorkbook } from '../../platform/excel.js';
 import { sendWorkbook } from '../../platform/http.js';
@@ -11,28 +19,12 @@ import { renderProgressNotice } from './notice.render.js';
 import {
   buildNoticeInput,
   getNoticeInput,
-  issueNoticeSchema,
   issueProgressNotice,
   listProgressNotices,
-  type NoticeView,
 } from './notice.service.js';
 
 const tags = ['进度通报'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const noticeSchema = z.object({
-  id: z.number(),
-  year: z.number(),
-  seq: z.number(),
-  docNumber: z.string(),
-  title: z.string(),
-  asOf: z.string(),
-  createdAt: z.string(),
-  createdByName: z.string().nullable(),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const yearField = z.coerce.number().int().min(2000).max(2100);
-const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 /** A file name safe on every system: no path or reserved characters. */
 export function documentFileName(docNumber: string, title: string, ext: 'docx' | 'pdf'): string {
@@ -64,8 +56,8 @@ export function noticeRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '进度通报列表',
-          querystring: z.object({ year: yearField.optional() }),
-          response: { 200: z.object({ items: z.array(noticeSchema) }) },
+          querystring: noticeListQuery,
+          response: { 200: progressNoticeListSchema },
         },
       },
       async (request) => ({ items: await listProgressNotices(db, request.query.year) }),
@@ -78,12 +70,12 @@ export function noticeRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '导出进度通报列表（Excel）',
-          querystring: z.object({ year: yearField.optional() }),
+          querystring: noticeListQuery,
         },
       },
       async (request, reply) => {
         const items = await listProgressNotices(db, request.query.year);
-        const buffer = await buildWorkbook<NoticeView>(
+        const buffer = await buildWorkbook<ProgressNotice>(
           '进度通报',
           [
             { header: '年度', value: (n) => n.year },
@@ -112,7 +104,7 @@ export function noticeRoutes(db: Db): FastifyPluginAsyncZod {
           tags,
           summary: '印发进度通报（按年度顺序编号）',
           body: issueNoticeSchema,
-          response: { 201: noticeSchema },
+          response: { 201: progressNoticeSchema },
         },
       },
       async (request, reply) => {
@@ -128,7 +120,7 @@ export function noticeRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '预览进度通报（不编号、不登记）',
-          querystring: z.object({ year: yearField, asOf: dateField.optional() }),
+          querystring: noticePreviewQuery,
         },
       },
       async (request, reply) => {

@@ -1,8 +1,13 @@
 // The progress notice (进度通报): issued by the centre with the next number of the year's
 // sequence (盂促企组办发〔2024〕N号), registered with the whole input it was rendered from so it downloads
 // again exactly as issued, and audited. A preview renders the same document without a number.
-import { chinaDate, type ProgressReport } from '@shenggui/domain';
-import { z } from 'zod';
+import {
+  chinaDate,
+  type IssueNotice,
+  issueNoticeSchema,
+  type ProgressNotice,
+  type ProgressReport,
+} from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -17,20 +22,6 @@ import {
   nextNoticeSeq,
 } from './notice.repository.js';
 import { getNoticeNextNumber, getNoticeSettings } from './notice.settings.js';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
-export const issueNoticeSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  asOf: isoDate.optional(),
-  title: z.string().trim().min(1).max(100).optional(),
-  praise: z.string().max(4000).default(''),
-  attention: z.string().max(4000).default(''),
-  cc: z.string().trim().max(200).optional(),
-  /** Sentences naming the units that met their target and those with a net increase ≤ 0. */
-  autoSummary: z.boolean().default(true),
-});
-export type IssueNoticeArgs = z.input<typeof issueNoticeSchema>;
 
 export type ReportSource = (
   db: Executor,
@@ -54,7 +45,7 @@ export function defaultAsOf(ctx: RequestContext, year: number): string {
 export async function buildNoticeInput(
   db: Executor,
   ctx: RequestContext,
-  args: IssueNoticeArgs,
+  args: IssueNotice,
   source: ReportSource = getProgressReport,
 ): Promise<NoticeInput> {
   const a = issueNoticeSchema.parse(args);
@@ -78,26 +69,15 @@ export async function buildNoticeInput(
   };
 }
 
-export interface NoticeView {
-  id: number;
-  year: number;
-  seq: number;
-  docNumber: string;
-  title: string;
-  asOf: string;
-  createdAt: string;
-  createdByName: string | null;
-}
-
-const view = (r: NoticeListRow): NoticeView => ({ ...r, createdAt: r.createdAt.toISOString() });
+const view = (r: NoticeListRow): ProgressNotice => ({ ...r, createdAt: r.createdAt.toISOString() });
 
 /** Issues a notice: the next number of the year, registered and audited in one transaction. */
 export async function issueProgressNotice(
   db: Db,
   ctx: RequestContext,
-  args: IssueNoticeArgs,
+  args: IssueNotice,
   source: ReportSource = getProgressReport,
-): Promise<NoticeView & { input: NoticeInput }> {
+): Promise<ProgressNotice & { input: NoticeInput }> {
   const draft = await buildNoticeInput(db, ctx, args, source);
   const year = draft.report.year;
   const prefix = (await getNoticeSettings(db, draft.report.county.name)).docNumberPrefix;
@@ -136,7 +116,7 @@ export async function issueProgressNotice(
   });
 }
 
-export async function listProgressNotices(db: Executor, year?: number): Promise<NoticeView[]> {
+export async function listProgressNotices(db: Executor, year?: number): Promise<ProgressNotice[]> {
   return (await listNotices(db, year)).map(view);
 }
 

@@ -11,15 +11,21 @@
 import {
   type CountingBatch,
   type CountingRule,
+  type CumulativePoint,
   chinaDate,
   countingBatchOf,
   countingWindow,
   countingYear,
   countNetIncrease,
   type DataScope,
+  type DecidingFirm,
+  type DecidingFirmList,
   type FirmUnits,
+  type ForecastBandPoint,
   isNewProduction,
   lastDayOfPeriod,
+  type ProgressCumulative,
+  type ProgressFirmList,
   type ProgressReport,
   type ProgressRow,
   periodsOfYear,
@@ -351,31 +357,12 @@ export interface DrillDownQuery extends ProgressQuery {
   unitId?: number | undefined;
 }
 
-export interface DrillDownItem {
-  id: number;
-  creditCode: string;
-  name: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  events: {
-    id: number;
-    type: string;
-    mode: string | null;
-    batch: string | null;
-    approvalDate: string;
-    effectivePeriod: string;
-    exitReason: string | null;
-  }[];
-}
-
 /** The firms behind a number of the board, inside the caller's data scope. */
 export async function listProgressEnterprises(
   db: Executor,
   ctx: RequestContext,
   q: DrillDownQuery,
-): Promise<{ year: number; asOf: string; kind: 'entered' | 'exited'; items: DrillDownItem[] }> {
+): Promise<ProgressFirmList> {
   if (q.unitId && !q.dimension)
     throw new AppError('VALIDATION', '按单位查看时请指定维度（territorial 或 supervising）', [
       { path: 'dimension', message: '请指定维度' },
@@ -414,15 +401,6 @@ export async function listProgressEnterprises(
   };
 }
 
-export interface CumulativePoint {
-  period: string;
-  /** The day the point shows (the month's last day, or asOf in its month). */
-  asOf: string;
-  entered: number;
-  exited: number;
-  net: number;
-}
-
 /**
  * The county's cumulative line through the year: for each month up to asOf, the board as it stood on the
  * month's last day (asOf within its own month). Events dated before 1 January that count in the year (a
@@ -432,7 +410,7 @@ export async function getCumulative(
   db: Executor,
   ctx: RequestContext,
   q: ProgressQuery,
-): Promise<{ year: number; asOf: string; months: CumulativePoint[]; forecast: ForecastPoint[] }> {
+): Promise<ProgressCumulative> {
   const asOf = resolveAsOf(ctx, q.asOf);
   const { county, rule } = await countyAndRule(db, q.year);
   const remaining = periodsOfYear(q.year).filter((p) => p > asOf.slice(0, 7));
@@ -442,7 +420,7 @@ export async function getCumulative(
       ? loadYearForecast(db, ctx, countyScope(county), q.year, asOf, rule)
       : Promise.resolve(null),
   ]);
-  const forecast: ForecastPoint[] = [];
+  const forecast: ForecastBandPoint[] = [];
   if (yearForecast) {
     for (const period of remaining) {
       const u = unitInputsOf(
@@ -476,34 +454,9 @@ export async function getCumulative(
   return { year: q.year, asOf, months, forecast };
 }
 
-/** The forecast band of the cumulative line: quantiles of the county's net at a month's end. */
-export interface ForecastPoint {
-  period: string;
-  p10: number;
-  p50: number;
-  p90: number;
-}
-
 export interface DecidingQuery extends ProgressQuery {
   dimension?: 'territorial' | 'supervising' | undefined;
   unitId?: number | undefined;
-}
-
-export interface DecidingFirm {
-  id: number;
-  creditCode: string;
-  name: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  /** entry: the firm may still enter this year; exit: it may still exit. */
-  kind: 'entry' | 'exit';
-  /** P(the entry / exit happens and counts in the year). */
-  p: number;
-  projectedRevenue: number | null;
-  ytdRevenue: number | null;
-  ytdMonths: number;
 }
 
 /** The band of probabilities that makes a firm undecided: it may go either way. */
@@ -517,7 +470,7 @@ export async function listDecidingFirms(
   db: Executor,
   ctx: RequestContext,
   q: DecidingQuery,
-): Promise<{ year: number; asOf: string; items: DecidingFirm[] }> {
+): Promise<DecidingFirmList> {
   if (q.unitId && !q.dimension)
     throw new AppError('VALIDATION', '按单位查看时请指定维度（territorial 或 supervising）', [
       { path: 'dimension', message: '请指定维度' },

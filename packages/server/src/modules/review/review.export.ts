@@ -1,8 +1,9 @@
 // The review list as a workbook (GET /review/export), with the same filters as the page.
+import type { ReviewFilter, ReviewItem } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { buildWorkbook } from '../../platform/excel.js';
-import { listAllReviewItems, type ReviewFilter, type ReviewItem } from './review.service.js';
+import { listAllReviewItems } from './review.service.js';
 
 export async function exportReviewItems(
   db: Db,

@@ -16,40 +16,15 @@ import {
   EXIT_REASON_LABELS,
   type ExitReason,
   REVIEW_KIND_LABELS,
+  type ReviewFilter,
+  type ReviewItem,
   type ReviewKind,
+  type ReviewList,
   unusualEffectivePeriod,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { listReviewEvents, listReviewOverrides, listReviewWithdrawals } from './review.repository.js';
-
-export interface ReviewItem {
-  /** Unique in the list: kind and source row. */
-  key: string;
-  kind: ReviewKind;
-  kindLabel: string;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipName: string;
-  /** What happened, in one line. */
-  subject: string;
-  /** Why (the recorded reason or note); null when none was given. */
-  reason: string | null;
-  /** Who. */
-  actorName: string | null;
-  /** When (ISO). */
-  at: string;
-  /** Where to look: the declaration, or the firm. */
-  link: string;
-}
-
-export interface ReviewFilter {
-  kind?: ReviewKind | undefined;
-  year?: number | undefined;
-  /** Firm name or credit code contains. */
-  q?: string | undefined;
-}
 
 function eventSubject(e: {
   type: string;
@@ -160,7 +135,7 @@ export async function listReviewItems(
   db: Db,
   ctx: RequestContext,
   q: ReviewFilter & { page: number; pageSize: number },
-) {
+): Promise<ReviewList> {
   const all = await listAllReviewItems(db, ctx, q);
   const start = (q.page - 1) * q.pageSize;
   return {

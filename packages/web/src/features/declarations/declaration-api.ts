@@ -3,10 +3,12 @@ import type {
   DeclarationCalendar,
   DeclarationConvertInput,
   DeclarationCreate,
+  DeclarationList,
   DeclarationOverrideInput,
   DeclarationTransitionInput,
   InspectionCreate,
   MaterialItem,
+  ReviewList,
 } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest, apiUpload } from '../../api/client';
@@ -16,9 +18,6 @@ import type {
   DeclarationDetail,
   DeclarationFile,
   DeclarationInspection,
-  DeclarationView,
-  Paged,
-  ReviewItem,
   TodoItem,
 } from '../../api/types';
 
@@ -115,7 +114,7 @@ export function downloadDeclarationFile(id: number, file: DeclarationFile) {
 export function useDeclarationList(query: URLSearchParams) {
   return useQuery({
     queryKey: queryKeys.declarations.list(query.toString()),
-    queryFn: ({ signal }) => apiRequest<Paged<DeclarationView>>('/declarations', { query, signal }),
+    queryFn: ({ signal }) => apiRequest<DeclarationList>('/declarations', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -165,7 +164,7 @@ export function useConvertDeclaration(id: number) {
 export function useReviewList(query: URLSearchParams) {
   return useQuery({
     queryKey: [...queryKeys.declarations.all, 'review', query.toString()],
-    queryFn: ({ signal }) => apiRequest<Paged<ReviewItem>>('/review', { query, signal }),
+    queryFn: ({ signal }) => apiRequest<ReviewList>('/review', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

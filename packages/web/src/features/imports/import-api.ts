@@ -1,15 +1,9 @@
 // 数据导入 calls (import.routes.ts): upload → preview, the error sheet, apply, templates, the history.
+import type { ImportBatchList, ImportJobStatus } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest, apiUpload } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type {
-  ImportApplyResult,
-  ImportBatch,
-  ImportPreview,
-  Paged,
-  PreviewLineStatus,
-  PreviewLinesPage,
-} from '../../api/types';
+import type { ImportApplyResult, ImportPreview, PreviewLineStatus, PreviewLinesPage } from '../../api/types';
 import type { ImportKind } from './import-options';
 
 export interface PreviewRequest {
@@ -75,7 +69,7 @@ export function useImportHistory(query: URLSearchParams) {
   const qs = query.toString();
   return useQuery({
     queryKey: queryKeys.imports.history(qs),
-    queryFn: ({ signal }) => apiRequest<Paged<ImportBatch>>('/imports', { query, signal }),
+    queryFn: ({ signal }) => apiRequest<ImportBatchList>('/imports', { query, signal }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -124,13 +118,6 @@ export function downloadPreviewLines(
     linesParams(q),
     `${fileName.replace(/\.[^.]+$/, '')}-导入预览.xlsx`,
   );
-}
-
-export interface ImportJobStatus {
-  state: 'queued' | 'reading' | 'checking' | 'applying' | 'done' | 'failed';
-  /** Place in the import queue while queued (1 = next). */
-  position: number;
-  rows: number;
 }
 
 /** A ticket for one upload: random, from the browser (works on plain-HTTP intranet addresses too). */

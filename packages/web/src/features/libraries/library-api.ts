@@ -2,8 +2,10 @@
 import type {
   Library,
   LibraryMembershipChange,
+  LibraryRecompute,
   OperatingStatusChange,
   PathwayChange,
+  PathwaySet,
 } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
@@ -56,7 +58,7 @@ function useInvalidateLibraries() {
 export function useRecomputeLibraryYear() {
   const invalidate = useInvalidateLibraries();
   return useMutation({
-    mutationFn: (body: { year: number; reason: string }) =>
+    mutationFn: (body: LibraryRecompute) =>
       apiRequest<LibraryRecomputeResult>('/libraries/recompute', { method: 'POST', body }),
     meta: { handlesErrors: true },
     onSuccess: invalidate,
@@ -77,7 +79,8 @@ export function useChangeMembership() {
 export function useSetPathway(id: number) {
   const invalidate = useInvalidateLibraries();
   return useMutation({
-    mutationFn: (body: PathwayChange) => apiRequest(`/enterprises/${id}/pathway`, { method: 'PUT', body }),
+    mutationFn: (body: PathwayChange) =>
+      apiRequest<PathwaySet>(`/enterprises/${id}/pathway`, { method: 'PUT', body }),
     meta: { handlesErrors: true },
     onSuccess: invalidate,
   });

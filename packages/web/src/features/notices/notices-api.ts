@@ -1,4 +1,5 @@
 // 进度通报 (GET/POST /notices, documents and preview).
+import type { IssueNotice, ProgressNoticeList } from '@shenggui/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -8,18 +9,8 @@ export function useNotices(year: number) {
   return useQuery({
     queryKey: queryKeys.notices(year),
     queryFn: ({ signal }) =>
-      apiRequest<{ items: ProgressNotice[] }>('/notices', { query: { year }, signal }).then((r) => r.items),
+      apiRequest<ProgressNoticeList>('/notices', { query: { year }, signal }).then((r) => r.items),
   });
-}
-
-export interface IssueNotice {
-  year: number;
-  asOf?: string;
-  title?: string;
-  praise: string;
-  attention: string;
-  cc?: string;
-  autoSummary: boolean;
 }
 
 export function useIssueNotice() {

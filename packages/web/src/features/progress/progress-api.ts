@@ -1,6 +1,6 @@
 // TanStack Query hooks of the progress slice (GET /progress, /progress/:year/cumulative,
 // /progress/:year/enterprises, /progress/:year/deciding when the forecast provides it).
-import type { ProgressReport } from '@shenggui/domain';
+import type { DecidingFirmList, ProgressReport } from '@shenggui/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -49,23 +49,7 @@ export function useProgressFirms(year: number, asOf: string | null, drill: Drill
   });
 }
 
-export interface DecidingFirm {
-  id?: number;
-  enterpriseId?: number;
-  name?: string;
-  enterpriseName?: string;
-  creditCode?: string;
-  scaleStatus?: string;
-  probability?: number;
-  p?: number;
-  impact?: number;
-  /** entry: may enter (reach the threshold); exit: may fall below it. */
-  kind?: 'entry' | 'exit';
-  townshipName?: string;
-  [key: string]: unknown;
-}
-
-/** The firms that decide a unit's target (forecast; optional — a 404 means the server has no forecast yet). */
+/** The firms that decide a unit's target (forecast; quiet — the drawer works without it). */
 export function useDecidingFirms(
   year: number,
   asOf: string | null,
@@ -75,10 +59,7 @@ export function useDecidingFirms(
   return useQuery({
     queryKey: queryKeys.progress.deciding(JSON.stringify({ year, ...query })),
     queryFn: ({ signal }) =>
-      apiRequest<{ items?: DecidingFirm[] } | DecidingFirm[]>(`/progress/${year}/deciding`, {
-        query,
-        signal,
-      }).then((r) => (Array.isArray(r) ? r : (r?.items ?? []))),
+      apiRequest<DecidingFirmList>(`/progress/${year}/deciding`, { query, signal }).then((r) => r.items),
     enabled: unit !== null,
     retry: false,
     meta: { quiet: true },

@@ -127,24 +127,15 @@ export function ProgressFirmsDrawer({ year, asOf, drill, showDeciding, onChange,
               <Typography.Title level={5}>{t('drill.deciding')}</Typography.Title>
               <Alert type="info" showIcon title={t('drill.decidingHint')} style={{ marginBottom: 8 }} />
               <ul style={{ paddingInlineStart: 20, margin: 0 }}>
-                {decidingItems.slice(0, 20).map((f, i) => {
-                  const id = f.enterpriseId ?? f.id;
-                  const name = f.enterpriseName ?? f.name ?? String(id ?? i);
-                  const p = f.probability ?? f.p;
-                  return (
-                    <li key={`${id ?? i}`}>
-                      {id ? <Link to={`/enterprises/${id}`}>{name}</Link> : name}
-                      {f.kind && (
-                        <Tag color={f.kind === 'entry' ? 'green' : 'red'} style={{ marginInlineStart: 6 }}>
-                          {t(f.kind === 'entry' ? 'drill.entered' : 'drill.exited')}
-                        </Tag>
-                      )}
-                      {typeof p === 'number' && (
-                        <Typography.Text type="secondary"> · {formatProbability(p)}</Typography.Text>
-                      )}
-                    </li>
-                  );
-                })}
+                {decidingItems.slice(0, 20).map((f) => (
+                  <li key={f.id}>
+                    <Link to={`/enterprises/${f.id}`}>{f.name}</Link>
+                    <Tag color={f.kind === 'entry' ? 'green' : 'red'} style={{ marginInlineStart: 6 }}>
+                      {t(f.kind === 'entry' ? 'drill.entered' : 'drill.exited')}
+                    </Tag>
+                    <Typography.Text type="secondary"> · {formatProbability(f.p)}</Typography.Text>
+                  </li>
+                ))}
               </ul>
             </div>
           )}
