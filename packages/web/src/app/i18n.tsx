@@ -1,5 +1,5 @@
-// Simplified Chinese first, English available (docs/ARCHITECTURE.md §Web). antd's own texts follow its locale;
-// the app's texts come from ./dictionary, where Chinese is the source of truth.
+// Simplified Chinese first, English for the chrome (docs/ui.md §Languages). antd's own texts follow its locale;
+// the app's texts come from the one registry ./dictionary (per-feature modules in src/texts/, Chinese the source).
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';

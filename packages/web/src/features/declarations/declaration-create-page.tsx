@@ -3,6 +3,7 @@
 // is offered before the server judges: a firm that cannot enter (declarationBlockers) gets the reason and no
 // button, a mode it cannot use (checkEntryEligibility) is disabled, a batch past its deadline is not chosen.
 import {
+  canCreateDeclaration,
   checkEntryEligibility,
   DECLARATION_MODE_LABELS,
   type DeclarationMode,
@@ -44,7 +45,7 @@ export function DeclarationCreatePage() {
   const mode = Form.useWatch('mode', form) ?? 'annual';
   const calendar = useDeclarationCalendar(year);
   const create = useCreateDeclaration();
-  const mayCreate = (me?.user.roles ?? []).some((r) => r === 'township' || r === 'department');
+  const mayCreate = canCreateDeclaration(me?.user.roles ?? []);
 
   useEffect(() => {
     form.setFieldsValue({ year: thisYear, mode: 'annual' });

@@ -19,8 +19,12 @@ export function TodoCard() {
   const items = unreported.data?.items ?? [];
   const todo = useMyTodo();
   const pending = todo.isPending || (can('enterprise:write') && unreported.isPending);
+  // Nothing waiting is said only when the list came back (a failed request is reported, not read as empty).
   const nothing =
-    !pending && mineOf(todo.data).length === 0 && (!can('enterprise:write') || items.length === 0);
+    !pending &&
+    todo.isSuccess &&
+    mineOf(todo.data).length === 0 &&
+    (!can('enterprise:write') || items.length === 0);
 
   if (todo.isPending)
     return (
