@@ -152,41 +152,44 @@ export function EnterpriseFilterForm({
         data-testid="filter-revenue-year"
       />
     </Form.Item>,
-    <Form.Item key="revenue" label={t('filter.revenueRange')} style={{ minWidth: 300 }}>
-      <Form.Item name="revenueMinWan" style={{ display: 'inline-block', width: 'calc(50% - 12px)' }}>
-        <InputNumber<number>
-          min={0}
-          precision={2}
-          placeholder={t('filter.min')}
-          style={{ width: '100%' }}
-          data-testid="filter-revenue-min"
-        />
-      </Form.Item>
-      <span style={{ display: 'inline-block', width: 24, lineHeight: '32px', textAlign: 'center' }}>~</span>
-      <Form.Item
-        name="revenueMaxWan"
-        dependencies={['revenueMinWan']}
-        style={{ display: 'inline-block', width: 'calc(50% - 12px)' }}
-        rules={[
-          ({ getFieldValue }) => ({
-            validator: (_, value: number | null | undefined) => {
-              const min = getFieldValue('revenueMinWan') as number | null | undefined;
-              if (typeof value === 'number' && typeof min === 'number' && value < min) {
-                return Promise.reject(new Error(t('filter.maxBelowMin')));
-              }
-              return Promise.resolve();
-            },
-          }),
-        ]}
-      >
-        <InputNumber<number>
-          min={0}
-          precision={2}
-          placeholder={t('filter.max')}
-          style={{ width: '100%' }}
-          data-testid="filter-revenue-max"
-        />
-      </Form.Item>
+    <Form.Item key="revenue" label={t('filter.revenueRange')} style={{ minWidth: 320 }}>
+      {/* Both bounds in one row; the upper bound's check shows under the pair. */}
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <Form.Item name="revenueMinWan" noStyle>
+          <InputNumber<number>
+            min={0}
+            precision={2}
+            placeholder={t('filter.min')}
+            style={{ flex: 1 }}
+            data-testid="filter-revenue-min"
+          />
+        </Form.Item>
+        <span>~</span>
+        <Form.Item
+          name="revenueMaxWan"
+          noStyle
+          dependencies={['revenueMinWan']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value: number | null | undefined) => {
+                const min = getFieldValue('revenueMinWan') as number | null | undefined;
+                if (typeof value === 'number' && typeof min === 'number' && value < min) {
+                  return Promise.reject(new Error(t('filter.maxBelowMin')));
+                }
+                return Promise.resolve();
+              },
+            }),
+          ]}
+        >
+          <InputNumber<number>
+            min={0}
+            precision={2}
+            placeholder={t('filter.max')}
+            style={{ flex: 1 }}
+            data-testid="filter-revenue-max"
+          />
+        </Form.Item>
+      </div>
     </Form.Item>,
   ];
 

@@ -231,6 +231,28 @@ function LibraryList({ library }: { library: Library }) {
       ),
     },
     {
+      title: t('lib.col.reasons'),
+      dataIndex: 'reasons',
+      key: 'reasons',
+      width: 300,
+      // Next to the name, so it is in view beside the fixed columns at 1440 px; one line per reason, cut
+      // with an ellipsis and whole on hover.
+      render: (reasons: string[], row) => (
+        <div data-testid="library-reasons" style={{ maxWidth: 284 }}>
+          {row.manual && <Tag color="orange">{t('lib.manualTag')}</Tag>}
+          {reasons.map((r) => (
+            <Typography.Text
+              key={r}
+              ellipsis={{ tooltip: r }}
+              style={{ display: 'block', fontSize: 13, lineHeight: 1.5 }}
+            >
+              · {r}
+            </Typography.Text>
+          ))}
+        </div>
+      ),
+    },
+    {
       title: t('lib.col.creditCode'),
       dataIndex: 'creditCode',
       key: 'creditCode',
@@ -303,28 +325,6 @@ function LibraryList({ library }: { library: Library }) {
           align: 'right',
           render: (p: number | null) => formatProbability(p),
         },
-    {
-      title: t('lib.col.reasons'),
-      dataIndex: 'reasons',
-      key: 'reasons',
-      width: 300,
-      // One line per reason, cut with an ellipsis and whole on hover: a long reason never runs under the
-      // fixed 操作 column.
-      render: (reasons: string[], row) => (
-        <div data-testid="library-reasons" style={{ maxWidth: 284 }}>
-          {row.manual && <Tag color="orange">{t('lib.manualTag')}</Tag>}
-          {reasons.map((r) => (
-            <Typography.Text
-              key={r}
-              ellipsis={{ tooltip: r }}
-              style={{ display: 'block', fontSize: 13, lineHeight: 1.5 }}
-            >
-              · {r}
-            </Typography.Text>
-          ))}
-        </div>
-      ),
-    },
     {
       title: t('lib.col.pathway'),
       dataIndex: 'pathway',
