@@ -1,8 +1,10 @@
 // Starting a declaration (docs/domain.md §7): a new one in `preparing` after the one entry rule, and the
 // conversion of a monthly declaration into an annual one of the same year.
 import {
+  batchClosedReason,
   canCreateDeclaration,
   canWithdraw,
+  chinaDate,
   DECLARATION_STATE_LABELS,
   type DeclarationConvertInput,
   type DeclarationCreate,
@@ -45,6 +47,9 @@ export async function createDeclaration(
         ? `月度入库的批次应为${input.year}年内的月份，如 ${input.year}-11`
         : `${input.year}年申报日历中没有批次“${input.batch}”`,
     );
+  // A batch past its deadline takes no new declaration (the form does not offer it either).
+  const closed = batchClosedReason(batch, chinaDate(ctx.now));
+  if (closed) throw invalid('batch', closed);
   const id = await db.transaction(async (tx) => {
     const firm = await lockFirmIn(tx, ctx, input.enterpriseId);
     assertEligible(firm, input.mode, input.year);

@@ -1,43 +1,23 @@
 // The shapes a declaration is answered in: the list row, the file, the check with its override, the detail.
 import {
   type CheckStatus,
+  type DeclarationCheckView as CheckView,
   DECLARATION_MODE_LABELS,
   DECLARATION_STATE_LABELS,
   type DeclarationCheck,
+  type DeclarationDetail,
   type DeclarationMode,
   type DeclarationState,
+  type DeclarationView,
+  type DeclarationFile as FileView,
   type InspectionConclusion,
   type InspectionKind,
   type MaterialItem,
 } from '@shenggui/domain';
-import type { DeclarationListRow, FileMeta } from './declaration.repository.js';
 
-export interface DeclarationView {
-  id: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  creditCode: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  year: number;
-  mode: DeclarationMode;
-  modeLabel: string;
-  batch: string;
-  batchName: string;
-  deadline: string;
-  dataMonth: string;
-  state: DeclarationState;
-  stateLabel: string;
-  lastComment: string | null;
-  directoryEventId: number | null;
-  inspectionUnitId: number | null;
-  inspectionUnitName: string | null;
-  replacesId: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { CheckView, DeclarationDetail, DeclarationView, FileView };
+
+import type { DeclarationListRow, FileMeta } from './declaration.repository.js';
 
 export function toView(r: DeclarationListRow): DeclarationView {
   const d = r.d;
@@ -71,17 +51,6 @@ export function toView(r: DeclarationListRow): DeclarationView {
   };
 }
 
-export interface FileView {
-  id: number;
-  version: number;
-  fileName: string;
-  fileType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedByName: string | null;
-}
-
 export function toFileView(f: FileMeta): FileView {
   return {
     id: f.id,
@@ -93,59 +62,4 @@ export function toFileView(f: FileMeta): FileView {
     uploadedAt: f.uploadedAt.toISOString(),
     uploadedByName: f.uploadedByName,
   };
-}
-
-export interface CheckView extends DeclarationCheck {
-  statusLabel: string;
-  label: string;
-  /** The centre's override of this check, if any. */
-  override: {
-    reason: string;
-    actorName: string | null;
-    at: string;
-    status: CheckStatus;
-    message: string;
-  } | null;
-}
-
-export interface DeclarationDetail extends DeclarationView {
-  /** What the caller may do next; `blockedBy` names why a step cannot be taken yet (empty: it can). */
-  actions: { to: DeclarationState; label: string; commentRequired: boolean; blockedBy: string[] }[];
-  checks: CheckView[];
-  /** What the caller may do besides the steps. */
-  can: {
-    override: boolean;
-    convert: boolean;
-    assignInspectionUnit: boolean;
-    inspect: boolean;
-    materials: boolean;
-  };
-  /** The default effective period of the entry (any other needs a reason). */
-  defaultEffectivePeriod: string;
-  /** Why the centre cannot approve yet (missing or failed inspection records); empty when it can. */
-  approvalProblems: string[];
-  materials: { item: MaterialItem; label: string; files: FileView[] }[];
-  inspections: {
-    id: number;
-    kind: InspectionKind;
-    kindLabel: string;
-    inspectedOn: string;
-    inspectors: string;
-    findings: string;
-    conclusion: InspectionConclusion;
-    conclusionLabel: string;
-    recordedAt: string;
-    recordedByName: string | null;
-    photos: FileView[];
-  }[];
-  history: {
-    id: number;
-    from: DeclarationState | null;
-    fromLabel: string | null;
-    to: DeclarationState;
-    toLabel: string;
-    at: string;
-    actorName: string | null;
-    comment: string | null;
-  }[];
 }

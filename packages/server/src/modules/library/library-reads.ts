@@ -4,6 +4,7 @@ import {
   currentPlanYear,
   LIBRARIES,
   type Library,
+  type LibraryMember,
   type OperatingStatus,
   type Pathway,
   type Tier,
@@ -26,35 +27,7 @@ import {
 import { evaluateFirms, getLibraryThresholds } from './library-evaluate.js';
 // ── Reads ─────────────────────────────────────────────────────────────────────────────────────────────
 
-export interface LibraryMemberView {
-  enterpriseId: number;
-  creditCode: string;
-  name: string;
-  legalForm: string;
-  industryCode: string;
-  scaleStatus: string;
-  townshipId: number;
-  townshipName: string;
-  supervisingUnitId: number;
-  supervisingUnitName: string;
-  priorYearRevenue: string | null;
-  /** "2025年", or "2025年（7-12月，6个月）" when the prior year has fewer than twelve months of figures. */
-  priorYearLabel: string | null;
-  ytdRevenue: string | null;
-  ytdMonths: number;
-  taxYtd: string | null;
-  projectedRevenue: string | null;
-  pReachYear: number | null;
-  pBelowYearEnd: number | null;
-  reasons: string[];
-  rule: string | null;
-  manual: boolean;
-  pathway: Pathway | null;
-  pathwaySuggested: Pathway | null;
-  pathwayChosen: boolean;
-  tier: Tier | null;
-  since: string;
-}
+export type LibraryMemberView = LibraryMember;
 
 function memberView(r: LibraryListRow, library: Library): LibraryMemberView {
   const v = r.v;
