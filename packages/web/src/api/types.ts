@@ -1,5 +1,6 @@
-// Response shapes of the HTTP API (docs/api.md). The domain package holds request schemas only, so the
-// web keeps these here; money is yuan as a decimal string, dates `YYYY-MM-DD`, periods `YYYY-MM`.
+// Response shapes of the HTTP API (docs/api.md, /api/docs). Money is yuan as a decimal string, dates
+// `YYYY-MM-DD`, periods `YYYY-MM`. Where a slice's contract is in packages/domain/src/contracts its types
+// are re-exported below; the interfaces after them are the slices not yet moved there.
 import type {
   CheckStatus,
   DeclarationCheckKey,
@@ -7,11 +8,40 @@ import type {
   Library,
   MaterialItem,
   OperatingStatus,
+  Paged,
   Pathway,
   ReviewKind,
-  Role,
   Tier,
-  UnitKind,
+} from '@shenggui/domain';
+
+// Shapes defined once as zod contracts in packages/domain/src/contracts (auth, org, user, audit,
+// enterprise, revenue, target, directory, todo, common), under the names the pages use.
+export type {
+  AdminUserView as AdminUser,
+  AuditItem,
+  AuditVerifyResult,
+  DemoAccount,
+  DirectoryEventView as DirectoryEvent,
+  EnterpriseDetail,
+  EnterpriseList,
+  EnterpriseView as EnterpriseRow,
+  Me,
+  Meta,
+  Paged,
+  PasswordPolicy,
+  PendingAccountChange,
+  Restriction,
+  RevenueFactView as RevenueFact,
+  ScaleHistoryEntry,
+  ScopeKind,
+  SessionInfo,
+  SessionUser,
+  SupervisingSuggestion,
+  TargetsView,
+  TargetUnitView as TargetUnitRow,
+  TodoItem,
+  TotpSetup,
+  UnitView as Unit,
 } from '@shenggui/domain';
 
 export interface ErrorDetail {
@@ -23,49 +53,6 @@ export interface ErrorEnvelope {
   error: { code: string; message: string; details?: ErrorDetail[] };
   requestId?: string;
 }
-
-// 组织 (packages/domain/src/contracts/org.ts)
-export type { UnitView as Unit } from '@shenggui/domain';
-
-// 登录与账号 (packages/domain/src/contracts/auth.ts)
-export type {
-  DemoAccount,
-  Me,
-  Meta,
-  PasswordPolicy,
-  Restriction,
-  ScopeKind,
-  SessionInfo,
-  SessionUser,
-  TotpSetup,
-} from '@shenggui/domain';
-
-// 用户管理 (packages/domain/src/contracts/user.ts)
-export type { AdminUserView as AdminUser, PendingAccountChange } from '@shenggui/domain';
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-// 审计 (packages/domain/src/contracts/audit.ts)
-export type { AuditItem, AuditVerifyResult } from '@shenggui/domain';
-
-
-
-// 企业库 (packages/domain/src/contracts/enterprise.ts)
-export type {
-  EnterpriseDetail,
-  EnterpriseList,
-  EnterpriseView as EnterpriseRow,
-  ScaleHistoryEntry,
-  SupervisingSuggestion,
-} from '@shenggui/domain';
-
-// 月度数据 (packages/domain/src/contracts/revenue.ts)
-export type { RevenueFactView as RevenueFact } from '@shenggui/domain';
 
 // ---- 数据导入 (import.routes.ts) ----
 
@@ -200,12 +187,6 @@ export interface ProgressFirmList {
   kind: 'entered' | 'exited';
   items: ProgressFirm[];
 }
-
-// 目标任务 (packages/domain/src/contracts/target.ts)
-export type { TargetsView, TargetUnitView as TargetUnitRow } from '@shenggui/domain';
-
-// 入库退库 (packages/domain/src/contracts/directory.ts)
-export type { DirectoryEventView as DirectoryEvent } from '@shenggui/domain';
 
 export interface ProgressNotice {
   id: number;
@@ -456,6 +437,3 @@ export interface ReviewItem {
   at: string;
   link: string;
 }
-
-// 待办 (packages/domain/src/contracts/todo.ts)
-export type { TodoItem } from '@shenggui/domain';
