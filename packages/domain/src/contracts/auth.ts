@@ -18,6 +18,7 @@ export type SessionUser = z.output<typeof sessionUserSchema>;
 
 /** POST /auth/login */
 export const loginResultSchema = z.object({ user: sessionUserSchema });
+export type LoginResult = z.output<typeof loginResultSchema>;
 
 export const SCOPE_KINDS = ['subtree', 'township', 'supervising', 'none'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
@@ -50,6 +51,7 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.output<typeof sessionInfoSchema>;
 export const sessionListSchema = z.object({ items: z.array(sessionInfoSchema) });
+export type SessionList = z.output<typeof sessionListSchema>;
 
 /** POST /me/totp/setup: the secret and its otpauth:// URI for an authenticator app. */
 export const totpSetupSchema = z.object({ secret: z.string(), uri: z.string() });

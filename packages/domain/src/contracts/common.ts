@@ -27,3 +27,14 @@ export type Paged<T> = { items: T[]; total: number; page: number; pageSize: numb
 
 /** `{ ok: true }` for actions that answer nothing else. */
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** One field's problem in an error answer: the path (`creditCode`, `rows.3.period`) and a Chinese message. */
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.output<typeof fieldIssueSchema>;
+
+/** The envelope every failed request answers with (server platform/errors.ts). */
+export const errorEnvelopeSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(fieldIssueSchema).optional() }),
+  requestId: z.string().optional(),
+});
+export type ErrorEnvelope = z.output<typeof errorEnvelopeSchema>;

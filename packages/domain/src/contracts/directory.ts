@@ -50,3 +50,4 @@ export type DirectoryEventListQuery = z.output<typeof directoryEventListQuerySch
 export const directoryEventPageSchema = paged(directoryEventSchema);
 /** GET /enterprises/:id/directory-events — voided ones included. */
 export const directoryEventListSchema = z.object({ items: z.array(directoryEventSchema) });
+export type DirectoryEventList = z.output<typeof directoryEventListSchema>;

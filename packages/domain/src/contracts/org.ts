@@ -13,6 +13,7 @@ export type UnitView = z.output<typeof unitSchema>;
 
 /** GET /org/units */
 export const unitListSchema = z.object({ items: z.array(unitSchema) });
+export type UnitList = z.output<typeof unitListSchema>;
 
 const unitNameField = z.string().trim().min(2, '单位名称至少2个字').max(50, '单位名称不能超过50个字');
 /** POST /org/units (security administrator). */

@@ -26,5 +26,7 @@ export const revenueFactsQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export const revenueFactListSchema = z.object({ items: z.array(revenueFactSchema) });
+export type RevenueFactList = z.output<typeof revenueFactListSchema>;
 /** POST /enterprises/:id/revenue (201). */
 export const revenueFactCreatedSchema = z.object({ item: revenueFactSchema });
+export type RevenueFactCreated = z.output<typeof revenueFactCreatedSchema>;

@@ -17,3 +17,4 @@ export type TodoItem = z.output<typeof todoItemSchema>;
 
 /** GET /todo */
 export const todoListSchema = z.object({ items: z.array(todoItemSchema) });
+export type TodoList = z.output<typeof todoListSchema>;

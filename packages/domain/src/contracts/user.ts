@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access.js';
 import { UNIT_KINDS } from '../org.js';
-import { ACCOUNT_CHANGE_KINDS } from '../security.js';
+import { ACCOUNT_CHANGE_KINDS, type userCreateSchema, type userUpdateSchema } from '../security.js';
 import { paged, pageQuery } from './common.js';
 
 /** A user as the security administrator sees it. */
@@ -23,6 +23,10 @@ export const adminUserSchema = z.object({
 });
 export type AdminUserView = z.output<typeof adminUserSchema>;
 export const adminUserPageSchema = paged(adminUserSchema);
+
+/** POST /users and PUT /users/:id as the client sends them (the schemas are in security.ts). */
+export type UserCreateBody = z.input<typeof userCreateSchema>;
+export type UserUpdateBody = z.input<typeof userUpdateSchema>;
 
 /** GET /users and GET /users/export */
 export const userListQuerySchema = pageQuery.extend({

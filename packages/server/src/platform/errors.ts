@@ -1,6 +1,8 @@
 // One error type and one handler: every failure leaves the API in the same envelope with a request id.
 // The sendFile reply decorator's types come from @fastify/static.
+
 import type {} from '@fastify/static';
+import type { FieldIssue } from '@shenggui/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
@@ -19,10 +21,7 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+export type { FieldIssue };
 
 export class AppError extends Error {
   constructor(

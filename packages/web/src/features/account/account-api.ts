@@ -1,8 +1,9 @@
 // The signed-in user's own account (docs/api.md §Session): password, second factor, sessions.
+import type { SessionList } from '@shenggui/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { SessionInfo, TotpSetup } from '../../api/types';
+import type { TotpSetup } from '../../api/types';
 import { fetchMe } from '../auth/session';
 
 /** After a change that may lift the restriction: read /me again before moving on. */
@@ -41,8 +42,7 @@ export function useTotpEnable() {
 export function useSessions(enabled = true) {
   return useQuery({
     queryKey: queryKeys.sessions,
-    queryFn: ({ signal }) =>
-      apiRequest<{ items: SessionInfo[] }>('/me/sessions', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => apiRequest<SessionList>('/me/sessions', { signal }).then((r) => r.items),
     staleTime: 0,
     enabled,
   });

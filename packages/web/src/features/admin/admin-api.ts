@@ -1,5 +1,5 @@
 // 系统管理 calls (docs/api.md §Users, §Organisation, §Security settings): the security administrator's.
-import type { Role, SecuritySettings, UnitKind } from '@shenggui/domain';
+import type { SecuritySettings, UnitCreate, UserCreateBody, UserUpdateBody } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -31,20 +31,7 @@ function useUserWrite<V>(call: (v: V) => Promise<UserWriteResult>, handlesErrors
   });
 }
 
-export interface UserCreateBody {
-  username: string;
-  displayName: string;
-  unitId: number;
-  roles: Role[];
-  password: string;
-}
-
-export interface UserUpdateBody {
-  displayName: string;
-  unitId: number;
-  roles: Role[];
-  disabled: boolean;
-}
+export type { UserCreateBody, UserUpdateBody };
 
 export const useCreateUser = () =>
   useUserWrite((body: UserCreateBody) => apiRequest<UserWriteResult>('/users', { method: 'POST', body }));
@@ -65,8 +52,7 @@ export const useUnlockUser = () =>
 export function useCreateUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { code: string; name: string; kind: UnitKind; parentId: number }) =>
-      apiRequest<Unit>('/org/units', { method: 'POST', body }),
+    mutationFn: (body: UnitCreate) => apiRequest<Unit>('/org/units', { method: 'POST', body }),
     meta: { handlesErrors: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.units }),
   });

@@ -1,11 +1,11 @@
 // Who is signed in (GET /me), what the deployment is (GET /meta), and the sign-in / sign-out calls.
-import { DEFAULT_SCALE_THRESHOLD_YUAN, type Permission } from '@shenggui/domain';
+import { DEFAULT_SCALE_THRESHOLD_YUAN, type LoginResult, type Permission } from '@shenggui/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiRequest } from '../../api/client';
 import { isApiError } from '../../api/errors';
 import { queryKeys } from '../../api/query-keys';
-import type { Me, Meta, PasswordPolicy, SessionUser } from '../../api/types';
+import type { Me, Meta, PasswordPolicy } from '../../api/types';
 
 /** The session, or null when nobody is signed in (a 401 here is an answer, not an error). */
 export async function fetchMe(): Promise<Me | null> {
@@ -54,7 +54,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { username: string; password: string; totp?: string }) =>
-      apiRequest<{ user: SessionUser }>('/auth/login', { method: 'POST', body: input, redirectOn401: false }),
+      apiRequest<LoginResult>('/auth/login', { method: 'POST', body: input, redirectOn401: false }),
     meta: { handlesErrors: true },
     onSuccess: async () => {
       // Another user's cached data must not survive a change of session.

@@ -1,5 +1,5 @@
 // 入库/退库 (GET/POST /directory-events, void, export, a firm's records).
-import type { DirectoryEventCreate } from '@shenggui/domain';
+import type { DirectoryEventCreate, DirectoryEventList } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -18,7 +18,7 @@ export function useEnterpriseDirectoryEvents(enterpriseId: number, enabled = tru
   return useQuery({
     queryKey: queryKeys.directory.ofEnterprise(enterpriseId),
     queryFn: ({ signal }) =>
-      apiRequest<{ items: DirectoryEvent[] }>(`/enterprises/${enterpriseId}/directory-events`, {
+      apiRequest<DirectoryEventList>(`/enterprises/${enterpriseId}/directory-events`, {
         signal,
       }).then((r) => r.items),
     enabled: enabled && enterpriseId > 0,

@@ -1,9 +1,16 @@
 // TanStack Query hooks of the enterprise slice (docs/api.md §Enterprises).
-import type { EnterpriseCreate, EnterpriseUpdate, RevenueFactCreate, ScaleChange } from '@shenggui/domain';
+import type {
+  EnterpriseCreate,
+  EnterpriseUpdate,
+  RevenueFactCreate,
+  RevenueFactCreated,
+  RevenueFactList,
+  ScaleChange,
+} from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { EnterpriseDetail, EnterpriseList, RevenueFact, SupervisingSuggestion } from '../../api/types';
+import type { EnterpriseDetail, EnterpriseList, SupervisingSuggestion } from '../../api/types';
 
 export function useEnterpriseList(query: URLSearchParams, enabled = true) {
   const qs = query.toString();
@@ -44,7 +51,7 @@ export function useEnterpriseRevenue(id: number, enabled = true) {
   return useQuery({
     queryKey: queryKeys.enterprises.revenue(id),
     queryFn: ({ signal }) =>
-      apiRequest<{ items: RevenueFact[] }>(`/enterprises/${id}/revenue`, { signal }).then((r) => r.items),
+      apiRequest<RevenueFactList>(`/enterprises/${id}/revenue`, { signal }).then((r) => r.items),
     enabled: enabled && Number.isSafeInteger(id) && id > 0,
   });
 }
@@ -95,7 +102,7 @@ export function useRecordRevenue(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RevenueFactCreate) =>
-      apiRequest<{ item: RevenueFact }>(`/enterprises/${id}/revenue`, { method: 'POST', body }),
+      apiRequest<RevenueFactCreated>(`/enterprises/${id}/revenue`, { method: 'POST', body }),
     meta: { handlesErrors: true },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.revenue(id) });

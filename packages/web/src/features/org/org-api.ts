@@ -1,4 +1,4 @@
-import { SUPERVISING_KINDS, type UnitKind } from '@shenggui/domain';
+import { SUPERVISING_KINDS, type UnitKind, type UnitList } from '@shenggui/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { apiRequest } from '../../api/client';
@@ -8,7 +8,7 @@ import type { Unit } from '../../api/types';
 export function useUnits(enabled = true) {
   return useQuery({
     queryKey: queryKeys.units,
-    queryFn: () => apiRequest<{ items: Unit[] }>('/org/units').then((r) => r.items),
+    queryFn: () => apiRequest<UnitList>('/org/units').then((r) => r.items),
     staleTime: 10 * 60_000,
     enabled,
   });
