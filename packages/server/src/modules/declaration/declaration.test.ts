@@ -259,6 +259,16 @@ describe('declaration workflow', () => {
     expect(ok.json().materials.map((m: { item: string }) => m.item)).toContain('project_approval');
   });
 
+  it('refuses a batch whose deadline has passed, naming the batch and its deadline', async () => {
+    // The test clock stands on 2026-11-20: October's monthly batch closed on 2026-10-20.
+    const fresh = await createFirm('2025-10-01');
+    const closed = await declare(xiushui, fresh, { mode: 'monthly', batch: '2026-10' });
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json().error.details[0]).toMatchObject({ path: 'batch' });
+    expect(closed.json().error.message).toContain('截止');
+    expect((await declare(xiushui, fresh, { mode: 'monthly', batch: '2026-11' })).statusCode).toBe(201);
+  });
+
   it('computes the checks from the figures', async () => {
     const firm = await createFirm('2026-03-01');
     // 2026-01 … 2026-10 tax 1.99M a month = 1,990万元; statistics 2.5M in October (25.6 % apart); sales before March.
