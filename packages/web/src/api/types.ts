@@ -23,11 +23,6 @@ export interface ErrorDetail {
   message: string;
 }
 
-export interface ErrorEnvelope {
-  error: { code: string; message: string; details?: ErrorDetail[] };
-  requestId?: string;
-}
-
 export interface Unit {
   id: number;
   code: string;

@@ -121,14 +121,6 @@ export function withFilters(state: EnterpriseListState, filters: EnterpriseFilte
   return next;
 }
 
-export function filtersOf(state: EnterpriseListState): EnterpriseFilters {
-  const filters: EnterpriseFilters = {};
-  for (const key of FILTER_KEYS) {
-    if (state[key] !== undefined) (filters as Record<string, unknown>)[key] = state[key];
-  }
-  return filters;
-}
-
 export function countActiveFilters(state: EnterpriseListState): number {
   return FILTER_KEYS.filter((k) => state[k] !== undefined).length;
 }
