@@ -10,6 +10,7 @@ import { applyServerError } from '../../api/form-errors';
 import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
 import { PageHeader } from '../../components/page-header';
+import { formatDateTime } from '../../lib/format';
 import { cryptoRandom, passwordPolicyHints, temporaryPassword } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
 
@@ -206,7 +207,7 @@ export function AccountChangesPage() {
             },
             {
               title: t('accountChange.requestedAt'),
-              render: (_, c) => new Date(c.requestedAt).toLocaleString(),
+              render: (_, c) => formatDateTime(c.requestedAt),
             },
             {
               title: t('accountChange.status'),
