@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   chinaDate,
+  chinaDateTime,
   chinaDayEnd,
   chinaDayStart,
   chinaPeriod,
@@ -39,6 +40,8 @@ describe('China calendar of an instant', () => {
     expect(chinaDate(new Date('2024-12-31T16:30:00Z'))).toBe('2025-01-01');
     expect(chinaDate(new Date('2024-12-31T15:59:00Z'))).toBe('2024-12-31');
     expect(chinaDate(Date.parse('2024-12-31T16:30:00Z'))).toBe('2025-01-01');
+    expect(chinaDateTime(Date.parse('2024-12-31T16:30:00Z'))).toBe('2025-01-01 00:30');
+    expect(chinaDateTime(new Date('2024-12-31T15:59:59Z'))).toBe('2024-12-31 23:59');
   });
 
   it('the last complete month is the month before, across a year end', () => {

@@ -18,6 +18,11 @@ export function chinaDate(at: Instant): string {
   return new Date(ms(at) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The China date and time of an instant to the minute, `YYYY-MM-DD HH:mm`: how the UI shows a moment. */
+export function chinaDateTime(at: Instant): string {
+  return new Date(ms(at) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The China calendar month (YYYY-MM) of an instant. */
 export function chinaPeriod(at: Instant): string {
   return chinaDate(at).slice(0, 7);

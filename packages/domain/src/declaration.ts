@@ -13,7 +13,6 @@ import {
   DEFAULT_REVENUE_PRIORITY,
   type FigureSpan,
   figurePeriodKey,
-  pickRevenueOfRecord,
   quarterEndPeriod,
   quarterOfPeriod,
   type RecordEntry,
@@ -42,7 +41,6 @@ export const declarationBatchSchema = z.object({
     .trim()
     .refine(isIsoDate, '截止日期应为有效日期，如 2026-11-20'),
 });
-export type DeclarationBatch = z.output<typeof declarationBatchSchema>;
 
 /** One year's declaration calendar (configurable per year, docs/domain.md §5). */
 export const declarationCalendarSchema = z
@@ -807,14 +805,6 @@ const wan = (yuan: number) => {
   const t = formatWan(yuan);
   return `${t.endsWith('.00') ? t.slice(0, -3) : t}万元`;
 };
-
-/** Revenue of record for a month under the county's priority (revenue-of-record.ts; statistics first by default). */
-export function monthRevenueOfRecord(
-  m: MonthFigures,
-  priority: RevenuePriority = DEFAULT_REVENUE_PRIORITY,
-): number | null {
-  return pickRevenueOfRecord(m.statistics, m.tax, priority);
-}
 
 /**
  * The periods where both sources have a figure to compare: a month both filed monthly, or a quarter where

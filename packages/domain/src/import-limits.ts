@@ -28,11 +28,3 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxInflatedMb: 256,
   uploadsPerMinute: 10,
 };
-
-export const IMPORT_LIMIT_LABELS: Record<keyof ImportLimits, string> = {
-  maxRows: '每个工作表最多行数',
-  maxColumns: '每行最多列数',
-  maxCells: '每个文件最多单元格数',
-  maxInflatedMb: '工作簿解压后最大（MB）',
-  uploadsPerMinute: '每人每分钟最多上传次数',
-};

@@ -207,10 +207,6 @@ export async function restoreDataFolder(dataDir: string, snapshot: Buffer): Prom
   }
 }
 
-export function dataFolderExists(dataDir: string): boolean {
-  return existsSync(join(resolve(dataDir), 'pg'));
-}
-
 /**
  * Refreshes planner statistics after bulk loads. PGlite has no autovacuum: without this the planner
  * believes freshly loaded tables are empty and picks plans hundreds of times slower.

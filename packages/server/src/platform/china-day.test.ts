@@ -49,7 +49,8 @@ function runProbe(tz: string): Promise<Record<string, unknown>> {
   });
 }
 
-describe('the China day under any server zone', () => {
+// The probes open their own embedded database, so the PostgreSQL pass of the suite would only repeat them.
+describe.skipIf(Boolean(process.env.SHENGGUI_TEST_PG))('the China day under any server zone', () => {
   it('TZ=UTC and TZ=Asia/Shanghai give the same dates just after China midnight', async () => {
     const [utc, shanghai] = await Promise.all([runProbe('UTC'), runProbe('Asia/Shanghai')]);
     // The zones really differ: the UTC process's own calendar is still on 31 December.

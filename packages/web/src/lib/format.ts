@@ -1,32 +1,28 @@
 // Display formats the users expect (docs/ui.md): 万元 with two decimals, dates as 2024-11-25, periods as 2024年11月.
-import { formatPeriodZh, isPeriod } from '@shenggui/domain';
+import { chinaDate, chinaDateTime, formatPeriodZh, isPeriod } from '@shenggui/domain';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 function toDate(value: string | Date): Date | null {
   const d = value instanceof Date ? value : new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** A calendar date `YYYY-MM-DD` is shown as is; a timestamp is shown as its local date. */
+/** A calendar date `YYYY-MM-DD` is shown as is; a timestamp as its China date (china-calendar.ts), in any zone. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string' && PLAIN_DATE.test(value)) return value;
   const d = toDate(value);
   if (!d) return '—';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return chinaDate(d);
 }
 
-/** A timestamp as local `YYYY-MM-DD HH:mm`. */
+/** A timestamp as China time `YYYY-MM-DD HH:mm`. */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   const d = toDate(value);
   if (!d) return '—';
-  return `${formatDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return chinaDateTime(d);
 }
 
 /** `2024-11` → 2024年11月 (Chinese) or 2024-11 (English). */

@@ -279,15 +279,6 @@ export async function withCheckedKeys<T>(tx: Executor, fn: () => Promise<T>): Pr
   }
 }
 
-/** Facts written by a batch (tests and the batch detail). */
-export async function countFactsOfBatch(db: Executor, batchId: number): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(revenueFacts)
-    .where(eq(revenueFacts.importBatchId, batchId));
-  return rows[0]?.n ?? 0;
-}
-
 // ── Preview lines (what a preview will write, row by row) ────────────────────────────────────────────
 
 export type { PreviewLineStatus };

@@ -372,10 +372,6 @@ async function previewBytes(db: Db, token: string): Promise<Buffer> {
   return bytes;
 }
 
-export async function getPreview(db: Db, ctx: RequestContext, token: string): Promise<PreviewRow> {
-  return ownPreview(db, ctx, token);
-}
-
 export async function applyImport(
   db: Db,
   ctx: RequestContext,

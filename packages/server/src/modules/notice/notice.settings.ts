@@ -2,9 +2,7 @@
 // as the seed document writes them: 盂县 → 盂促企组办发, 盂县促进中小企业发展工作领导小组办公室(文件).
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
-import { recordAudit } from '../../platform/audit.js';
-import type { RequestContext } from '../../platform/context.js';
-import { findSetting, upsertSetting } from '../settings/settings.repository.js';
+import { findSetting } from '../settings/settings.repository.js';
 
 export const NOTICE_SETTING_KEY = 'notice';
 /** Settings key: `{ "2024": 7, … }` — the number the next notice of the year takes at the least. */
@@ -53,20 +51,4 @@ export async function getNoticeSettings(db: Executor, countyName: string): Promi
   const defaults = defaultNoticeSettings(countyName);
   const stored = noticeSettingsSchema.partial().safeParse(await findSetting(db, NOTICE_SETTING_KEY));
   return stored.success ? { ...defaults, ...stored.data } : defaults;
-}
-
-export async function putNoticeSettings(
-  tx: Executor,
-  ctx: RequestContext,
-  value: NoticeSettings,
-): Promise<void> {
-  const parsed = noticeSettingsSchema.parse(value);
-  const before = await upsertSetting(tx, NOTICE_SETTING_KEY, parsed, ctx.now);
-  await recordAudit(tx, ctx, {
-    action: 'settings.update',
-    entityType: 'setting',
-    entityId: NOTICE_SETTING_KEY,
-    before,
-    after: parsed,
-  });
 }

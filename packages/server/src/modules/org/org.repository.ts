@@ -1,4 +1,4 @@
-import { asc, eq, inArray, like } from 'drizzle-orm';
+import { asc, eq, like } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { orgUnits } from '../../db/schema.js';
 
@@ -23,22 +23,12 @@ export async function findUnitByCode(db: Executor, code: string): Promise<OrgUni
   return rows[0] ?? null;
 }
 
-export function findUnitsByIds(db: Executor, ids: number[]): Promise<OrgUnitRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
-}
-
 export async function insertUnit(
   db: Executor,
   unit: { code: string; name: string; kind: string; parentId: number | null; path: string; sort: number },
 ): Promise<OrgUnitRow> {
   const rows = await db.insert(orgUnits).values(unit).returning();
   return rows[0]!;
-}
-
-export async function countUnits(db: Executor): Promise<number> {
-  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
-  return rows.length;
 }
 
 export async function updateUnitName(db: Executor, id: number, name: string): Promise<OrgUnitRow> {

@@ -17,6 +17,7 @@ import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
 import { defineListQuery, FilterBar, ListTable, useListQuery } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
+import { formatDateTime } from '../../lib/format';
 import { cryptoRandom, passwordPolicyHints, temporaryPassword } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
 

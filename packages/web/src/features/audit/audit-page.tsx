@@ -392,7 +392,7 @@ export function AuditPage() {
                   {v.checkpoint && (
                     <div>
                       {t('audit.checkpointInfo', {
-                        at: new Date(v.checkpoint.at).toLocaleString(),
+                        at: formatDateTime(v.checkpoint.at),
                         count: v.checkpoint.count,
                       })}
                     </div>
