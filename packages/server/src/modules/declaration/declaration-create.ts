@@ -12,7 +12,7 @@ import {
   isOpenState,
   resolveBatch,
 } from '@shenggui/domain';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
@@ -62,23 +62,13 @@ export async function createDeclaration(
       enterpriseId: firm.id,
       year: input.year,
       mode: input.mode,
-      batch: batch.key,
-      batchName: batch.name,
-      deadline: batch.deadline,
-      dataMonth: batch.dataMonth,
+      ...batchColumns(batch),
       state: 'preparing',
       createdBy: ctx.actor?.id ?? null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    await insertTransition(tx, {
-      declarationId: row.id,
-      fromState: null,
-      toState: 'preparing',
-      actorId: ctx.actor?.id ?? null,
-      at: ctx.now,
-      comment: null,
-    });
+    await insertStart(tx, ctx, row.id, null);
     await recordAudit(tx, ctx, {
       action: 'declaration.create',
       entityType: 'declaration',
@@ -133,10 +123,7 @@ export async function convertDeclaration(
       enterpriseId: d.enterpriseId,
       year: d.year,
       mode: 'annual',
-      batch: batch.key,
-      batchName: batch.name,
-      deadline: batch.deadline,
-      dataMonth: batch.dataMonth,
+      ...batchColumns(batch),
       state: 'preparing',
       // The preparer stays the preparer: separation of duties follows the declaration, not the conversion.
       createdBy: d.createdBy,
@@ -145,14 +132,7 @@ export async function convertDeclaration(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    await insertTransition(tx, {
-      declarationId: row.id,
-      fromState: null,
-      toState: 'preparing',
-      actorId: ctx.actor?.id ?? null,
-      at: ctx.now,
-      comment: `由月度入库申报${d.id}转为年度入库：${input.reason}`,
-    });
+    await insertStart(tx, ctx, row.id, `由月度入库申报${d.id}转为年度入库：${input.reason}`);
     await copyMaterialFiles(tx, d.id, row.id);
     await recordAudit(tx, ctx, {
       action: 'declaration.convert',
@@ -171,4 +151,21 @@ export async function convertDeclaration(
     return row.id;
   });
   return getDeclaration(db, ctx, newId);
+}
+
+/** The batch's columns on a declaration row: key, name, deadline and data month, as the calendar has them. */
+function batchColumns(batch: { key: string; name: string; deadline: string; dataMonth: string }) {
+  return { batch: batch.key, batchName: batch.name, deadline: batch.deadline, dataMonth: batch.dataMonth };
+}
+
+/** The first line of a declaration's history: nothing → 准备中, by the caller, now. */
+function insertStart(tx: Executor, ctx: RequestContext, declarationId: number, comment: string | null) {
+  return insertTransition(tx, {
+    declarationId,
+    fromState: null,
+    toState: 'preparing',
+    actorId: ctx.actor?.id ?? null,
+    at: ctx.now,
+    comment,
+  });
 }
