@@ -1,15 +1,10 @@
 // The declaration calendar of a year (docs/domain.md §7): read through the settings service, the one reader
-// of the stored setting; the centre's edit is audited and the plan year's libraries recomputed after commit.
+// of the stored setting, and written through the business-settings service, the one writer.
 
 import type { DeclarationCalendar } from '@shenggui/domain';
-import { currentPlanYear } from '@shenggui/domain';
 import type { Db, Executor } from '../../db/client.js';
-import { withTransaction } from '../../db/transaction.js';
-import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-
-import { librariesAfterCommit } from '../library/library-recompute.js';
-import { findSetting, upsertSetting } from '../settings/settings.repository.js';
+import { updateBusinessSettings } from '../settings/business-settings.service.js';
 import { DECLARATION_CALENDAR_KEY, getDeclarationCalendarSetting } from '../settings/settings.service.js';
 
 /** Settings key: `{ "2026": DeclarationCalendar, … }`; a year without its own calendar gets the defaults. */
@@ -20,25 +15,16 @@ export async function getDeclarationCalendar(db: Executor, year: number): Promis
   return getDeclarationCalendarSetting(db, year);
 }
 
+/**
+ * The centre sets a year's calendar: the same write as the 业务设置 page and `settings set declaration.calendar`
+ * (one audit action, `settings.update`; the plan year's libraries recomputed after commit).
+ */
 export async function putDeclarationCalendar(
   db: Db,
   ctx: RequestContext,
   year: number,
   calendar: DeclarationCalendar,
 ): Promise<DeclarationCalendar> {
-  await withTransaction(db, async (tx, afterCommit) => {
-    const stored = ((await findSetting(tx, DECLARATION_CALENDAR_SETTING)) ?? {}) as Record<string, unknown>;
-    const before = stored[String(year)] ?? null;
-    await upsertSetting(tx, DECLARATION_CALENDAR_SETTING, { ...stored, [String(year)]: calendar }, ctx.now);
-    await recordAudit(tx, ctx, {
-      action: 'declaration.calendar',
-      entityType: 'setting',
-      entityId: `${DECLARATION_CALENDAR_SETTING}.${year}`,
-      before,
-      after: calendar,
-    });
-    // The library rules read the plan year's calendar (as when it is set on the business-settings page).
-    if (year === currentPlanYear(ctx.now)) librariesAfterCommit(afterCommit, ctx, null);
-  });
-  return calendar;
+  await updateBusinessSettings(db, ctx, { year, values: { [DECLARATION_CALENDAR_SETTING]: calendar } });
+  return getDeclarationCalendar(db, year);
 }

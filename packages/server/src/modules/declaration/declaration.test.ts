@@ -330,6 +330,11 @@ describe('declaration workflow', () => {
     const back = (await xiushui.get('/api/v1/settings/declaration-calendar/2027')).json();
     expect(back.batches).toHaveLength(3);
     expect(back.agreementTolerance).toBe(0.05);
+    // One writer for the calendar: the same audited setting change as the 业务设置 page.
+    const auditor = await Client.signIn(env.app, 'auditor');
+    const trail = (await auditor.get('/api/v1/audit?action=settings.update&pageSize=50')).json();
+    const entry = trail.items.find((i: { entityId: string }) => i.entityId === 'declaration.calendar@2027');
+    expect(entry?.after).toMatchObject({ key: 'declaration.calendar', year: 2027 });
   });
 });
 
