@@ -1,7 +1,21 @@
 // The list-page kit: URL state from the list's query schema, the filter bar, the table and the export.
 // A new list page: define its query (defineListQuery) next to its API hooks, then useListQuery, FilterBar,
-// ListTable and ListExportButton — see docs/ARCHITECTURE.md "List pages".
+// ListTable and ListExportButton, with the FilterBar's fields from filter-fields.tsx (FilterSelect, FilterText,
+// FilterYearSelect, FilterUnitSelect, FilterDateRange) — see docs/ARCHITECTURE.md "List pages".
 export { FilterBar } from './filter-bar';
+export {
+  type DateRangeValue,
+  dateRangeFilters,
+  dateRangeValue,
+  FilterDateRange,
+  type FilterOption,
+  FilterSelect,
+  FilterText,
+  FilterUnitSelect,
+  FilterYearSelect,
+  type UnitChoices,
+  yearsDown,
+} from './filter-fields';
 export { ListExportButton } from './list-export-button';
 export {
   dateFilter,

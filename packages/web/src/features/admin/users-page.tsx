@@ -16,7 +16,6 @@ import {
   Form,
   Input,
   Modal,
-  Select,
   Space,
   type TableProps,
   Tag,
@@ -31,6 +30,8 @@ import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
 import {
   FilterBar,
+  FilterSelect,
+  FilterText,
   ListExportButton,
   type ListFiltersOf,
   ListTable,
@@ -73,40 +74,33 @@ function UserFilterBar({ list }: { list: ListUrlState<typeof userListQuery> }) {
       testId="user-filter-form"
       submitTestId="user-filter-submit"
     >
-      <Form.Item name="q" label={t('filter.keyword')}>
-        <Input
-          allowClear
-          placeholder={t('user.keywordPlaceholder')}
-          maxLength={64}
-          data-testid="user-filter-q"
-        />
-      </Form.Item>
-      <Form.Item name="unitId" label={t('home.unit')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={grouped}
-          loading={isLoading}
-          placeholder={t('filter.all')}
-          data-testid="user-filter-unit"
-        />
-      </Form.Item>
-      <Form.Item name="role" label={t('home.roles')}>
-        <Select
-          allowClear
-          options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
-          placeholder={t('filter.all')}
-          data-testid="user-filter-role"
-        />
-      </Form.Item>
-      <Form.Item name="status" label={t('user.status')}>
-        <Select
-          allowClear
-          options={userStatusOptions(t)}
-          placeholder={t('filter.all')}
-          data-testid="user-filter-status"
-        />
-      </Form.Item>
+      <FilterText
+        name="q"
+        label={t('filter.keyword')}
+        maxLength={64}
+        placeholder={t('user.keywordPlaceholder')}
+        testId="user-filter-q"
+      />
+      <FilterSelect
+        name="unitId"
+        label={t('home.unit')}
+        options={grouped}
+        loading={isLoading}
+        search
+        testId="user-filter-unit"
+      />
+      <FilterSelect
+        name="role"
+        label={t('home.roles')}
+        options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
+        testId="user-filter-role"
+      />
+      <FilterSelect
+        name="status"
+        label={t('user.status')}
+        options={userStatusOptions(t)}
+        testId="user-filter-status"
+      />
     </FilterBar>
   );
 }

@@ -2,16 +2,20 @@
 // or exits with an unusual effective period, overrides of blocking checks and withdrawn declarations —
 // each with who, when and why. Filters and paging in the URL, export to Excel.
 import { REVIEW_KIND_LABELS, REVIEW_KINDS, type ReviewKind } from '@shenggui/domain';
-import { Empty, Form, Input, Select, type TableProps, Tag, Typography } from 'antd';
+import { Empty, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ReviewItem } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import {
   FilterBar,
+  FilterSelect,
+  FilterText,
+  FilterYearSelect,
   ListExportButton,
   type ListFiltersOf,
   ListTable,
   useListQuery,
+  yearsDown,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
@@ -103,28 +107,22 @@ export function ReviewPage() {
         testId="review-filter"
         submitTestId="review-submit"
       >
-        <Form.Item name="kind" label={t('review.kind')}>
-          <Select
-            allowClear
-            placeholder={t('review.allKinds')}
-            options={REVIEW_KINDS.map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k] }))}
-            data-testid="review-kind"
-          />
-        </Form.Item>
-        <Form.Item name="year" label={t('review.year')}>
-          <Select
-            allowClear
-            placeholder={t('review.allYears')}
-            options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
-              value: y,
-              label: t('decl.yearOption', { year: y }),
-            }))}
-            data-testid="review-year"
-          />
-        </Form.Item>
-        <Form.Item name="q" label={t('review.q')}>
-          <Input allowClear maxLength={50} data-testid="review-q" />
-        </Form.Item>
+        <FilterSelect
+          name="kind"
+          label={t('review.kind')}
+          placeholder={t('review.allKinds')}
+          options={REVIEW_KINDS.map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k] }))}
+          testId="review-kind"
+        />
+        <FilterYearSelect
+          name="year"
+          label={t('review.year')}
+          placeholder={t('review.allYears')}
+          years={yearsDown(thisYear + 1, 5)}
+          yearLabel={(year) => t('decl.yearOption', { year })}
+          testId="review-year"
+        />
+        <FilterText name="q" label={t('review.q')} maxLength={50} testId="review-q" />
       </FilterBar>
       <ListTable<ReviewItem>
         list={query}
