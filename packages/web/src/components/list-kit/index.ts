@@ -2,7 +2,7 @@
 // A new list page: define its query (defineListQuery) next to its API hooks, then useListQuery, FilterBar,
 // ListTable and ListExportButton, with the FilterBar's fields from filter-fields.tsx (FilterSelect, FilterText,
 // FilterYearSelect, FilterUnitSelect, FilterDateRange) — see docs/ARCHITECTURE.md "List pages".
-export { FilterBar } from './filter-bar';
+export { FilterBar, ListFilterBar } from './filter-bar';
 export {
   type DateRangeValue,
   dateRangeFilters,

@@ -29,11 +29,10 @@ import type { DictKey } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
 import {
-  FilterBar,
   FilterSelect,
   FilterText,
   ListExportButton,
-  type ListFiltersOf,
+  ListFilterBar,
   ListTable,
   type ListUrlState,
   optionText,
@@ -61,19 +60,11 @@ const STATUS_TAGS: Record<AccountStatus, { color: string; key: DictKey }> = {
   mustChange: { color: 'orange', key: 'user.status.mustChange' },
 };
 
-type UserFilters = ListFiltersOf<typeof userListQuery>;
-
 function UserFilterBar({ list }: { list: ListUrlState<typeof userListQuery> }) {
   const { t, lang } = useI18n();
   const { grouped, isLoading } = useGroupedUnits(lang);
   return (
-    <FilterBar<UserFilters>
-      values={userListQuery.filtersOf(list.state)}
-      onSubmit={list.setFilters}
-      onReset={list.reset}
-      testId="user-filter-form"
-      submitTestId="user-filter-submit"
-    >
+    <ListFilterBar list={list} testId="user-filter-form" submitTestId="user-filter-submit">
       <FilterText
         name="q"
         label={t('filter.keyword')}
@@ -101,7 +92,7 @@ function UserFilterBar({ list }: { list: ListUrlState<typeof userListQuery> }) {
         options={userStatusOptions(t)}
         testId="user-filter-status"
       />
-    </FilterBar>
+    </ListFilterBar>
   );
 }
 

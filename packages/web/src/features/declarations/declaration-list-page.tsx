@@ -6,13 +6,14 @@ import { Link } from 'react-router';
 import type { DeclarationView } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import {
-  FilterBar,
   FilterSelect,
   FilterUnitSelect,
   FilterYearSelect,
   ListExportButton,
+  ListFilterBar,
   type ListFiltersOf,
   ListTable,
+  type ListUrlState,
   optionText,
   useListQuery,
   yearsDown,
@@ -27,15 +28,7 @@ import { declarationListQuery } from './declaration-list-filters';
 
 type Filters = ListFiltersOf<typeof declarationListQuery>;
 
-function DeclarationFilterBar({
-  values,
-  onSubmit,
-  onReset,
-}: {
-  values: Filters;
-  onSubmit: (f: Filters) => void;
-  onReset: () => void;
-}) {
+function DeclarationFilterBar({ list }: { list: ListUrlState<typeof declarationListQuery> }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Filters>();
   const thisYear = planYear();
@@ -43,11 +36,9 @@ function DeclarationFilterBar({
   const calendar = useDeclarationCalendar(year ?? thisYear);
   const units = useUnitOptions();
   return (
-    <FilterBar<Filters>
+    <ListFilterBar
+      list={list}
       form={form}
-      values={values}
-      onSubmit={onSubmit}
-      onReset={onReset}
       testId="declaration-list-filter"
       submitTestId="declaration-list-submit"
     >
@@ -78,7 +69,7 @@ function DeclarationFilterBar({
           testId="declaration-list-township"
         />
       )}
-    </FilterBar>
+    </ListFilterBar>
   );
 }
 
@@ -136,11 +127,7 @@ export function DeclarationListPage() {
           />
         }
       />
-      <DeclarationFilterBar
-        values={query.query.filtersOf(query.state)}
-        onSubmit={query.setFilters}
-        onReset={query.reset}
-      />
+      <DeclarationFilterBar list={query} />
       <ListTable<DeclarationView>
         list={query}
         result={list}

@@ -7,12 +7,11 @@ import { Link } from 'react-router';
 import type { ReviewItem } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import {
-  FilterBar,
   FilterSelect,
   FilterText,
   FilterYearSelect,
   ListExportButton,
-  type ListFiltersOf,
+  ListFilterBar,
   ListTable,
   useListQuery,
   yearsDown,
@@ -29,8 +28,6 @@ const KIND_COLORS: Record<ReviewKind, string> = {
   override: 'purple',
   withdrawn: 'default',
 };
-
-type Filters = ListFiltersOf<typeof reviewListQuery>;
 
 export function ReviewPage() {
   const { t } = useI18n();
@@ -100,13 +97,7 @@ export function ReviewPage() {
         }
       />
       <Typography.Paragraph type="secondary">{t('review.subtitle')}</Typography.Paragraph>
-      <FilterBar<Filters>
-        values={query.query.filtersOf(query.state)}
-        onSubmit={query.setFilters}
-        onReset={query.reset}
-        testId="review-filter"
-        submitTestId="review-submit"
-      >
+      <ListFilterBar list={query} testId="review-filter" submitTestId="review-submit">
         <FilterSelect
           name="kind"
           label={t('review.kind')}
@@ -123,7 +114,7 @@ export function ReviewPage() {
           testId="review-year"
         />
         <FilterText name="q" label={t('review.q')} maxLength={50} testId="review-q" />
-      </FilterBar>
+      </ListFilterBar>
       <ListTable<ReviewItem>
         list={query}
         result={list}

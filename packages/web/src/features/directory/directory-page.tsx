@@ -9,11 +9,11 @@ import type { DirectoryEvent } from '../../api/types';
 import { Can } from '../../app/guards';
 import { type TFunction, useI18n } from '../../app/i18n';
 import {
-  FilterBar,
   FilterSelect,
   FilterUnitSelect,
   FilterYearSelect,
   ListExportButton,
+  ListFilterBar,
   ListTable,
   optionText,
   useListQuery,
@@ -201,7 +201,6 @@ export function DirectoryPage() {
     });
 
   const all = t('directory.filter.all');
-  const filters = directoryListQuery.filtersOf(state);
   const typeOptions = [
     { value: 'entry', label: t('drill.entered') },
     { value: 'exit', label: t('drill.exited') },
@@ -232,12 +231,7 @@ export function DirectoryPage() {
           </>
         }
       />
-      <FilterBar<typeof filters>
-        values={filters}
-        onSubmit={query.setFilters}
-        onReset={query.reset}
-        testId="directory-filter"
-      >
+      <ListFilterBar list={query} testId="directory-filter">
         <FilterYearSelect
           name="year"
           label={t('directory.filter.year')}
@@ -267,7 +261,7 @@ export function DirectoryPage() {
           placeholder={all}
           testId="directory-filter-supervising"
         />
-      </FilterBar>
+      </ListFilterBar>
       <ListTable<DirectoryEvent>
         list={query}
         result={list}

@@ -31,13 +31,12 @@ import type { LibraryMember } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
 import {
-  FilterBar,
   FilterSelect,
   FilterText,
   FilterUnitSelect,
   FilterYearSelect,
   ListExportButton,
-  type ListFiltersOf,
+  ListFilterBar,
   ListTable,
   type ListUrlState,
   optionText,
@@ -68,8 +67,6 @@ const EXPLAIN_KEYS = {
   atRisk: 'lib.explain.atRisk',
 } as const;
 
-type LibraryFilters = ListFiltersOf<typeof libraryListQuery>;
-
 function LibraryFilterBar({
   list,
   shownYear,
@@ -80,13 +77,7 @@ function LibraryFilterBar({
   const { t, lang } = useI18n();
   const units = useUnitOptions();
   return (
-    <FilterBar<LibraryFilters>
-      values={libraryListQuery.filtersOf(list.state)}
-      onSubmit={list.setFilters}
-      onReset={list.reset}
-      testId="library-filters"
-      submitTestId="library-filter-submit"
-    >
+    <ListFilterBar list={list} testId="library-filters" submitTestId="library-filter-submit">
       <FilterYearSelect
         name="year"
         label={t('lib.filter.year')}
@@ -125,7 +116,7 @@ function LibraryFilterBar({
         options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
         testId="library-filter-pathway"
       />
-    </FilterBar>
+    </ListFilterBar>
   );
 }
 
