@@ -16,6 +16,7 @@ import {
   FilterText,
   FilterUnitSelect,
   FilterYearSelect,
+  unitFilterLabels,
   yearsDown,
 } from './index';
 
@@ -164,7 +165,7 @@ describe('filter fields', () => {
   });
 });
 
-describe('date range helpers', () => {
+describe('filter helpers', () => {
   it('turn URL dates into the picker value and back, either end open', () => {
     expect(dateRangeValue(undefined, undefined)).toBeNull();
     expect(dateRangeFilters(null)).toEqual({ from: undefined, to: undefined });
@@ -176,6 +177,15 @@ describe('date range helpers', () => {
       from: undefined,
       to: '2026-03-31',
     });
+  });
+
+  it('unitFilterLabels names the chosen units; without a 行业主管 label only the township is described', () => {
+    const both = unitFilterLabels(units, { township: '所属乡镇', supervising: '行业主管' });
+    expect(both.townshipId?.label).toBe('所属乡镇');
+    expect(both.townshipId?.value?.(12)).toBe('桥头镇');
+    expect(both.supervisingUnitId?.label).toBe('行业主管');
+    expect(both.supervisingUnitId?.value?.(21)).toBe('工信局');
+    expect(Object.keys(unitFilterLabels(units, { township: '乡镇' }))).toEqual(['townshipId']);
   });
 
   it('yearsDown counts down from the first year', () => {

@@ -6,6 +6,7 @@ import { DatePicker, Form, Input, Select, type SelectProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
+import { type FilterLabels, optionText } from './list-table';
 
 export interface FilterOption<T extends string | number = string | number> {
   value: T;
@@ -115,6 +116,18 @@ export function FilterUnitSelect({ units, kind, ...rest }: FilterUnitSelectProps
       search
     />
   );
+}
+
+/** The ListTable's filterLabels for the unit filters: each chosen unit named in 当前筛选. */
+export function unitFilterLabels(
+  units: UnitChoices,
+  labels: { township: string; supervising?: string },
+): FilterLabels {
+  const out: FilterLabels = { townshipId: { label: labels.township, value: optionText(units.townships) } };
+  if (labels.supervising) {
+    out.supervisingUnitId = { label: labels.supervising, value: optionText(units.supervising) };
+  }
+  return out;
 }
 
 export type DateRangeValue = [Dayjs | null, Dayjs | null] | null;

@@ -14,6 +14,7 @@ export {
   FilterUnitSelect,
   FilterYearSelect,
   type UnitChoices,
+  unitFilterLabels,
   yearsDown,
 } from './filter-fields';
 export { ListExportButton } from './list-export-button';

@@ -14,7 +14,7 @@ import {
   type ListFiltersOf,
   ListTable,
   type ListUrlState,
-  optionText,
+  unitFilterLabels,
   useListQuery,
   yearsDown,
 } from '../../components/list-kit';
@@ -77,7 +77,7 @@ export function DeclarationListPage() {
   const { t } = useI18n();
   const query = useListQuery(declarationListQuery);
   const list = useDeclarationList(query.apiQuery);
-  const { townships } = useUnitOptions();
+  const units = useUnitOptions();
 
   const columns: TableProps<DeclarationView>['columns'] = [
     {
@@ -145,7 +145,7 @@ export function DeclarationListPage() {
             value: (v) => DECLARATION_STATE_LABELS[v as DeclarationState],
           },
           batch: { label: t('decl.batch') },
-          townshipId: { label: t('decl.list.township'), value: optionText(townships) },
+          ...unitFilterLabels(units, { township: t('decl.list.township') }),
         }}
       />
     </>

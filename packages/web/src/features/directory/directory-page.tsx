@@ -16,6 +16,7 @@ import {
   ListFilterBar,
   ListTable,
   optionText,
+  unitFilterLabels,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -276,11 +277,10 @@ export function DirectoryPage() {
         filterLabels={{
           year: { label: t('directory.filter.year') },
           type: { label: t('directory.filter.type'), value: optionText(typeOptions) },
-          townshipId: { label: t('directory.filter.township'), value: optionText(units.townships) },
-          supervisingUnitId: {
-            label: t('directory.filter.supervising'),
-            value: optionText(units.supervising),
-          },
+          ...unitFilterLabels(units, {
+            township: t('directory.filter.township'),
+            supervising: t('directory.filter.supervising'),
+          }),
         }}
       />
       <Can permission="directory:write">

@@ -12,7 +12,7 @@ import {
   columnSortOrder,
   ListExportButton,
   ListTable,
-  optionText,
+  unitFilterLabels,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -200,8 +200,10 @@ export function EnterpriseListPage() {
         emptyFiltered={t('list.emptyFiltered')}
         filterLabels={{
           q: { label: t('filter.keyword') },
-          townshipId: { label: t('field.township'), value: optionText(units.townships) },
-          supervisingUnitId: { label: t('field.supervisingUnit'), value: optionText(units.supervising) },
+          ...unitFilterLabels(units, {
+            township: t('field.township'),
+            supervising: t('field.supervisingUnit'),
+          }),
           industry: { label: t('field.industry') },
           scaleStatus: { label: t('field.scaleStatus'), value: (v) => scaleLabel(lang, v as ScaleStatus) },
           revenueYear: { label: t('filter.revenueYear') },

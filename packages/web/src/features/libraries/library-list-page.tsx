@@ -39,7 +39,7 @@ import {
   ListFilterBar,
   ListTable,
   type ListUrlState,
-  optionText,
+  unitFilterLabels,
   useListQuery,
   yearsDown,
 } from '../../components/list-kit';
@@ -463,8 +463,10 @@ function LibraryList({ library }: { library: Library }) {
         emptyFiltered={t('list.emptyFiltered')}
         filterLabels={{
           q: { label: t('filter.keyword') },
-          townshipId: { label: t('field.township'), value: optionText(units.townships) },
-          supervisingUnitId: { label: t('field.supervisingUnit'), value: optionText(units.supervising) },
+          ...unitFilterLabels(units, {
+            township: t('field.township'),
+            supervising: t('field.supervisingUnit'),
+          }),
           tier: { label: t('lib.col.tier') },
           pathway: { label: t('lib.col.pathway'), value: (v) => pathwayLabel(lang, v as Pathway) },
         }}
