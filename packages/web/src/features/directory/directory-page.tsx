@@ -201,7 +201,6 @@ export function DirectoryPage() {
         ),
     });
 
-  const all = t('directory.filter.all');
   const typeOptions = [
     { value: 'entry', label: t('drill.entered') },
     { value: 'exit', label: t('drill.exited') },
@@ -236,7 +235,6 @@ export function DirectoryPage() {
         <FilterYearSelect
           name="year"
           label={t('directory.filter.year')}
-          placeholder={all}
           years={boardYears(currentYear, state.year ?? currentYear)}
           yearLabel={(year) => t('board.yearOption', { year })}
           testId="directory-filter-year"
@@ -244,7 +242,6 @@ export function DirectoryPage() {
         <FilterSelect
           name="type"
           label={t('directory.filter.type')}
-          placeholder={all}
           options={typeOptions}
           testId="directory-filter-type"
         />
@@ -252,14 +249,12 @@ export function DirectoryPage() {
           units={units}
           kind="township"
           label={t('directory.filter.township')}
-          placeholder={all}
           testId="directory-filter-township"
         />
         <FilterUnitSelect
           units={units}
           kind="supervising"
           label={t('directory.filter.supervising')}
-          placeholder={all}
           testId="directory-filter-supervising"
         />
       </ListFilterBar>
