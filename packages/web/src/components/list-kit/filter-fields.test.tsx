@@ -16,6 +16,8 @@ import {
   FilterText,
   FilterUnitSelect,
   FilterYearSelect,
+  formatTotal,
+  listSummary,
   unitFilterLabels,
   yearsDown,
 } from './index';
@@ -186,6 +188,13 @@ describe('filter helpers', () => {
     expect(both.supervisingUnitId?.label).toBe('行业主管');
     expect(both.supervisingUnitId?.value?.(21)).toBe('工信局');
     expect(Object.keys(unitFilterLabels(units, { township: '乡镇' }))).toEqual(['townshipId']);
+  });
+
+  it("listSummary gives the total in the list's words once loaded, the description before", () => {
+    const text = (total: string) => `共 ${total} 条`;
+    expect(listSummary({ total: 12345 }, text, '全县的记录')).toBe('共 12,345 条');
+    expect(listSummary(undefined, text, '全县的记录')).toBe('全县的记录');
+    expect(formatTotal(1000)).toBe('1,000');
   });
 
   it('yearsDown counts down from the first year', () => {

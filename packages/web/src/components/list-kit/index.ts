@@ -30,5 +30,13 @@ export {
   textFilter,
   yearFilter,
 } from './list-query';
-export { columnSortOrder, type FilterLabels, type ListResult, ListTable, optionText } from './list-table';
+export {
+  columnSortOrder,
+  type FilterLabels,
+  formatTotal,
+  type ListResult,
+  ListTable,
+  listSummary,
+  optionText,
+} from './list-table';
 export { type ListFiltersOf, type ListStateOf, type ListUrlState, useListQuery } from './use-list-query';

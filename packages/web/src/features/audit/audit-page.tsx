@@ -19,6 +19,7 @@ import {
   ListExportButton,
   ListTable,
   type ListUrlState,
+  listSummary,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -285,11 +286,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title={t('menu.admin.audit')}
-        subtitle={
-          list.data
-            ? t('audit.summary', { total: list.data.total.toLocaleString('en-US') })
-            : t('audit.subtitle')
-        }
+        subtitle={listSummary(list.data, (total) => t('audit.summary', { total }), t('audit.subtitle'))}
         actions={
           <>
             <Button

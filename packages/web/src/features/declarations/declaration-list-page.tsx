@@ -14,6 +14,7 @@ import {
   type ListFiltersOf,
   ListTable,
   type ListUrlState,
+  listSummary,
   unitFilterLabels,
   useListQuery,
   yearsDown,
@@ -77,6 +78,7 @@ export function DeclarationListPage() {
   const { t } = useI18n();
   const query = useListQuery(declarationListQuery);
   const list = useDeclarationList(query.apiQuery);
+  const totalText = (total: string) => t('decl.list.total', { total });
   const units = useUnitOptions();
 
   const columns: TableProps<DeclarationView>['columns'] = [
@@ -113,11 +115,7 @@ export function DeclarationListPage() {
     <>
       <PageHeader
         title={t('menu.declarations.list')}
-        subtitle={
-          list.data
-            ? t('decl.list.total', { total: list.data.total.toLocaleString('en-US') })
-            : t('decl.list.subtitle')
-        }
+        subtitle={listSummary(list.data, totalText, t('decl.list.subtitle'))}
         actions={
           <ListExportButton
             list={query}
@@ -135,7 +133,7 @@ export function DeclarationListPage() {
         columns={columns}
         testId="declaration-list-table"
         scrollX={1100}
-        totalText={(total) => t('decl.list.total', { total })}
+        totalText={totalText}
         empty={<Empty description={t('decl.list.empty')} />}
         emptyFiltered={t('decl.list.emptyFiltered')}
         filterLabels={{

@@ -13,6 +13,7 @@ import {
   ListExportButton,
   ListFilterBar,
   ListTable,
+  listSummary,
   useListQuery,
   yearsDown,
 } from '../../components/list-kit';
@@ -33,6 +34,7 @@ export function ReviewPage() {
   const { t } = useI18n();
   const query = useListQuery(reviewListQuery);
   const list = useReviewList(query.apiQuery);
+  const totalText = (total: string) => t('review.total', { total });
   const thisYear = planYear();
 
   const columns: TableProps<ReviewItem>['columns'] = [
@@ -82,11 +84,7 @@ export function ReviewPage() {
     <>
       <PageHeader
         title={t('menu.review')}
-        subtitle={
-          list.data
-            ? t('review.total', { total: list.data.total.toLocaleString('en-US') })
-            : t('review.subtitle')
-        }
+        subtitle={listSummary(list.data, totalText, t('review.subtitle'))}
         actions={
           <ListExportButton
             list={query}
@@ -122,7 +120,7 @@ export function ReviewPage() {
         columns={columns}
         testId="review-table"
         scrollX={1100}
-        totalText={(total) => t('review.total', { total })}
+        totalText={totalText}
         empty={<Empty description={t('review.empty')} />}
         emptyFiltered={t('review.empty')}
         filterLabels={{

@@ -10,6 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { scaleLabel, shortSourceLabel, sourceLabel } from '../../app/labels';
 import {
   columnSortOrder,
+  formatTotal,
   ListExportButton,
   ListTable,
   unitFilterLabels,
@@ -156,7 +157,7 @@ export function EnterpriseListPage() {
         subtitle={
           list.data
             ? t('list.summary', {
-                total: list.data.total.toLocaleString('en-US'),
+                total: formatTotal(list.data.total),
                 year: list.data.revenueYear,
               })
             : undefined

@@ -18,6 +18,7 @@ import {
   ListExportButton,
   ListTable,
   type ListUrlState,
+  listSummary,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -94,6 +95,7 @@ export function ImportHistoryPage() {
   const { t, lang } = useI18n();
   const query = useListQuery(importHistoryQuery);
   const list = useImportHistory(query.apiQuery);
+  const totalText = (total: string) => t('imports.history.total', { total });
 
   const columns: TableProps<ImportBatch>['columns'] = [
     {
@@ -185,11 +187,7 @@ export function ImportHistoryPage() {
     <>
       <PageHeader
         title={t('menu.data.importHistory')}
-        subtitle={
-          list.data
-            ? t('imports.history.total', { total: list.data.total.toLocaleString('en-US') })
-            : t('imports.history.subtitle')
-        }
+        subtitle={listSummary(list.data, totalText, t('imports.history.subtitle'))}
         actions={
           <>
             <Link to="/data/imports">
@@ -214,7 +212,7 @@ export function ImportHistoryPage() {
         columns={columns}
         testId="import-history-table"
         scrollX={1000}
-        totalText={(total) => t('imports.history.total', { total })}
+        totalText={totalText}
         empty={empty}
         emptyFiltered={t('imports.history.emptyFiltered')}
         filterLabels={{

@@ -35,6 +35,7 @@ import {
   FilterText,
   FilterUnitSelect,
   FilterYearSelect,
+  formatTotal,
   ListExportButton,
   ListFilterBar,
   ListTable,
@@ -406,7 +407,7 @@ function LibraryList({ library }: { library: Library }) {
           list.data ? (
             <Tooltip title={explain}>
               <span data-testid="library-summary">
-                {t('lib.summary', { year: list.data.year, total: list.data.total.toLocaleString('en-US') })}
+                {t('lib.summary', { year: list.data.year, total: formatTotal(list.data.total) })}
               </span>
             </Tooltip>
           ) : undefined
