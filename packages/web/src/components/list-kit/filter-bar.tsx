@@ -1,10 +1,13 @@
 // The filter bar above a list: an inline antd form whose fields the page gives as Form.Items; 查询 writes
 // the values into the URL (page 1), 重置 clears them. The URL is the truth: back/forward and shared links
-// put their filters back into the form. On a phone every field takes the whole width.
+// put their filters back into the form. On a phone every field takes the whole width. ListFilterBar is the
+// same bar wired to a list's URL state when the form's values are the list's filters as they are.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Form, type FormInstance, Space } from 'antd';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n';
+import type { ListQuery } from './list-query';
+import type { ListFiltersOf, ListUrlState } from './use-list-query';
 import './list-kit.css';
 
 interface FilterBarProps<V extends object> {
@@ -74,5 +77,24 @@ export function FilterBar<V extends object>({
         </Form.Item>
       </Form>
     </Card>
+  );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any list's query (the filters' type comes from it).
+type ListFilterBarProps<Q extends ListQuery<any>> = { list: ListUrlState<Q> } & Omit<
+  FilterBarProps<ListFiltersOf<Q>>,
+  'values' | 'onSubmit' | 'onReset'
+>;
+
+/** The FilterBar of a list whose form fields are its filters: values from the URL, 查询 → setFilters, 重置 → reset. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export function ListFilterBar<Q extends ListQuery<any>>({ list, ...rest }: ListFilterBarProps<Q>) {
+  return (
+    <FilterBar<ListFiltersOf<Q>>
+      values={list.query.filtersOf(list.state) as ListFiltersOf<Q>}
+      onSubmit={list.setFilters}
+      onReset={list.reset}
+      {...rest}
+    />
   );
 }

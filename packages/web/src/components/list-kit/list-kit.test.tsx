@@ -3,7 +3,6 @@
 // error states, and the export carrying the filters. The API is a fake fetch; the router a MemoryRouter.
 import { pageQuery } from '@shenggui/domain';
 import { keepPreviousData, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { Form, Input } from 'antd';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter, useLocation } from 'react-router';
@@ -11,7 +10,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { apiDownload, apiRequest } from '../../api/client';
 import { I18nProvider } from '../../app/i18n';
-import { defineListQuery, FilterBar, ListExportButton, ListTable, textFilter, useListQuery } from './index';
+import {
+  defineListQuery,
+  FilterText,
+  ListExportButton,
+  ListFilterBar,
+  ListTable,
+  textFilter,
+  useListQuery,
+} from './index';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -45,16 +52,9 @@ function ThingPage() {
         total={result.data?.total}
         testId="thing-export"
       />
-      <FilterBar<{ q?: string }>
-        values={{ q: list.state.q ?? '' }}
-        onSubmit={(v) => list.setFilters({ q: v.q })}
-        onReset={list.reset}
-        testId="thing-filter"
-      >
-        <Form.Item name="q" label="关键词">
-          <Input data-testid="thing-q" />
-        </Form.Item>
-      </FilterBar>
+      <ListFilterBar list={list} testId="thing-filter">
+        <FilterText name="q" label="关键词" maxLength={20} testId="thing-q" />
+      </ListFilterBar>
       <ListTable<Thing>
         list={list}
         result={result}

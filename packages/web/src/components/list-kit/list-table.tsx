@@ -43,6 +43,20 @@ interface ListTableProps<T> {
 /** Each filter's label and, where the URL holds an id or a key, how its value reads. */
 export type FilterLabels = Record<string, { label: string; value?: (value: unknown) => string | undefined }>;
 
+/** A list's count as the page shows it (1,234). */
+export function formatTotal(total: number): string {
+  return total.toLocaleString('en-US');
+}
+
+/** A list page's subtitle: the total in the list's words once loaded, else the page's description. */
+export function listSummary(
+  data: { total: number } | undefined,
+  text: (total: string) => string,
+  before?: string,
+): string | undefined {
+  return data ? text(formatTotal(data.total)) : before;
+}
+
 /** The label of a value among select options (a township's name for its id). */
 export function optionText(
   options: ReadonlyArray<{ value: unknown; label: unknown }>,
@@ -145,7 +159,7 @@ export function ListTable<T extends object>({
             total: result.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: list.query.pageSizes.map(String),
-            showTotal: (total) => totalText(total.toLocaleString('en-US')),
+            showTotal: (total) => totalText(formatTotal(total)),
             style: { padding: '0 16px' },
           }}
         />

@@ -8,16 +8,15 @@ import {
   type Role,
 } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, Modal, Space, type TableProps, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { apiRequest } from '../../api/client';
 import { applyServerError } from '../../api/form-errors';
 import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
-import { defineListQuery, FilterBar, ListTable, useListQuery } from '../../components/list-kit';
+import { defineListQuery, FilterBar, FilterSelect, ListTable, useListQuery } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
-import { formatDateTime } from '../../lib/format';
 import { cryptoRandom, passwordPolicyHints, temporaryPassword } from '../../lib/security';
 import { policyOf, useMe } from '../auth/session';
 
@@ -219,9 +218,13 @@ export function AccountChangesPage() {
         onReset={query.reset}
         testId="account-changes-filter"
       >
-        <Form.Item name="status" label={t('accountChange.status')}>
-          <Select options={statusOptions} data-testid="account-changes-status" />
-        </Form.Item>
+        <FilterSelect
+          name="status"
+          label={t('accountChange.status')}
+          options={statusOptions}
+          clearable={false}
+          testId="account-changes-status"
+        />
       </FilterBar>
       <ListTable<AccountChange>
         list={query}

@@ -16,7 +16,6 @@ import {
   Form,
   Input,
   Modal,
-  Select,
   Space,
   type TableProps,
   Tag,
@@ -30,9 +29,10 @@ import type { DictKey } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { roleLabel } from '../../app/labels';
 import {
-  FilterBar,
+  FilterSelect,
+  FilterText,
   ListExportButton,
-  type ListFiltersOf,
+  ListFilterBar,
   ListTable,
   type ListUrlState,
   optionText,
@@ -60,54 +60,39 @@ const STATUS_TAGS: Record<AccountStatus, { color: string; key: DictKey }> = {
   mustChange: { color: 'orange', key: 'user.status.mustChange' },
 };
 
-type UserFilters = ListFiltersOf<typeof userListQuery>;
-
 function UserFilterBar({ list }: { list: ListUrlState<typeof userListQuery> }) {
   const { t, lang } = useI18n();
   const { grouped, isLoading } = useGroupedUnits(lang);
   return (
-    <FilterBar<UserFilters>
-      values={userListQuery.filtersOf(list.state)}
-      onSubmit={list.setFilters}
-      onReset={list.reset}
-      testId="user-filter-form"
-      submitTestId="user-filter-submit"
-    >
-      <Form.Item name="q" label={t('filter.keyword')}>
-        <Input
-          allowClear
-          placeholder={t('user.keywordPlaceholder')}
-          maxLength={64}
-          data-testid="user-filter-q"
-        />
-      </Form.Item>
-      <Form.Item name="unitId" label={t('home.unit')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={grouped}
-          loading={isLoading}
-          placeholder={t('filter.all')}
-          data-testid="user-filter-unit"
-        />
-      </Form.Item>
-      <Form.Item name="role" label={t('home.roles')}>
-        <Select
-          allowClear
-          options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
-          placeholder={t('filter.all')}
-          data-testid="user-filter-role"
-        />
-      </Form.Item>
-      <Form.Item name="status" label={t('user.status')}>
-        <Select
-          allowClear
-          options={userStatusOptions(t)}
-          placeholder={t('filter.all')}
-          data-testid="user-filter-status"
-        />
-      </Form.Item>
-    </FilterBar>
+    <ListFilterBar list={list} testId="user-filter-form" submitTestId="user-filter-submit">
+      <FilterText
+        name="q"
+        label={t('filter.keyword')}
+        maxLength={64}
+        placeholder={t('user.keywordPlaceholder')}
+        testId="user-filter-q"
+      />
+      <FilterSelect
+        name="unitId"
+        label={t('home.unit')}
+        options={grouped}
+        loading={isLoading}
+        search
+        testId="user-filter-unit"
+      />
+      <FilterSelect
+        name="role"
+        label={t('home.roles')}
+        options={ROLES.map((r) => ({ value: r, label: roleLabel(lang, r) }))}
+        testId="user-filter-role"
+      />
+      <FilterSelect
+        name="status"
+        label={t('user.status')}
+        options={userStatusOptions(t)}
+        testId="user-filter-status"
+      />
+    </ListFilterBar>
   );
 }
 

@@ -1,33 +1,25 @@
 // 系统管理 · 审计日志 (/admin/audit): the auditor searches the trail (actor, firm, action, dates — all in
 // the URL), reads each record's 变更前 / 变更后, exports it, and verifies the HMAC chain.
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Select,
-  Table,
-  type TableProps,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Empty, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import { errorText } from '../../api/errors';
 import type { AuditItem } from '../../api/types';
-import { textOf } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import {
+  type DateRangeValue,
+  dateRangeFilters,
+  dateRangeValue,
   FilterBar,
+  FilterDateRange,
+  FilterSelect,
+  FilterText,
   ListExportButton,
   ListTable,
   type ListUrlState,
+  listSummary,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -38,17 +30,15 @@ import { usePermissions } from '../auth/session';
 import { downloadAuditCheckpoint, downloadAuditExport, useAuditList, useAuditVerify } from './audit-api';
 import { auditActionLabel, auditTargetText } from './audit-labels';
 
-const DATE = 'YYYY-MM-DD';
-
 interface FilterValues {
   actor?: string;
   enterprise?: string;
   action?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: DateRangeValue;
 }
 
 function AuditFilterBar({ list }: { list: ListUrlState<typeof auditListQuery> }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { state } = list;
   return (
     <FilterBar<FilterValues>
@@ -56,18 +46,14 @@ function AuditFilterBar({ list }: { list: ListUrlState<typeof auditListQuery> })
         actor: state.actor ?? '',
         enterprise: state.enterprise ?? '',
         action: state.action,
-        range:
-          state.from || state.to
-            ? [state.from ? dayjs(state.from) : null, state.to ? dayjs(state.to) : null]
-            : null,
+        range: dateRangeValue(state.from, state.to),
       }}
       onSubmit={(v) =>
         list.setFilters({
           actor: v.actor,
           enterprise: v.enterprise,
           action: v.action,
-          from: v.range?.[0]?.format(DATE),
-          to: v.range?.[1]?.format(DATE),
+          ...dateRangeFilters(v.range),
           // A firm picked from its page (enterpriseId) stays until the filters are reset.
           enterpriseId: state.enterpriseId,
         })
@@ -82,41 +68,30 @@ function AuditFilterBar({ list }: { list: ListUrlState<typeof auditListQuery> })
         )
       }
     >
-      <Form.Item name="actor" label={t('audit.actor')}>
-        <Input
-          allowClear
-          maxLength={64}
-          placeholder={t('audit.actorPlaceholder')}
-          data-testid="audit-filter-actor"
-        />
-      </Form.Item>
-      <Form.Item name="enterprise" label={t('audit.enterprise')}>
-        <Input
-          allowClear
-          maxLength={100}
-          placeholder={t('audit.enterprisePlaceholder')}
-          data-testid="audit-filter-enterprise"
-        />
-      </Form.Item>
-      <Form.Item name="action" label={t('audit.action')}>
-        <Select
-          allowClear
-          placeholder={t('filter.all')}
-          options={AUDIT_ACTION_PREFIXES.map((p) => ({
-            value: p,
-            label: `${t(`audit.actionPrefix.${p}`)}（${p}）`,
-          }))}
-          data-testid="audit-filter-action"
-        />
-      </Form.Item>
-      <Form.Item name="range" label={t('audit.dates')} style={{ minWidth: 280 }}>
-        <DatePicker.RangePicker
-          format={DATE}
-          allowEmpty={[true, true]}
-          style={{ width: '100%' }}
-          data-testid="audit-filter-dates"
-        />
-      </Form.Item>
+      <FilterText
+        name="actor"
+        label={t('audit.actor')}
+        maxLength={64}
+        placeholder={t('audit.actorPlaceholder')}
+        testId="audit-filter-actor"
+      />
+      <FilterText
+        name="enterprise"
+        label={t('audit.enterprise')}
+        maxLength={100}
+        placeholder={t('audit.enterprisePlaceholder')}
+        testId="audit-filter-enterprise"
+      />
+      <FilterSelect
+        name="action"
+        label={t('audit.action')}
+        options={AUDIT_ACTION_PREFIXES.map((p) => ({
+          value: p,
+          label: `${t(`audit.actionPrefix.${p}`)}（${p}）`,
+        }))}
+        testId="audit-filter-action"
+      />
+      <FilterDateRange name="range" label={t('audit.dates')} testId="audit-filter-dates" />
     </FilterBar>
   );
 }
@@ -311,11 +286,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title={t('menu.admin.audit')}
-        subtitle={
-          list.data
-            ? t('audit.summary', { total: list.data.total.toLocaleString('en-US') })
-            : t('audit.subtitle')
-        }
+        subtitle={listSummary(list.data, (total) => t('audit.summary', { total }), t('audit.subtitle'))}
         actions={
           <>
             <Button

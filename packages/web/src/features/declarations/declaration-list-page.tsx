@@ -1,17 +1,23 @@
 // 申报管理 › 申报列表 (/declarations/list): every declaration in the user's scope — filters (year, state,
 // batch, township) above, paging below, export to Excel; all state in the URL. Each row opens its declaration.
 import { DECLARATION_STATE_LABELS, DECLARATION_STATES, type DeclarationState } from '@shenggui/domain';
-import { Empty, Form, Select, type TableProps, Tag } from 'antd';
+import { Empty, Form, type TableProps, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { DeclarationView } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import {
-  FilterBar,
+  FilterSelect,
+  FilterUnitSelect,
+  FilterYearSelect,
   ListExportButton,
+  ListFilterBar,
   type ListFiltersOf,
   ListTable,
-  optionText,
+  type ListUrlState,
+  listSummary,
+  unitFilterLabels,
   useListQuery,
+  yearsDown,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
@@ -23,69 +29,48 @@ import { declarationListQuery } from './declaration-list-filters';
 
 type Filters = ListFiltersOf<typeof declarationListQuery>;
 
-function DeclarationFilterBar({
-  values,
-  onSubmit,
-  onReset,
-}: {
-  values: Filters;
-  onSubmit: (f: Filters) => void;
-  onReset: () => void;
-}) {
+function DeclarationFilterBar({ list }: { list: ListUrlState<typeof declarationListQuery> }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Filters>();
   const thisYear = planYear();
   const year = Form.useWatch('year', form);
   const calendar = useDeclarationCalendar(year ?? thisYear);
-  const { townships } = useUnitOptions();
+  const units = useUnitOptions();
   return (
-    <FilterBar<Filters>
+    <ListFilterBar
+      list={list}
       form={form}
-      values={values}
-      onSubmit={onSubmit}
-      onReset={onReset}
       testId="declaration-list-filter"
       submitTestId="declaration-list-submit"
     >
-      <Form.Item name="year" label={t('decl.list.year')}>
-        <Select
-          allowClear
-          placeholder={t('filter.all')}
-          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({
-            value: y,
-            label: t('decl.yearOption', { year: y }),
-          }))}
-          data-testid="declaration-list-year"
+      <FilterYearSelect
+        name="year"
+        label={t('decl.list.year')}
+        years={yearsDown(thisYear + 1, 4)}
+        yearLabel={(year) => t('decl.yearOption', { year })}
+        testId="declaration-list-year"
+      />
+      <FilterSelect
+        name="state"
+        label={t('decl.list.state')}
+        options={DECLARATION_STATES.map((s) => ({ value: s, label: DECLARATION_STATE_LABELS[s] }))}
+        testId="declaration-list-state"
+      />
+      <FilterSelect
+        name="batch"
+        label={t('decl.batch')}
+        options={(calendar.data?.batches ?? []).map((b) => ({ value: b.key, label: b.name }))}
+        testId="declaration-list-batch"
+      />
+      {units.townships.length > 1 && (
+        <FilterUnitSelect
+          units={units}
+          kind="township"
+          label={t('decl.list.township')}
+          testId="declaration-list-township"
         />
-      </Form.Item>
-      <Form.Item name="state" label={t('decl.list.state')}>
-        <Select<DeclarationState>
-          allowClear
-          placeholder={t('filter.all')}
-          options={DECLARATION_STATES.map((s) => ({ value: s, label: DECLARATION_STATE_LABELS[s] }))}
-          data-testid="declaration-list-state"
-        />
-      </Form.Item>
-      <Form.Item name="batch" label={t('decl.batch')}>
-        <Select
-          allowClear
-          placeholder={t('filter.all')}
-          options={(calendar.data?.batches ?? []).map((b) => ({ value: b.key, label: b.name }))}
-          data-testid="declaration-list-batch"
-        />
-      </Form.Item>
-      {townships.length > 1 && (
-        <Form.Item name="townshipId" label={t('decl.list.township')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('filter.all')}
-            options={townships}
-            data-testid="declaration-list-township"
-          />
-        </Form.Item>
       )}
-    </FilterBar>
+    </ListFilterBar>
   );
 }
 
@@ -93,7 +78,8 @@ export function DeclarationListPage() {
   const { t } = useI18n();
   const query = useListQuery(declarationListQuery);
   const list = useDeclarationList(query.apiQuery);
-  const { townships } = useUnitOptions();
+  const totalText = (total: string) => t('decl.list.total', { total });
+  const units = useUnitOptions();
 
   const columns: TableProps<DeclarationView>['columns'] = [
     {
@@ -129,11 +115,7 @@ export function DeclarationListPage() {
     <>
       <PageHeader
         title={t('menu.declarations.list')}
-        subtitle={
-          list.data
-            ? t('decl.list.total', { total: list.data.total.toLocaleString('en-US') })
-            : t('decl.list.subtitle')
-        }
+        subtitle={listSummary(list.data, totalText, t('decl.list.subtitle'))}
         actions={
           <ListExportButton
             list={query}
@@ -143,11 +125,7 @@ export function DeclarationListPage() {
           />
         }
       />
-      <DeclarationFilterBar
-        values={query.query.filtersOf(query.state)}
-        onSubmit={query.setFilters}
-        onReset={query.reset}
-      />
+      <DeclarationFilterBar list={query} />
       <ListTable<DeclarationView>
         list={query}
         result={list}
@@ -155,7 +133,7 @@ export function DeclarationListPage() {
         columns={columns}
         testId="declaration-list-table"
         scrollX={1100}
-        totalText={(total) => t('decl.list.total', { total })}
+        totalText={totalText}
         empty={<Empty description={t('decl.list.empty')} />}
         emptyFiltered={t('decl.list.emptyFiltered')}
         filterLabels={{
@@ -165,7 +143,7 @@ export function DeclarationListPage() {
             value: (v) => DECLARATION_STATE_LABELS[v as DeclarationState],
           },
           batch: { label: t('decl.batch') },
-          townshipId: { label: t('decl.list.township'), value: optionText(townships) },
+          ...unitFilterLabels(units, { township: t('decl.list.township') }),
         }}
       />
     </>

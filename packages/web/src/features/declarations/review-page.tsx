@@ -2,16 +2,20 @@
 // or exits with an unusual effective period, overrides of blocking checks and withdrawn declarations —
 // each with who, when and why. Filters and paging in the URL, export to Excel.
 import { REVIEW_KIND_LABELS, REVIEW_KINDS, type ReviewKind } from '@shenggui/domain';
-import { Empty, Form, Input, Select, type TableProps, Tag, Typography } from 'antd';
+import { Empty, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ReviewItem } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import {
-  FilterBar,
+  FilterSelect,
+  FilterText,
+  FilterYearSelect,
   ListExportButton,
-  type ListFiltersOf,
+  ListFilterBar,
   ListTable,
+  listSummary,
   useListQuery,
+  yearsDown,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
@@ -26,12 +30,11 @@ const KIND_COLORS: Record<ReviewKind, string> = {
   withdrawn: 'default',
 };
 
-type Filters = ListFiltersOf<typeof reviewListQuery>;
-
 export function ReviewPage() {
   const { t } = useI18n();
   const query = useListQuery(reviewListQuery);
   const list = useReviewList(query.apiQuery);
+  const totalText = (total: string) => t('review.total', { total });
   const thisYear = planYear();
 
   const columns: TableProps<ReviewItem>['columns'] = [
@@ -81,11 +84,7 @@ export function ReviewPage() {
     <>
       <PageHeader
         title={t('menu.review')}
-        subtitle={
-          list.data
-            ? t('review.total', { total: list.data.total.toLocaleString('en-US') })
-            : t('review.subtitle')
-        }
+        subtitle={listSummary(list.data, totalText, t('review.subtitle'))}
         actions={
           <ListExportButton
             list={query}
@@ -96,36 +95,24 @@ export function ReviewPage() {
         }
       />
       <Typography.Paragraph type="secondary">{t('review.subtitle')}</Typography.Paragraph>
-      <FilterBar<Filters>
-        values={query.query.filtersOf(query.state)}
-        onSubmit={query.setFilters}
-        onReset={query.reset}
-        testId="review-filter"
-        submitTestId="review-submit"
-      >
-        <Form.Item name="kind" label={t('review.kind')}>
-          <Select
-            allowClear
-            placeholder={t('review.allKinds')}
-            options={REVIEW_KINDS.map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k] }))}
-            data-testid="review-kind"
-          />
-        </Form.Item>
-        <Form.Item name="year" label={t('review.year')}>
-          <Select
-            allowClear
-            placeholder={t('review.allYears')}
-            options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
-              value: y,
-              label: t('decl.yearOption', { year: y }),
-            }))}
-            data-testid="review-year"
-          />
-        </Form.Item>
-        <Form.Item name="q" label={t('review.q')}>
-          <Input allowClear maxLength={50} data-testid="review-q" />
-        </Form.Item>
-      </FilterBar>
+      <ListFilterBar list={query} testId="review-filter" submitTestId="review-submit">
+        <FilterSelect
+          name="kind"
+          label={t('review.kind')}
+          placeholder={t('review.allKinds')}
+          options={REVIEW_KINDS.map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k] }))}
+          testId="review-kind"
+        />
+        <FilterYearSelect
+          name="year"
+          label={t('review.year')}
+          placeholder={t('review.allYears')}
+          years={yearsDown(thisYear + 1, 5)}
+          yearLabel={(year) => t('decl.yearOption', { year })}
+          testId="review-year"
+        />
+        <FilterText name="q" label={t('review.q')} maxLength={50} testId="review-q" />
+      </ListFilterBar>
       <ListTable<ReviewItem>
         list={query}
         result={list}
@@ -133,7 +120,7 @@ export function ReviewPage() {
         columns={columns}
         testId="review-table"
         scrollX={1100}
-        totalText={(total) => t('review.total', { total })}
+        totalText={totalText}
         empty={<Empty description={t('review.empty')} />}
         emptyFiltered={t('review.empty')}
         filterLabels={{

@@ -1,14 +1,24 @@
 // 企业库 › 入库/退库 (/directory): directory entries and exits with filters and paging in the URL, export,
 // recording (directory:write: statistics bureau, centre) and voiding with a reason.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Form, Input, Select, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { reportError } from '../../api/error-reporter';
 import type { DirectoryEvent } from '../../api/types';
 import { Can } from '../../app/guards';
 import { type TFunction, useI18n } from '../../app/i18n';
-import { FilterBar, ListExportButton, ListTable, optionText, useListQuery } from '../../components/list-kit';
+import {
+  FilterSelect,
+  FilterUnitSelect,
+  FilterYearSelect,
+  ListExportButton,
+  ListFilterBar,
+  ListTable,
+  optionText,
+  unitFilterLabels,
+  useListQuery,
+} from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { directoryListQuery } from '../../lib/directory-filters';
 import { formatDateTime, formatPeriod } from '../../lib/format';
@@ -191,12 +201,6 @@ export function DirectoryPage() {
         ),
     });
 
-  const all = t('directory.filter.all');
-  const filters = directoryListQuery.filtersOf(state);
-  const yearOptions = boardYears(currentYear, state.year ?? currentYear).map((y) => ({
-    value: y,
-    label: t('board.yearOption', { year: y }),
-  }));
   const typeOptions = [
     { value: 'entry', label: t('drill.entered') },
     { value: 'exit', label: t('drill.exited') },
@@ -227,36 +231,33 @@ export function DirectoryPage() {
           </>
         }
       />
-      <FilterBar<typeof filters>
-        values={filters}
-        onSubmit={query.setFilters}
-        onReset={query.reset}
-        testId="directory-filter"
-      >
-        <Form.Item name="year" label={t('directory.filter.year')}>
-          <Select allowClear placeholder={all} options={yearOptions} data-testid="directory-filter-year" />
-        </Form.Item>
-        <Form.Item name="type" label={t('directory.filter.type')}>
-          <Select allowClear placeholder={all} options={typeOptions} data-testid="directory-filter-type" />
-        </Form.Item>
-        <Form.Item name="townshipId" label={t('directory.filter.township')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={all}
-            options={units.townships}
-            data-testid="directory-filter-township"
-          />
-        </Form.Item>
-        <Form.Item name="supervisingUnitId" label={t('directory.filter.supervising')}>
-          <Select
-            allowClear
-            placeholder={all}
-            options={units.supervising}
-            data-testid="directory-filter-supervising"
-          />
-        </Form.Item>
-      </FilterBar>
+      <ListFilterBar list={query} testId="directory-filter">
+        <FilterYearSelect
+          name="year"
+          label={t('directory.filter.year')}
+          years={boardYears(currentYear, state.year ?? currentYear)}
+          yearLabel={(year) => t('board.yearOption', { year })}
+          testId="directory-filter-year"
+        />
+        <FilterSelect
+          name="type"
+          label={t('directory.filter.type')}
+          options={typeOptions}
+          testId="directory-filter-type"
+        />
+        <FilterUnitSelect
+          units={units}
+          kind="township"
+          label={t('directory.filter.township')}
+          testId="directory-filter-township"
+        />
+        <FilterUnitSelect
+          units={units}
+          kind="supervising"
+          label={t('directory.filter.supervising')}
+          testId="directory-filter-supervising"
+        />
+      </ListFilterBar>
       <ListTable<DirectoryEvent>
         list={query}
         result={list}
@@ -271,11 +272,10 @@ export function DirectoryPage() {
         filterLabels={{
           year: { label: t('directory.filter.year') },
           type: { label: t('directory.filter.type'), value: optionText(typeOptions) },
-          townshipId: { label: t('directory.filter.township'), value: optionText(units.townships) },
-          supervisingUnitId: {
-            label: t('directory.filter.supervising'),
-            value: optionText(units.supervising),
-          },
+          ...unitFilterLabels(units, {
+            township: t('directory.filter.township'),
+            supervising: t('directory.filter.supervising'),
+          }),
         }}
       />
       <Can permission="directory:write">

@@ -2,11 +2,18 @@
 // ones collapsed behind 更多条件 (one row above the table on a 1366×768 screen).
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { SCALE_STATUSES, type ScaleStatus } from '@shenggui/domain';
-import { Button, Form, type FormItemProps, Grid, Input, InputNumber, Select } from 'antd';
+import { Button, Form, Grid, InputNumber } from 'antd';
 import { cloneElement, type ReactElement, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { scaleLabel } from '../../app/labels';
-import { FilterBar } from '../../components/list-kit';
+import {
+  FilterBar,
+  FilterSelect,
+  FilterText,
+  FilterUnitSelect,
+  FilterYearSelect,
+  yearsDown,
+} from '../../components/list-kit';
 import type { EnterpriseFilters, EnterpriseListState } from '../../lib/enterprise-filters';
 import { planYear } from '../../lib/today';
 import { useUnitOptions } from '../org/org-api';
@@ -71,11 +78,6 @@ function toValues(state: EnterpriseListState): FilterValues {
   };
 }
 
-/** Years offered for the revenue filter: this year and the nine before it. */
-function yearOptions(y = planYear()): Array<{ value: number; label: string }> {
-  return Array.from({ length: 10 }, (_, i) => ({ value: y - i, label: String(y - i) }));
-}
-
 interface EnterpriseFilterFormProps {
   state: EnterpriseListState;
   /** The year the list currently shows revenue for (the server's default when none is chosen). */
@@ -93,7 +95,7 @@ export function EnterpriseFilterForm({
   const { t, lang } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const screens = Grid.useBreakpoint();
-  const { townships, supervising, isLoading } = useUnitOptions();
+  const units = useUnitOptions();
   const advancedActive = ADVANCED.some((k) => state[k] !== undefined);
   // Collapsed by default (one row above the table on a 1366×768 screen); open when a hidden filter is set.
   const [expanded, setExpanded] = useState(advancedActive);
@@ -101,38 +103,36 @@ export function EnterpriseFilterForm({
   // Collapsed: as many fields as fit on one row beside the buttons.
   const collapsedCount = screens.xxl ? 3 : screens.lg ? 2 : screens.sm ? 1 : 2;
   const fieldVisible = (index: number) => expanded || index < collapsedCount;
-  const fields: ReactElement<FormItemProps>[] = [
-    <Form.Item key="q" name="q" label={t('filter.keyword')}>
-      <Input allowClear placeholder={t('filter.keywordPlaceholder')} maxLength={100} data-testid="filter-q" />
-    </Form.Item>,
-    <Form.Item key="townshipId" name="townshipId" label={t('field.township')}>
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        loading={isLoading}
-        options={townships}
-        placeholder={t('filter.all')}
-        data-testid="filter-township"
-      />
-    </Form.Item>,
-    <Form.Item key="scaleStatus" name="scaleStatus" label={t('field.scaleStatus')}>
-      <Select
-        allowClear
-        placeholder={t('filter.all')}
-        options={SCALE_STATUSES.map((s) => ({ value: s, label: scaleLabel(lang, s) }))}
-        data-testid="filter-scale"
-      />
-    </Form.Item>,
-    <Form.Item key="supervisingUnitId" name="supervisingUnitId" label={t('field.supervisingUnit')}>
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        loading={isLoading}
-        options={supervising}
-        placeholder={t('filter.all')}
-        data-testid="filter-supervising"
-      />
-    </Form.Item>,
+  const fields: ReactElement<{ hidden?: boolean }>[] = [
+    <FilterText
+      key="q"
+      name="q"
+      label={t('filter.keyword')}
+      maxLength={100}
+      placeholder={t('filter.keywordPlaceholder')}
+      testId="filter-q"
+    />,
+    <FilterUnitSelect
+      key="townshipId"
+      units={units}
+      kind="township"
+      label={t('field.township')}
+      testId="filter-township"
+    />,
+    <FilterSelect
+      key="scaleStatus"
+      name="scaleStatus"
+      label={t('field.scaleStatus')}
+      options={SCALE_STATUSES.map((s) => ({ value: s, label: scaleLabel(lang, s) }))}
+      testId="filter-scale"
+    />,
+    <FilterUnitSelect
+      key="supervisingUnitId"
+      units={units}
+      kind="supervising"
+      label={t('field.supervisingUnit')}
+      testId="filter-supervising"
+    />,
     <Form.Item key="industry" name="industry" label={t('field.industry')}>
       <IndustryCascader
         anyLevel
@@ -140,18 +140,19 @@ export function EnterpriseFilterForm({
         data-testid="filter-industry"
       />
     </Form.Item>,
-    <Form.Item key="revenueYear" name="revenueYear" label={t('filter.revenueYear')}>
-      <Select
-        allowClear
-        options={yearOptions()}
-        placeholder={
-          shownRevenueYear
-            ? t('filter.revenueYearDefaultIs', { year: shownRevenueYear })
-            : t('filter.revenueYearDefault')
-        }
-        data-testid="filter-revenue-year"
-      />
-    </Form.Item>,
+    // Revenue years: this year and the nine before it.
+    <FilterYearSelect
+      key="revenueYear"
+      name="revenueYear"
+      label={t('filter.revenueYear')}
+      years={yearsDown(planYear(), 10)}
+      placeholder={
+        shownRevenueYear
+          ? t('filter.revenueYearDefaultIs', { year: shownRevenueYear })
+          : t('filter.revenueYearDefault')
+      }
+      testId="filter-revenue-year"
+    />,
     <Form.Item key="revenue" label={t('filter.revenueRange')} style={{ minWidth: 320 }}>
       {/* Both bounds in one row; the upper bound's check shows under the pair. */}
       <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>

@@ -10,9 +10,10 @@ import { useI18n } from '../../app/i18n';
 import { scaleLabel, shortSourceLabel, sourceLabel } from '../../app/labels';
 import {
   columnSortOrder,
+  formatTotal,
   ListExportButton,
   ListTable,
-  optionText,
+  unitFilterLabels,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -156,7 +157,7 @@ export function EnterpriseListPage() {
         subtitle={
           list.data
             ? t('list.summary', {
-                total: list.data.total.toLocaleString('en-US'),
+                total: formatTotal(list.data.total),
                 year: list.data.revenueYear,
               })
             : undefined
@@ -200,8 +201,10 @@ export function EnterpriseListPage() {
         emptyFiltered={t('list.emptyFiltered')}
         filterLabels={{
           q: { label: t('filter.keyword') },
-          townshipId: { label: t('field.township'), value: optionText(units.townships) },
-          supervisingUnitId: { label: t('field.supervisingUnit'), value: optionText(units.supervising) },
+          ...unitFilterLabels(units, {
+            township: t('field.township'),
+            supervising: t('field.supervisingUnit'),
+          }),
           industry: { label: t('field.industry') },
           scaleStatus: { label: t('field.scaleStatus'), value: (v) => scaleLabel(lang, v as ScaleStatus) },
           revenueYear: { label: t('filter.revenueYear') },

@@ -2,18 +2,23 @@
 // source, file, who and when, and what it did. Filters (kind, source, dates) and paging live in the URL.
 import { UploadOutlined } from '@ant-design/icons';
 import { REVENUE_SOURCES, type RevenueSource } from '@shenggui/domain';
-import { Button, DatePicker, Empty, Form, Select, type TableProps, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Empty, Form, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ImportBatch } from '../../api/types';
 import type { DictKey } from '../../app/dictionary';
 import { useI18n } from '../../app/i18n';
 import { sourceLabel } from '../../app/labels';
 import {
+  type DateRangeValue,
+  dateRangeFilters,
+  dateRangeValue,
   FilterBar,
+  FilterDateRange,
+  FilterSelect,
   ListExportButton,
   ListTable,
   type ListUrlState,
+  listSummary,
   useListQuery,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
@@ -28,8 +33,6 @@ import {
   summaryCounts,
 } from './import-options';
 
-const DATE = 'YYYY-MM-DD';
-
 const KIND_LABEL: Record<ImportKind | 'demo', DictKey> = {
   enterprises: 'imports.kind.enterprises',
   revenue: 'imports.kind.revenue',
@@ -42,7 +45,7 @@ const KIND_LABEL: Record<ImportKind | 'demo', DictKey> = {
 interface FilterValues {
   kind?: ImportKind;
   source?: RevenueSource;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: DateRangeValue;
 }
 
 function HistoryFilterBar({ list }: { list: ListUrlState<typeof importHistoryQuery> }) {
@@ -56,17 +59,13 @@ function HistoryFilterBar({ list }: { list: ListUrlState<typeof importHistoryQue
       values={{
         kind: state.kind,
         source: state.source,
-        range:
-          state.from || state.to
-            ? [state.from ? dayjs(state.from) : null, state.to ? dayjs(state.to) : null]
-            : null,
+        range: dateRangeValue(state.from, state.to),
       }}
       onSubmit={(v) =>
         list.setFilters({
           kind: v.kind,
           source: v.kind !== 'enterprises' ? v.source : undefined,
-          from: v.range?.[0]?.format(DATE),
-          to: v.range?.[1]?.format(DATE),
+          ...dateRangeFilters(v.range),
         })
       }
       onReset={list.reset}
@@ -74,31 +73,20 @@ function HistoryFilterBar({ list }: { list: ListUrlState<typeof importHistoryQue
       submitTestId="import-history-submit"
       resetTestId="import-history-reset"
     >
-      <Form.Item name="kind" label={t('imports.kind')}>
-        <Select
-          allowClear
-          placeholder={t('filter.all')}
-          options={IMPORT_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
-          data-testid="import-history-kind"
-        />
-      </Form.Item>
-      <Form.Item name="source" label={t('imports.source')}>
-        <Select
-          allowClear
-          disabled={kind === 'enterprises'}
-          placeholder={t('filter.all')}
-          options={REVENUE_SOURCES.map((s) => ({ value: s, label: sourceLabel(lang, s) }))}
-          data-testid="import-history-source"
-        />
-      </Form.Item>
-      <Form.Item name="range" label={t('imports.history.dates')} style={{ minWidth: 280 }}>
-        <DatePicker.RangePicker
-          format={DATE}
-          allowEmpty={[true, true]}
-          style={{ width: '100%' }}
-          data-testid="import-history-dates"
-        />
-      </Form.Item>
+      <FilterSelect
+        name="kind"
+        label={t('imports.kind')}
+        options={IMPORT_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+        testId="import-history-kind"
+      />
+      <FilterSelect
+        name="source"
+        label={t('imports.source')}
+        disabled={kind === 'enterprises'}
+        options={REVENUE_SOURCES.map((s) => ({ value: s, label: sourceLabel(lang, s) }))}
+        testId="import-history-source"
+      />
+      <FilterDateRange name="range" label={t('imports.history.dates')} testId="import-history-dates" />
     </FilterBar>
   );
 }
@@ -107,6 +95,7 @@ export function ImportHistoryPage() {
   const { t, lang } = useI18n();
   const query = useListQuery(importHistoryQuery);
   const list = useImportHistory(query.apiQuery);
+  const totalText = (total: string) => t('imports.history.total', { total });
 
   const columns: TableProps<ImportBatch>['columns'] = [
     {
@@ -198,11 +187,7 @@ export function ImportHistoryPage() {
     <>
       <PageHeader
         title={t('menu.data.importHistory')}
-        subtitle={
-          list.data
-            ? t('imports.history.total', { total: list.data.total.toLocaleString('en-US') })
-            : t('imports.history.subtitle')
-        }
+        subtitle={listSummary(list.data, totalText, t('imports.history.subtitle'))}
         actions={
           <>
             <Link to="/data/imports">
@@ -227,7 +212,7 @@ export function ImportHistoryPage() {
         columns={columns}
         testId="import-history-table"
         scrollX={1000}
-        totalText={(total) => t('imports.history.total', { total })}
+        totalText={totalText}
         empty={empty}
         emptyFiltered={t('imports.history.emptyFiltered')}
         filterLabels={{

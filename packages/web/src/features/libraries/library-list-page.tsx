@@ -15,11 +15,9 @@ import {
   Button,
   type ButtonProps,
   Empty,
-  Form,
   Input,
   Modal,
   Result,
-  Select,
   Space,
   type TableProps,
   Tag,
@@ -33,13 +31,18 @@ import type { LibraryMember } from '../../api/types';
 import { Can } from '../../app/guards';
 import { useI18n } from '../../app/i18n';
 import {
-  FilterBar,
+  FilterSelect,
+  FilterText,
+  FilterUnitSelect,
+  FilterYearSelect,
+  formatTotal,
   ListExportButton,
-  type ListFiltersOf,
+  ListFilterBar,
   ListTable,
   type ListUrlState,
-  optionText,
+  unitFilterLabels,
   useListQuery,
+  yearsDown,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -65,12 +68,6 @@ const EXPLAIN_KEYS = {
   atRisk: 'lib.explain.atRisk',
 } as const;
 
-function yearOptions(y = planYear()) {
-  return Array.from({ length: 6 }, (_, i) => ({ value: y + 1 - i, label: String(y + 1 - i) }));
-}
-
-type LibraryFilters = ListFiltersOf<typeof libraryListQuery>;
-
 function LibraryFilterBar({
   list,
   shownYear,
@@ -79,68 +76,48 @@ function LibraryFilterBar({
   shownYear?: number;
 }) {
   const { t, lang } = useI18n();
-  const { townships, supervising, isLoading } = useUnitOptions();
+  const units = useUnitOptions();
   return (
-    <FilterBar<LibraryFilters>
-      values={libraryListQuery.filtersOf(list.state)}
-      onSubmit={list.setFilters}
-      onReset={list.reset}
-      testId="library-filters"
-      submitTestId="library-filter-submit"
-    >
-      <Form.Item name="year" label={t('lib.filter.year')}>
-        <Select
-          allowClear
-          options={yearOptions()}
-          placeholder={shownYear ? String(shownYear) : t('filter.all')}
-          data-testid="library-filter-year"
-        />
-      </Form.Item>
-      <Form.Item name="q" label={t('filter.keyword')}>
-        <Input
-          allowClear
-          maxLength={100}
-          placeholder={t('filter.keywordPlaceholder')}
-          data-testid="library-filter-q"
-        />
-      </Form.Item>
-      <Form.Item name="townshipId" label={t('field.township')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={isLoading}
-          options={townships}
-          placeholder={t('filter.all')}
-          data-testid="library-filter-township"
-        />
-      </Form.Item>
-      <Form.Item name="supervisingUnitId" label={t('field.supervisingUnit')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={isLoading}
-          options={supervising}
-          placeholder={t('filter.all')}
-          data-testid="library-filter-supervising"
-        />
-      </Form.Item>
-      <Form.Item name="tier" label={t('lib.col.tier')}>
-        <Select
-          allowClear
-          options={TIERS.map((x) => ({ value: x, label: x }))}
-          placeholder={t('filter.all')}
-          data-testid="library-filter-tier"
-        />
-      </Form.Item>
-      <Form.Item name="pathway" label={t('lib.col.pathway')}>
-        <Select
-          allowClear
-          options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
-          placeholder={t('filter.all')}
-          data-testid="library-filter-pathway"
-        />
-      </Form.Item>
-    </FilterBar>
+    <ListFilterBar list={list} testId="library-filters" submitTestId="library-filter-submit">
+      <FilterYearSelect
+        name="year"
+        label={t('lib.filter.year')}
+        years={yearsDown(planYear() + 1, 6)}
+        placeholder={shownYear ? String(shownYear) : undefined}
+        testId="library-filter-year"
+      />
+      <FilterText
+        name="q"
+        label={t('filter.keyword')}
+        maxLength={100}
+        placeholder={t('filter.keywordPlaceholder')}
+        testId="library-filter-q"
+      />
+      <FilterUnitSelect
+        units={units}
+        kind="township"
+        label={t('field.township')}
+        testId="library-filter-township"
+      />
+      <FilterUnitSelect
+        units={units}
+        kind="supervising"
+        label={t('field.supervisingUnit')}
+        testId="library-filter-supervising"
+      />
+      <FilterSelect
+        name="tier"
+        label={t('lib.col.tier')}
+        options={TIERS.map((x) => ({ value: x, label: x }))}
+        testId="library-filter-tier"
+      />
+      <FilterSelect
+        name="pathway"
+        label={t('lib.col.pathway')}
+        options={PATHWAYS.map((p) => ({ value: p, label: pathwayLabel(lang, p) }))}
+        testId="library-filter-pathway"
+      />
+    </ListFilterBar>
   );
 }
 
@@ -430,7 +407,7 @@ function LibraryList({ library }: { library: Library }) {
           list.data ? (
             <Tooltip title={explain}>
               <span data-testid="library-summary">
-                {t('lib.summary', { year: list.data.year, total: list.data.total.toLocaleString('en-US') })}
+                {t('lib.summary', { year: list.data.year, total: formatTotal(list.data.total) })}
               </span>
             </Tooltip>
           ) : undefined
@@ -487,8 +464,10 @@ function LibraryList({ library }: { library: Library }) {
         emptyFiltered={t('list.emptyFiltered')}
         filterLabels={{
           q: { label: t('filter.keyword') },
-          townshipId: { label: t('field.township'), value: optionText(units.townships) },
-          supervisingUnitId: { label: t('field.supervisingUnit'), value: optionText(units.supervising) },
+          ...unitFilterLabels(units, {
+            township: t('field.township'),
+            supervising: t('field.supervisingUnit'),
+          }),
           tier: { label: t('lib.col.tier') },
           pathway: { label: t('lib.col.pathway'), value: (v) => pathwayLabel(lang, v as Pathway) },
         }}
