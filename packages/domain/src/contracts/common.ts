@@ -38,3 +38,14 @@ export const errorEnvelopeSchema = z.object({
   requestId: z.string().optional(),
 });
 export type ErrorEnvelope = z.output<typeof errorEnvelopeSchema>;
+
+/** The firm a row is about, as lists show it: id, name, code, its township and supervising unit. */
+export const firmRefFields = {
+  enterpriseId: z.number(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  townshipId: z.number(),
+  townshipName: z.string(),
+  supervisingUnitId: z.number(),
+  supervisingUnitName: z.string(),
+};

@@ -11,7 +11,7 @@ import {
   INSPECTION_KINDS,
   MATERIAL_ITEMS,
 } from '../declaration.js';
-import { idParams, paged, pageQuery, yearField } from './common.js';
+import { firmRefFields, idParams, paged, pageQuery, yearField } from './common.js';
 
 const positiveId = (message: string) => z.coerce.number({ error: message }).int().positive(message);
 
@@ -38,13 +38,7 @@ export const declarationFileParams = idParams.extend({ fileId: positiveId('æ–‡ä»
 
 const viewShape = {
   id: z.number(),
-  enterpriseId: z.number(),
-  enterpriseName: z.string(),
-  creditCode: z.string(),
-  townshipId: z.number(),
-  townshipName: z.string(),
-  supervisingUnitId: z.number(),
-  supervisingUnitName: z.string(),
+  ...firmRefFields,
   year: z.number(),
   mode: z.enum(DECLARATION_MODES),
   modeLabel: z.string(),

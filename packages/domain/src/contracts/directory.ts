@@ -2,18 +2,12 @@
 // are directoryEventCreateSchema and directoryEventVoidSchema (directory.ts).
 import { z } from 'zod';
 import { DIRECTORY_EVENT_TYPES, ENTRY_MODES, EXIT_REASONS } from '../directory.js';
-import { paged, pageQuery } from './common.js';
+import { firmRefFields, paged, pageQuery } from './common.js';
 
 /** An event with its firm, labels and whether it was voided (events are never edited). */
 export const directoryEventSchema = z.object({
   id: z.number(),
-  enterpriseId: z.number(),
-  enterpriseName: z.string(),
-  creditCode: z.string(),
-  townshipId: z.number(),
-  townshipName: z.string(),
-  supervisingUnitId: z.number(),
-  supervisingUnitName: z.string(),
+  ...firmRefFields,
   type: z.enum(DIRECTORY_EVENT_TYPES),
   typeLabel: z.string(),
   mode: z.enum(ENTRY_MODES).nullable(),
