@@ -93,6 +93,8 @@ export interface OpenOptions {
   ownerUrl?: string | undefined;
   /** A folder for PGlite, or 'memory://' for a throwaway database (tests). */
   dataDir?: string;
+  /** PGlite in memory only: start from this snapshot (`snapshot()`'s gzipped tar) instead of an empty cluster. */
+  loadDataDir?: Buffer;
   onPoolError?: (err: Error) => void;
 }
 
@@ -154,7 +156,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     // 32 MB of shared buffers instead of 128: a county's database is tens of MB, and RSS is the budget.
     const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
-    const client = memory ? new PGlite({ startParams }) : new PGlite(resolve(dataDir, 'pg'), { startParams });
+    const client = memory
+      ? new PGlite({
+          startParams,
+          ...(opts.loadDataDir ? { loadDataDir: new Blob([new Uint8Array(opts.loadDataDir)]) } : {}),
+        })
+      : new PGlite(resolve(dataDir, 'pg'), { startParams });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });

@@ -1,11 +1,15 @@
 // Test harness: a fresh database per test file — PGlite in memory, or a new database on the PostgreSQL
 // server named by SHENGGUI_TEST_PG (the same suite runs on both) — and an app with a movable clock.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { creditCodeCheckChar, DEFAULT_SECURITY_SETTINGS, type Role } from '@shenggui/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { type Database, openDatabase } from '../db/client.js';
+import { type Database, MIGRATIONS_DIR, openDatabase } from '../db/client.js';
 import { createUser } from '../modules/auth/auth.service.js';
 import { findUnitByCode } from '../modules/org/org.repository.js';
 import { putSetting } from '../modules/settings/settings.service.js';
@@ -42,8 +46,37 @@ export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef012345
 configureAuditKey(TEST_AUDIT_KEY);
 configureTotpKey(Buffer.alloc(32, 7));
 
+/**
+ * A migrated, empty PGlite cluster as a snapshot, made once per set of migrations (and PGlite version) and kept
+ * in the temporary folder: creating a cluster (initdb in WebAssembly) costs seconds per test file, loading one
+ * a fraction of that. Each file still gets its own database, identical to a freshly migrated one.
+ */
+async function pgliteTemplate(): Promise<Buffer> {
+  const hash = createHash('sha256');
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const pkg = entry.slice(0, entry.lastIndexOf('@electric-sql/pglite') + '@electric-sql/pglite'.length);
+  hash.update(readFileSync(join(pkg, 'package.json')));
+  for (const name of readdirSync(MIGRATIONS_DIR, { recursive: true }).map(String).sort()) {
+    if (!/\.(sql|json)$/.test(name)) continue;
+    hash.update(name).update(readFileSync(join(MIGRATIONS_DIR, name)));
+  }
+  const file = join(tmpdir(), `shenggui-test-pglite-${hash.digest('hex').slice(0, 16)}.tgz`);
+  try {
+    return readFileSync(file);
+  } catch {
+    const fresh = await openDatabase({ dataDir: 'memory://' });
+    const snapshot = await fresh.snapshot!();
+    await fresh.close();
+    // Written aside and renamed: a file running alongside reads a whole template or none.
+    const part = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(part, snapshot);
+    renameSync(part, file);
+    return snapshot;
+  }
+}
+
 export async function openTestDatabase(): Promise<Database> {
-  if (!TEST_PG) return openDatabase({ dataDir: 'memory://' });
+  if (!TEST_PG) return openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate() });
   const name = `sg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG });
   await admin.connect();
