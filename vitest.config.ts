@@ -21,8 +21,10 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // The PGlite and PostgreSQL runs share the machine (scripts/test-server.mjs): the slowest test takes
+          // about 8 s alone (LibreOffice, a backup) and must stay far from its limit when both run.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -108,7 +108,9 @@ if (!env.TEST_DATABASE_URL && !env.DATABASE_URL && has('pg_ctlcluster') && exist
   if not exists (select from pg_roles where rolname = 'shenggui_app') then
     create role shenggui_app login password 'shenggui_app';
   end if;
-end $$;`);
+end $$;
+-- Each server test file drops its own database WITH (FORCE); ending an autovacuum worker busy on it needs this.
+grant pg_signal_backend to shenggui;`);
     if (!/1/.test(psql("select 1 from pg_database where datname = 'shenggui'").stdout ?? ''))
       quiet('su', ['postgres', '-c', 'createdb -O shenggui shenggui']);
   }

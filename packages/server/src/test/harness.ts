@@ -91,8 +91,21 @@ export async function openTestDatabase(): Promise<Database> {
       await database.close();
       const a = new pg.Client({ connectionString: TEST_PG });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        // WITH (FORCE) ends the database's other backends; an autovacuum worker that is busy on it can only be
+        // ended with pg_signal_backend (npm test grants it to the test role). Without it, wait and try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await a.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt === 10) throw e;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      } finally {
+        await a.end();
+      }
     },
   };
 }
