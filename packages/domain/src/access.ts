@@ -24,6 +24,12 @@ export const PERMISSIONS = [
   /** The centre's and the auditor's review list of entries and decisions that bypass the usual path. */
   'review:read',
   'library:manage',
+  /** Service work (visits, requests, help plans, training, supervision) in the user's data scope. */
+  'service:read',
+  /** Record visits, raise requests, work on requests routed to the user's unit, keep help plans and trainings. */
+  'service:write',
+  /** The centre's part: assign 包联 leads, route requests, decide 无法解决, supervise units, edit categories. */
+  'service:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,7 +60,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   city: '市级查看',
 };
 
-const READ: Permission[] = ['enterprise:read', 'revenue:read', 'org:read', 'target:read'];
+const READ: Permission[] = ['enterprise:read', 'revenue:read', 'org:read', 'target:read', 'service:read'];
 
 /**
  * 三权分立: the system administrator runs the system (business settings) but cannot read the audit trail
@@ -73,11 +79,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'directory:write',
     'review:read',
     'library:manage',
+    'service:write',
+    'service:manage',
   ],
-  township: [...READ, 'enterprise:write', 'revenue:write:self'],
-  department: [...READ, 'enterprise:write', 'revenue:write:self'],
-  tax: [...READ, 'revenue:write:tax'],
-  statistics: [...READ, 'revenue:write:statistics', 'revenue:write:electricity', 'directory:write'],
+  township: [...READ, 'enterprise:write', 'revenue:write:self', 'service:write'],
+  department: [...READ, 'enterprise:write', 'revenue:write:self', 'service:write'],
+  tax: [...READ, 'revenue:write:tax', 'service:write'],
+  statistics: [
+    ...READ,
+    'revenue:write:statistics',
+    'revenue:write:electricity',
+    'directory:write',
+    'service:write',
+  ],
   leader: READ,
   city: READ,
 };

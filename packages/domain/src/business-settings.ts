@@ -7,7 +7,9 @@ import { declarationCalendarSchema } from './declaration.js';
 import { formatWan } from './money.js';
 import { COUNTING_BASES } from './progress.js';
 import { REVENUE_PRIORITIES, REVENUE_PRIORITY_LABELS } from './revenue-of-record.js';
+import { requestCategoriesSchema } from './service.js';
 import { supervisingRuleSchema } from './supervising.js';
+import { workdayAdditionsSchema } from './workdays.js';
 
 export const SETTING_GROUPS = [
   'scale',
@@ -16,6 +18,7 @@ export const SETTING_GROUPS = [
   'declaration',
   'supervising',
   'notice',
+  'service',
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 export const SETTING_GROUP_LABELS: Record<SettingGroup, string> = {
@@ -25,6 +28,7 @@ export const SETTING_GROUP_LABELS: Record<SettingGroup, string> = {
   declaration: '申报日历',
   supervising: '行业主管认定规则',
   notice: '进度通报（文头与文号）',
+  service: '服务工作（诉求时限、帮扶、工作日）',
 };
 
 /** money: yuan stored, 万元 at the edges; ratio: 0–1; percent: 0–100; monthDay: MM-DD; json: an object. */
@@ -244,6 +248,33 @@ export const BUSINESS_SETTINGS: readonly BusinessSettingDef[] = [
     kind: 'int',
     year: 'required',
     schema: int(1, 99_999),
+  },
+  {
+    key: 'service.requestCategories',
+    group: 'service',
+    label: '诉求类别与办理时限',
+    help: '诉求类别（代码、名称）及受理、答复、办结时限（工作日，自分派之日起算；办结自首次分派起算）。停用的类别不再用于新诉求（JSON）。',
+    kind: 'json',
+    year: 'none',
+    schema: requestCategoriesSchema,
+  },
+  {
+    key: 'service.helpPlanDays',
+    group: 'service',
+    label: '稳规帮扶方案时限（工作日）',
+    help: '企业进入临退规库后，应在该工作日数内制定帮扶方案；逾期列入中心待办。',
+    kind: 'int',
+    year: 'none',
+    schema: int(1, 60),
+  },
+  {
+    key: 'service.workdays',
+    group: 'service',
+    label: '节假日与调休补充',
+    help: '国务院办公厅公布当年节假日安排后，若系统内置日历尚未收录，在此补充：holidays 为放假日期，workdays 为调休上班日期（按年度设置，JSON）。',
+    kind: 'json',
+    year: 'required',
+    schema: workdayAdditionsSchema,
   },
 ];
 

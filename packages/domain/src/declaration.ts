@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Role } from './access.js';
 import { formatWan } from './money.js';
-import { addMonths, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
+import { addMonths, daysBetween, isIsoDate, isPeriod, periodOf, splitPeriod } from './period.js';
 import {
   coveredPeriods,
   cumulativeOfRecord,
@@ -133,11 +133,6 @@ export function declarationDeadlines(calendar: DeclarationCalendar, year: number
     if (r) out.push(r);
   }
   return out.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
-}
-
-/** Days from `from` to `to` (ISO dates; negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Deadlines on or after `today` and at most `days` days away. */

@@ -21,5 +21,7 @@ export * from './scale.js';
 export * from './schemas.js';
 export * from './security.js';
 export * from './seed-targets.js';
+export * from './service.js';
 export * from './supervising.js';
 export * from './targets.js';
+export * from './workdays.js';

@@ -60,3 +60,13 @@ export function isIsoDate(value: string): boolean {
     d.getUTCDate() === Number(m[3])
   );
 }
+
+/** Days from `from` to `to` (ISO dates; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The ISO date `n` calendar days after `date` (before it when n is negative). */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -20,6 +20,16 @@ import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
+// --- imports: service requests ---
+
+// --- imports: visits and leads ---
+
+// --- imports: help plans and supervision ---
+
+// --- imports: training and coverage ---
+
+// --- imports: service overview and timeline ---
+
 import { noticeRoutes } from './modules/notice/notice.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
@@ -136,6 +146,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(progressRoutes(opts.db));
       await api.register(noticeRoutes(opts.db));
       await api.register(libraryRoutes(opts.db));
+      // --- routes: service requests ---
+
+      // --- routes: visits and leads ---
+
+      // --- routes: help plans and supervision ---
+
+      // --- routes: training and coverage ---
+
+      // --- routes: service overview and timeline ---
+
       await api.register(declarationRoutes(opts.db));
       await api.register(reviewRoutes(opts.db));
       await api.register(todoRoutes(opts.db));

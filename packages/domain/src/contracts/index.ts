@@ -15,6 +15,16 @@ export * from './org.js';
 export * from './progress.js';
 export * from './revenue.js';
 export * from './review.js';
+// --- service contracts: requests ---
+
+// --- service contracts: visits and leads ---
+
+// --- service contracts: help plans and supervision ---
+
+// --- service contracts: training and coverage ---
+
+// --- service contracts: overview and timeline ---
+
 export * from './settings.js';
 export * from './target.js';
 export * from './todo.js';

@@ -21,6 +21,16 @@ import * as progress from '../texts/progress';
 import * as targets from '../texts/targets';
 import * as todo from '../texts/todo';
 
+// --- texts import: requests ---
+
+// --- texts import: visits ---
+
+// --- texts import: help ---
+
+// --- texts import: training ---
+
+// --- texts import: overview ---
+
 export type { Lang, Vars };
 export { interpolate };
 
@@ -43,6 +53,15 @@ export const TEXT_MODULES = {
   directory,
   notices,
   charts,
+  // --- texts module: requests ---
+
+  // --- texts module: visits ---
+
+  // --- texts module: help ---
+
+  // --- texts module: training ---
+
+  // --- texts module: overview ---
 } as const;
 
 export const zh = {
@@ -63,6 +82,15 @@ export const zh = {
   ...directory.zh,
   ...notices.zh,
   ...charts.zh,
+  // --- texts zh: requests ---
+
+  // --- texts zh: visits ---
+
+  // --- texts zh: help ---
+
+  // --- texts zh: training ---
+
+  // --- texts zh: overview ---
 };
 
 export type DictKey = keyof typeof zh;
@@ -85,6 +113,15 @@ export const en: Record<DictKey, string> = {
   ...directory.en,
   ...notices.en,
   ...charts.en,
+  // --- texts en: requests ---
+
+  // --- texts en: visits ---
+
+  // --- texts en: help ---
+
+  // --- texts en: training ---
+
+  // --- texts en: overview ---
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };

@@ -11,6 +11,7 @@ import {
   FileSearchOutlined,
   FundOutlined,
   SettingOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { REVENUE_SOURCES, revenueWritePermission } from '@shenggui/domain';
 import { type ComponentType, lazy, type ReactNode } from 'react';
@@ -142,6 +143,8 @@ export const MENU_GROUPS: MenuGroup<DictKey, ReactNode>[] = [
   { key: 'enterprises', label: 'menu.enterprises', icon: <BankOutlined /> },
   // 申报管理: the declaration calendar and the batch board (a declaration opens from the board or a firm).
   { key: 'declarations', label: 'menu.declarations', icon: <FileDoneOutlined /> },
+  // 服务工作: leads, visits, requests to closure, 稳规 help, training, supervision, workload.
+  { key: 'service', label: 'menu.service', icon: <TeamOutlined /> },
   // 数据管理: imports (with preview) and their history.
   { key: 'data', label: 'menu.data', icon: <CloudUploadOutlined /> },
   // 目标考核: targets and allocation, progress notices.
@@ -149,6 +152,16 @@ export const MENU_GROUPS: MenuGroup<DictKey, ReactNode>[] = [
   // 系统管理: the three administrators' pages (三权分立: each sees only what their role allows).
   { key: 'admin', label: 'menu.admin', icon: <SettingOutlined /> },
 ];
+
+// --- pages: service requests ---
+
+// --- pages: visits and leads ---
+
+// --- pages: help plans and supervision ---
+
+// --- pages: training and coverage ---
+
+// --- pages: service overview and timeline ---
 
 /** In menu order: a group's entries appear where its first route is. */
 export const APP_ROUTES: AppRoute[] = [
@@ -253,6 +266,16 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'declarations',
     parent: '/declarations/board',
   },
+  // --- routes: service requests ---
+
+  // --- routes: visits and leads ---
+
+  // --- routes: help plans and supervision ---
+
+  // --- routes: training and coverage ---
+
+  // --- routes: service overview and timeline ---
+
   {
     // 复核清单 (the centre and the auditor): entries without a declaration, unusual effective periods,
     // overrides of checks, withdrawn declarations.

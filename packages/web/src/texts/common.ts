@@ -13,6 +13,7 @@ export const zh = {
   'menu.progress': '进度看板',
   'menu.directory': '入库/退库',
   'menu.assessment': '目标考核',
+  'menu.service': '服务工作',
   'menu.targets': '目标任务',
   'menu.notices': '进度通报',
 
@@ -79,6 +80,7 @@ export const en: EnglishOf<typeof zh> = {
   'menu.progress': 'Progress board',
   'menu.directory': 'Entries and exits',
   'menu.assessment': 'Targets and assessment',
+  'menu.service': 'Service work',
   'menu.targets': 'Targets',
   'menu.notices': 'Progress notices',
 

@@ -31,6 +31,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.sessions.revoke': '退出所有设备',
   'access.denied': '越权访问被拒绝',
   'access.out_of_scope': '访问范围外数据被拒绝',
+  'request.raise': '提出诉求',
+  // --- audit labels: service requests ---
+
+  // --- audit labels: visits and leads ---
+
+  // --- audit labels: help plans and supervision ---
+
+  // --- audit labels: training and coverage ---
+
   'user.create': '创建用户',
   'user.update': '修改用户',
   'user.disable': '停用用户',

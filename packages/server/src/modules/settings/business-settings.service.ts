@@ -13,7 +13,9 @@ import {
   checkSettingValue,
   currentPlanYear,
   DEFAULT_COUNTING_RULE,
+  DEFAULT_HELP_PLAN_WORKDAYS,
   DEFAULT_LIBRARY_THRESHOLDS,
+  DEFAULT_REQUEST_CATEGORIES,
   DEFAULT_REVENUE_PRIORITY,
   DEFAULT_SCALE_THRESHOLD_YUAN,
   DEFAULT_SUPERVISING_RULE,
@@ -62,6 +64,8 @@ function storageOf(def: BusinessSettingDef, year: number | null): { row: string;
       return field === 'nextNumber'
         ? { row: NOTICE_NEXT_NUMBER_KEY, path: [String(year)] }
         : { row: NOTICE_SETTING_KEY, path: [field] };
+    case 'service':
+      return def.year === 'required' ? { row: def.key, path: [String(year)] } : { row: def.key, path: [] };
     default:
       return { row: def.key, path: [] };
   }
@@ -104,6 +108,12 @@ async function builtin(db: Executor, def: BusinessSettingDef, year: number | nul
       return DEFAULT_COUNTING_RULE.basis;
     case 'counting.cutoff':
       return DEFAULT_COUNTING_RULE.cutoff;
+    case 'service.requestCategories':
+      return DEFAULT_REQUEST_CATEGORIES;
+    case 'service.helpPlanDays':
+      return DEFAULT_HELP_PLAN_WORKDAYS;
+    case 'service.workdays':
+      return { holidays: [], workdays: [] };
   }
   if (def.key.startsWith('library.'))
     return (DEFAULT_LIBRARY_THRESHOLDS as unknown as Record<string, unknown>)[field] ?? null;

@@ -43,6 +43,8 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
   { username: 'nanlou', displayName: '赵磊（南娄镇）', role: 'township', unit: '103000' },
   { username: 'gongxin', displayName: '张伟（县工信局）', role: 'department', unit: 'D01' },
   { username: 'kaifaqu', displayName: '刘洋（县经济技术开发区）', role: 'department', unit: 'Z01' },
+  // The energy bureau answers the 用电 requests the centre routes to it (服务工作).
+  { username: 'nengyuan', displayName: '钱进（县能源局）', role: 'department', unit: 'D03' },
   { username: 'shuiwu', displayName: '陈静（县税务局）', role: 'tax', unit: 'B01' },
   { username: 'tongji', displayName: '杨帆（县统计局）', role: 'statistics', unit: 'B02' },
   { username: 'lingdao', displayName: '周县长（县政府）', role: 'leader', unit: '000000' },
@@ -289,6 +291,14 @@ export async function initCounty(
     }
     progress('评估培育库…');
     await recomputeLibraries(db, ctx, { year: currentPlanYear(ctx.now) });
+    // --- demo: visits and leads ---
+
+    // --- demo: service requests ---
+
+    // --- demo: help plans and supervision ---
+
+    // --- demo: training and coverage ---
+
     // Past years' libraries as they stood at each year's cut-off (the lists show any year).
     progress('固化往年培育库名单…');
     await freezePastYears(db, ctx, '初始化时按年度截止日固化');
