@@ -1,7 +1,17 @@
 // The signed-in user's to-do list (server modules/todo).
 import { z } from 'zod';
 
-export const TODO_KINDS = ['deadline', 'declaration', 'figures', 'unreported'] as const;
+export const TODO_KINDS = [
+  'deadline',
+  'declaration',
+  'figures',
+  'unreported',
+  /** Service work: firms without a 包联 lead, requests waiting on the user's unit or red, help plans due, rectification items. */
+  'lead',
+  'request',
+  'helpPlan',
+  'supervision',
+] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const todoItemSchema = z.object({

@@ -101,6 +101,15 @@ export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: To
         });
     }
   }
+  // Service work: each slice's own items (in the caller's scope).
+  // --- todo: service requests ---
+
+  // --- todo: visits and leads ---
+
+  // --- todo: help plans and supervision ---
+
+  // --- todo: training and coverage ---
+
   // Soonest first; items without a date keep their order at the end.
   const dated = items.filter((i) => i.due).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
   return { items: [...dated, ...items.filter((i) => !i.due)] };

@@ -32,6 +32,16 @@ let codeB: string;
 let nameA: string;
 let nameB: string;
 let serial = 500;
+// --- ids: service requests ---
+
+// --- ids: visits and leads ---
+
+// --- ids: help plans and supervision ---
+
+// --- ids: training and coverage ---
+
+// --- ids: service overview and timeline ---
+
 // Per firm: its declaration, an inspection of it and an uploaded file (declaration routes act on these).
 const declOf: Record<number, number> = {};
 const inspectionOf: Record<number, number> = {};
@@ -427,6 +437,15 @@ const SAMPLES: Record<string, Sample> = {
       uploadsPerMinute: 600,
     }),
   },
+  // --- samples: service requests ---
+
+  // --- samples: visits and leads ---
+
+  // --- samples: help plans and supervision ---
+
+  // --- samples: training and coverage ---
+
+  // --- samples: service overview and timeline ---
 };
 
 let countyId: number;
@@ -527,6 +546,15 @@ beforeAll(async () => {
     });
     expect(member.statusCode, member.body).toBe(200);
   }
+  // --- setup: service requests ---
+
+  // --- setup: visits and leads ---
+
+  // --- setup: help plans and supervision ---
+
+  // --- setup: training and coverage ---
+
+  // --- setup: service overview and timeline ---
 });
 afterAll(async () => {
   process.env.PATH = savedPath;

@@ -1,6 +1,15 @@
 // The general to-do items of GET /todo: deadlines coming up, declarations waiting for this user and a
 // bureau's month of figures not yet imported, each with its link. 达规未入统 firms are listed by the card's own section (with their figures), so not here.
-import { ClockCircleOutlined, CloudUploadOutlined, FileDoneOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ClockCircleOutlined,
+  CloudUploadOutlined,
+  FileDoneOutlined,
+  MedicineBoxOutlined,
+  RightOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { List, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -17,6 +26,10 @@ const AVATARS: Record<Exclude<TodoItem['kind'], 'unreported'>, ReactNode> = {
   deadline: <ClockCircleOutlined />,
   declaration: <FileDoneOutlined />,
   figures: <CloudUploadOutlined />,
+  lead: <TeamOutlined />,
+  request: <AlertOutlined />,
+  helpPlan: <MedicineBoxOutlined />,
+  supervision: <SafetyCertificateOutlined />,
 };
 
 export function MyTodoList() {
