@@ -20,6 +20,7 @@ import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
+import { serviceRoutes } from './modules/service/service.routes.js';
 // --- imports: service requests ---
 
 // --- imports: visits and leads ---
@@ -146,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(progressRoutes(opts.db));
       await api.register(noticeRoutes(opts.db));
       await api.register(libraryRoutes(opts.db));
+      await api.register(serviceRoutes(opts.db));
       // --- routes: service requests ---
 
       // --- routes: visits and leads ---

@@ -15,6 +15,7 @@ export * from './org.js';
 export * from './progress.js';
 export * from './revenue.js';
 export * from './review.js';
+export * from './service.js';
 // --- service contracts: requests ---
 
 // --- service contracts: visits and leads ---

@@ -58,4 +58,17 @@ export const queryKeys = {
     suggestion: (industryCode: string, townshipId: number, inZone = false) =>
       ['enterprises', 'supervising-suggestion', industryCode, townshipId, inZone] as const,
   },
+  service: {
+    all: ['service'] as const,
+    settings: ['service', 'settings'] as const,
+  },
+  // --- keys: service requests ---
+
+  // --- keys: visits and leads ---
+
+  // --- keys: help plans and supervision ---
+
+  // --- keys: training and coverage ---
+
+  // --- keys: service overview and timeline ---
 };

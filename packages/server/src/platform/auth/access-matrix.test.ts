@@ -437,6 +437,7 @@ const SAMPLES: Record<string, Sample> = {
       uploadsPerMinute: 600,
     }),
   },
+  'GET /api/v1/service/settings': { url: () => '/api/v1/service/settings' },
   // --- samples: service requests ---
 
   // --- samples: visits and leads ---
