@@ -16,7 +16,7 @@ export interface E2eBrowser {
 }
 
 export async function openBrowser(
-  opts: { width?: number; height?: number; mobile?: boolean } = {},
+  opts: { width?: number; height?: number; mobile?: boolean; now?: Date } = {},
 ): Promise<E2eBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'sg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -40,7 +40,7 @@ export async function openBrowser(
     ],
   });
   // Installed before any page loads; time then runs on from there.
-  await context.clock.install({ time: e2eNow() });
+  await context.clock.install({ time: opts.now ?? e2eNow() });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
   return {

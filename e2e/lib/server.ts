@@ -13,7 +13,8 @@ export interface E2eServer {
   url: string;
   dataDir: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** Stops the server; the data folder is removed unless `keepData` (to start again on it). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -26,15 +27,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<E2eServer> {
+/**
+ * A server with the demo county. `dataDir` starts it again on a folder a stopped server kept; `now` starts
+ * its clock at another instant (a later day, to see deadlines pass).
+ */
+export async function startServer(opts: { dataDir?: string; now?: Date } = {}): Promise<E2eServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sg-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sg-e2e-'));
   let log = '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'warn',
     TZ: 'Asia/Shanghai',
-    SHENGGUI_FAKE_NOW: e2eNow().toISOString(),
+    SHENGGUI_FAKE_NOW: (opts.now ?? e2eNow()).toISOString(),
   };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
@@ -80,14 +85,14 @@ export async function startServer(): Promise<E2eServer> {
     url,
     dataDir,
     output: () => log,
-    stop: async () => {
+    stop: async (stopOpts) => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOpts?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -22,6 +22,7 @@ export * from './schemas.js';
 export * from './security.js';
 export * from './seed-targets.js';
 export * from './service.js';
+export * from './service-replay.js';
 export * from './supervising.js';
 export * from './targets.js';
 export * from './workdays.js';

@@ -21,6 +21,7 @@ import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
 import { serviceRoutes } from './modules/service/service.routes.js';
+
 // --- imports: service requests ---
 
 // --- imports: visits and leads ---
@@ -29,13 +30,13 @@ import { serviceRoutes } from './modules/service/service.routes.js';
 
 // --- imports: training and coverage ---
 
-// --- imports: service overview and timeline ---
-
 import { noticeRoutes } from './modules/notice/notice.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
+// --- imports: service overview and timeline ---
+import { serviceOverviewRoutes } from './modules/service-overview/overview.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { getSecuritySettings } from './modules/settings/settings.service.js';
 import { targetRoutes } from './modules/target/target.routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // --- routes: training and coverage ---
 
       // --- routes: service overview and timeline ---
+      await api.register(serviceOverviewRoutes(opts.db));
 
       await api.register(declarationRoutes(opts.db));
       await api.register(reviewRoutes(opts.db));

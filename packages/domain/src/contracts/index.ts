@@ -25,6 +25,7 @@ export * from './service.js';
 // --- service contracts: training and coverage ---
 
 // --- service contracts: overview and timeline ---
+export * from './service-overview.js';
 
 export * from './settings.js';
 export * from './target.js';

@@ -21,6 +21,8 @@ export const HELP = `升规通命令行 shenggui
       净增进度：全县及按乡镇、按行业主管的入库、退库、净增、目标、尚差与排名。
   shenggui report libraries --year YYYY [--as-of YYYY-MM-DD] [--json]
       列出当年基础库、培育库、临规、临退规企业及入库原因、升规路径与梯队。
+  shenggui report service --year YYYY [--as-of YYYY-MM-DD] [--json]
+      服务工作：各单位走访次数、走访企业、诉求在办/办结/逾期与办结用时中位数、各库覆盖率，以及逾期诉求清单。
   shenggui notice progress --year YYYY [--as-of YYYY-MM-DD] --out FILE.docx|FILE.pdf [--json]
       按年度顺序编号印发进度通报并写入文件（.pdf 需安装 LibreOffice）。
   shenggui export <enterprises|directory|libraries|declarations|progress|targets> --out FILE.xlsx [--year YYYY]

@@ -61,6 +61,9 @@ export const queryKeys = {
   service: {
     all: ['service'] as const,
     settings: ['service', 'settings'] as const,
+    overview: (year: number, asOf: string | null) => ['service', 'overview', year, asOf] as const,
+    officials: (year: number, asOf: string | null) => ['service', 'officials', year, asOf] as const,
+    timeline: (id: number, kinds: string) => ['service', 'timeline', id, kinds] as const,
   },
   // --- keys: service requests ---
 

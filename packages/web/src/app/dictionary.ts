@@ -30,6 +30,7 @@ import * as todo from '../texts/todo';
 // --- texts import: training ---
 
 // --- texts import: overview ---
+import * as overview from '../texts/overview';
 
 export type { Lang, Vars };
 export { interpolate };
@@ -62,6 +63,7 @@ export const TEXT_MODULES = {
   // --- texts module: training ---
 
   // --- texts module: overview ---
+  overview,
 } as const;
 
 export const zh = {
@@ -91,6 +93,7 @@ export const zh = {
   // --- texts zh: training ---
 
   // --- texts zh: overview ---
+  ...overview.zh,
 };
 
 export type DictKey = keyof typeof zh;
@@ -122,6 +125,7 @@ export const en: Record<DictKey, string> = {
   // --- texts en: training ---
 
   // --- texts en: overview ---
+  ...overview.en,
 };
 
 export const DICTIONARIES: Record<Lang, Record<DictKey, string>> = { zh, en };

@@ -162,6 +162,10 @@ export const MENU_GROUPS: MenuGroup<DictKey, ReactNode>[] = [
 // --- pages: training and coverage ---
 
 // --- pages: service overview and timeline ---
+const ServiceOverviewPage = page(
+  () => import('../features/service/service-overview-page'),
+  (m) => m.ServiceOverviewPage,
+);
 
 /** In menu order: a group's entries appear where its first route is. */
 export const APP_ROUTES: AppRoute[] = [
@@ -275,6 +279,14 @@ export const APP_ROUTES: AppRoute[] = [
   // --- routes: training and coverage ---
 
   // --- routes: service overview and timeline ---
+  {
+    path: '/service/overview',
+    page: ServiceOverviewPage,
+    label: 'menu.service.overview',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.overview' }],
+  },
 
   {
     // 复核清单 (the centre and the auditor): entries without a declaration, unusual effective periods,

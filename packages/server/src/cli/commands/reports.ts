@@ -1,7 +1,8 @@
-// `shenggui report progress|libraries` and `notice progress`: the board, the libraries and the notice.
+// `shenggui report progress|libraries|service` and `notice progress`: the board, the libraries and the notice.
 import { formatLibrariesReport, runLibrariesReport } from '../../modules/library/library.cli.js';
 import { runNoticeCommand } from '../../modules/notice/notice.cli.js';
 import { formatProgressTable, runProgressReport } from '../../modules/progress/progress.cli.js';
+import { formatServiceReport, runServiceReport } from '../../modules/service-overview/overview.cli.js';
 import { AppError } from '../../platform/errors.js';
 import type { Commands } from '../command.js';
 
@@ -21,6 +22,15 @@ export const reportCommands: Commands = {
       asOf: typeof values['as-of'] === 'string' ? values['as-of'] : undefined,
     });
     out(report, () => formatLibrariesReport(report));
+    return 0;
+  },
+
+  'report service': async ({ db, ctx, values, out }) => {
+    const report = await runServiceReport(db, ctx, {
+      year: typeof values.year === 'string' ? values.year : undefined,
+      asOf: typeof values['as-of'] === 'string' ? values['as-of'] : undefined,
+    });
+    out(report, () => formatServiceReport(report));
     return 0;
   },
 
