@@ -52,6 +52,10 @@ export const zh = {
   'overview.noOfficials': '该期间没有走访记录',
   'overview.loadFailed': '服务工作量加载失败',
   'overview.noneShare': '—',
+  'service.calendarMissing': '{year}年节假日与调休安排尚未载入工作日历',
+  'service.calendarMissingHint':
+    '诉求时限按工作日计算；未载入的年份暂按周一至周五计算。国务院办公厅公布安排后，请系统管理员在“业务设置 › 服务工作 › 节假日与调休补充”中补充。',
+  'service.calendarSettings': '前往业务设置',
   'timeline.title': '服务档案',
   'timeline.all': '全部',
   'timeline.empty': '暂无记录',
@@ -110,6 +114,10 @@ export const en: EnglishOf<typeof zh> = {
   'overview.noOfficials': 'No visits in this period',
   'overview.loadFailed': 'Could not load the service report',
   'overview.noneShare': '—',
+  'service.calendarMissing': 'The {year} holiday schedule is not in the working-day calendar',
+  'service.calendarMissingHint':
+    'Request deadlines count working days; until the schedule is added, Monday to Friday are counted. The system administrator adds it under Business settings › Service work.',
+  'service.calendarSettings': 'Business settings',
   'timeline.title': 'Service record',
   'timeline.all': 'All',
   'timeline.empty': 'Nothing recorded',

@@ -26,6 +26,7 @@ import { PageHeader } from '../../components/page-header';
 import { chinaToday, planYear } from '../../lib/today';
 import { downloadServiceReport, useServiceOfficials, useServiceReport } from './service-api';
 import { formatShare, overviewLinks } from './service-overview-links';
+import { WorkdayCalendarNotice } from './workday-calendar-notice';
 
 function Kpi({
   title,
@@ -189,6 +190,7 @@ export function ServiceOverviewPage() {
           </>
         }
       />
+      <WorkdayCalendarNotice />
       {report.isError && (
         <Alert
           type="error"
