@@ -20,8 +20,9 @@ import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
-import { serviceRoutes } from './modules/service/service.routes.js';
 // --- imports: service requests ---
+import { requestRoutes } from './modules/request/request.routes.js';
+import { serviceRoutes } from './modules/service/service.routes.js';
 
 // --- imports: visits and leads ---
 
@@ -149,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(libraryRoutes(opts.db));
       await api.register(serviceRoutes(opts.db));
       // --- routes: service requests ---
+      await api.register(requestRoutes(opts.db));
 
       // --- routes: visits and leads ---
 
