@@ -52,7 +52,8 @@ export function requestRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/requests/:id',
       {
-        config: { access: 'service:read', cacheable: true },
+        // Not cached: the actions offered depend on the caller, not only on their unit.
+        config: { access: 'service:read' },
         schema: {
           tags,
           summary: '诉求详情：时限与亮灯、办理过程、当前用户可执行的操作',
