@@ -63,6 +63,11 @@ export const queryKeys = {
     settings: ['service', 'settings'] as const,
   },
   // --- keys: service requests ---
+  requests: {
+    all: ['requests'] as const,
+    list: (query: string) => ['requests', 'list', query] as const,
+    detail: (id: number) => ['requests', 'detail', id] as const,
+  },
 
   // --- keys: visits and leads ---
 

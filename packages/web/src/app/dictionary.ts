@@ -18,10 +18,10 @@ import * as labels from '../texts/labels';
 import * as libraries from '../texts/libraries';
 import * as notices from '../texts/notices';
 import * as progress from '../texts/progress';
+// --- texts import: requests ---
+import * as requests from '../texts/requests';
 import * as targets from '../texts/targets';
 import * as todo from '../texts/todo';
-
-// --- texts import: requests ---
 
 // --- texts import: visits ---
 
@@ -54,6 +54,7 @@ export const TEXT_MODULES = {
   notices,
   charts,
   // --- texts module: requests ---
+  requests,
 
   // --- texts module: visits ---
 
@@ -83,6 +84,7 @@ export const zh = {
   ...notices.zh,
   ...charts.zh,
   // --- texts zh: requests ---
+  ...requests.zh,
 
   // --- texts zh: visits ---
 
@@ -114,6 +116,7 @@ export const en: Record<DictKey, string> = {
   ...notices.en,
   ...charts.en,
   // --- texts en: requests ---
+  ...requests.en,
 
   // --- texts en: visits ---
 

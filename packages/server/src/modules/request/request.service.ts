@@ -151,10 +151,10 @@ export async function listAllRequests(
   if (sort === 'raised') {
     if (dir === 1) items.reverse();
   } else if (sort === 'due') {
-    // Running deadlines first, soonest (or, descending, latest) first; finished requests at the end.
+    // Running deadlines first, soonest first (ascending) or latest first; finished requests at the end.
     items.sort((a, b) => {
       if (!a.dueOn || !b.dueOn) return a.dueOn ? -1 : b.dueOn ? 1 : 0;
-      return a.dueOn === b.dueOn ? 0 : (a.dueOn < b.dueOn ? -1 : 1) * -dir;
+      return a.dueOn === b.dueOn ? 0 : (a.dueOn < b.dueOn ? -1 : 1) * dir;
     });
   } else {
     // Longest overdue first (descending), then by light, then soonest due.
