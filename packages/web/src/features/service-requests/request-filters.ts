@@ -7,6 +7,8 @@ import { defineListQuery, idFilter, textFilter, yearFilter } from '../../compone
 
 /** 未办结: every state in which somebody still owes the firm something. */
 export const OPEN_STATES_FILTER = 'submitted,pending,inProgress,returned';
+/** 待分派 with the returned ones: the centre's routing queue (its to-do links here). */
+export const ROUTING_STATES_FILTER = 'submitted,returned';
 
 const statesFilter = z
   .string()

@@ -33,7 +33,7 @@ import { planYear } from '../../lib/today';
 import { useUnits } from '../org/org-api';
 import { useServiceSettings } from '../service/service-api';
 import { downloadRequestExport, useRequests } from './request-api';
-import { OPEN_STATES_FILTER, requestListQuery } from './request-filters';
+import { OPEN_STATES_FILTER, ROUTING_STATES_FILTER, requestListQuery } from './request-filters';
 import { RequestLightTag } from './request-light-tag';
 
 /** Units a request can be routed to (and so be owned by); the same kinds raise requests. */
@@ -83,6 +83,7 @@ export function RequestListPage({ red = false }: { red?: boolean }) {
   const categoryOptions = (settings.data?.categories ?? []).map((c) => ({ value: c.code, label: c.label }));
   const stateOptions = [
     { value: OPEN_STATES_FILTER, label: t('req.filter.open') },
+    { value: ROUTING_STATES_FILTER, label: t('req.filter.routing') },
     ...REQUEST_STATES.map((s) => ({ value: s, label: REQUEST_STATE_LABELS[s] })),
   ];
   const lightOptions = LIGHTS.map((l) => ({ value: l, label: t(`req.light.${l}`) }));
