@@ -312,7 +312,7 @@ export const APP_ROUTES: AppRoute[] = [
   {
     path: '/service/requests/:id',
     page: RequestPage,
-    label: 'req.section.facts',
+    label: 'req.crumb',
     access: 'service:read',
     group: 'service',
     parent: '/service/requests',
