@@ -71,7 +71,9 @@ function StepModal({
   const text = TEXT_FIELD[action];
   const fields = ['ownerUnitId', 'note', 'answer', 'reason', 'satisfaction'];
   const submit = async () => {
-    const values = await form.validateFields();
+    // A refused field shows its message under it; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
     );
