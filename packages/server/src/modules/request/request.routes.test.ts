@@ -91,6 +91,13 @@ describe('a request to closure', () => {
       actions: [],
     });
     expect((await centre.get(`/api/v1/requests/${id}`)).json().actions).toEqual(['route', 'unsolvable']);
+    expect((await centre.get('/api/v1/todo')).json().items).toContainEqual(
+      expect.objectContaining({
+        kind: 'request',
+        count: 1,
+        link: '/service/requests?state=submitted%2Creturned',
+      }),
+    );
 
     const routed = await centre.post(`/api/v1/requests/${id}/route`, { ownerUnitId: nengyuanId });
     expect(routed.statusCode, routed.body).toBe(200);
@@ -129,6 +136,18 @@ describe('a request to closure', () => {
       answer: '增容至800千伏安已完成送电。',
     });
     expect((await xiushui.get(`/api/v1/requests/${id}`)).json().actions).toEqual(['evaluate']);
+    // The official who raised it finds it on the to-do list, linked to the list of exactly those.
+    const raiserId = resolved.json().raisedById as number;
+    const todo = (await xiushui.get('/api/v1/todo')).json().items;
+    expect(todo).toContainEqual(
+      expect.objectContaining({
+        kind: 'request',
+        count: 1,
+        link: `/service/requests?state=resolved&raisedById=${raiserId}`,
+      }),
+    );
+    const mine = (await xiushui.get(`/api/v1/requests?state=resolved&raisedById=${raiserId}`)).json();
+    expect(mine.items.map((i: { id: number }) => i.id)).toEqual([id]);
 
     const evaluated = await xiushui.post(`/api/v1/requests/${id}/evaluate`, {
       satisfaction: 'satisfied',
