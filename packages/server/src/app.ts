@@ -20,9 +20,10 @@ import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
-// --- imports: service requests ---
-import { requestRoutes } from './modules/request/request.routes.js';
 import { serviceRoutes } from './modules/service/service.routes.js';
+// --- imports: service requests ---
+
+import { requestRoutes } from './modules/request/request.routes.js';
 
 // --- imports: visits and leads ---
 

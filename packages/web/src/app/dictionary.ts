@@ -18,10 +18,12 @@ import * as labels from '../texts/labels';
 import * as libraries from '../texts/libraries';
 import * as notices from '../texts/notices';
 import * as progress from '../texts/progress';
-// --- texts import: requests ---
-import * as requests from '../texts/requests';
 import * as targets from '../texts/targets';
 import * as todo from '../texts/todo';
+
+// --- texts import: requests ---
+
+import * as requests from '../texts/requests';
 
 // --- texts import: visits ---
 
