@@ -24,6 +24,8 @@ import { serviceRoutes } from './modules/service/service.routes.js';
 
 // --- imports: service requests ---
 
+import { requestRoutes } from './modules/request/request.routes.js';
+
 // --- imports: visits and leads ---
 
 // --- imports: help plans and supervision ---
@@ -150,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(libraryRoutes(opts.db));
       await api.register(serviceRoutes(opts.db));
       // --- routes: service requests ---
+      await api.register(requestRoutes(opts.db));
 
       // --- routes: visits and leads ---
 

@@ -17,6 +17,7 @@ export * from './revenue.js';
 export * from './review.js';
 export * from './service.js';
 // --- service contracts: requests ---
+export * from './service-request.js';
 
 // --- service contracts: visits and leads ---
 

@@ -66,6 +66,11 @@ export const queryKeys = {
     timeline: (id: number, kinds: string) => ['service', 'timeline', id, kinds] as const,
   },
   // --- keys: service requests ---
+  requests: {
+    all: ['requests'] as const,
+    list: (query: string) => ['requests', 'list', query] as const,
+    detail: (id: number) => ['requests', 'detail', id] as const,
+  },
 
   // --- keys: visits and leads ---
 

@@ -23,6 +23,8 @@ import * as todo from '../texts/todo';
 
 // --- texts import: requests ---
 
+import * as requests from '../texts/requests';
+
 // --- texts import: visits ---
 
 // --- texts import: help ---
@@ -55,6 +57,7 @@ export const TEXT_MODULES = {
   notices,
   charts,
   // --- texts module: requests ---
+  requests,
 
   // --- texts module: visits ---
 
@@ -85,6 +88,7 @@ export const zh = {
   ...notices.zh,
   ...charts.zh,
   // --- texts zh: requests ---
+  ...requests.zh,
 
   // --- texts zh: visits ---
 
@@ -117,6 +121,7 @@ export const en: Record<DictKey, string> = {
   ...notices.en,
   ...charts.en,
   // --- texts en: requests ---
+  ...requests.en,
 
   // --- texts en: visits ---
 

@@ -154,6 +154,22 @@ export const MENU_GROUPS: MenuGroup<DictKey, ReactNode>[] = [
 ];
 
 // --- pages: service requests ---
+const RequestListPage = page(
+  () => import('../features/service-requests/request-list-page'),
+  (m) => m.RequestListPage,
+);
+const RedRequestListPage = page(
+  () => import('../features/service-requests/request-list-page'),
+  (m) => m.RedRequestListPage,
+);
+const RequestPage = page(
+  () => import('../features/service-requests/request-page'),
+  (m) => m.RequestPage,
+);
+const RequestNewPage = page(
+  () => import('../features/service-requests/request-new-page'),
+  (m) => m.RequestNewPage,
+);
 
 // --- pages: visits and leads ---
 
@@ -271,6 +287,40 @@ export const APP_ROUTES: AppRoute[] = [
     parent: '/declarations/board',
   },
   // --- routes: service requests ---
+  {
+    // 企业诉求: every request the caller may see, with lights; the to-do links carry their filters.
+    path: '/service/requests',
+    page: RequestListPage,
+    label: 'menu.service.requests',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.requests' }],
+  },
+  {
+    // 督办（红灯）: the red requests (the centre's county-wide list, an owner unit's own).
+    path: '/service/requests/red',
+    page: RedRequestListPage,
+    label: 'menu.service.requestsRed',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.requestsRed' }],
+  },
+  {
+    path: '/service/requests/new',
+    page: RequestNewPage,
+    label: 'req.new.title',
+    access: 'service:write',
+    group: 'service',
+    parent: '/service/requests',
+  },
+  {
+    path: '/service/requests/:id',
+    page: RequestPage,
+    label: 'req.crumb',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/requests',
+  },
 
   // --- routes: visits and leads ---
 

@@ -33,6 +33,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'access.out_of_scope': '访问范围外数据被拒绝',
   'request.raise': '提出诉求',
   // --- audit labels: service requests ---
+  'request.route': '分派诉求',
+  'request.accept': '受理诉求',
+  'request.reply': '答复诉求进展',
+  'request.resolve': '办结诉求',
+  'request.return': '退回诉求',
+  'request.unsolvable': '认定诉求无法解决',
+  'request.evaluate': '记录诉求评价',
 
   // --- audit labels: visits and leads ---
 

@@ -34,6 +34,7 @@ import { getCountyCode, putSetting } from '../settings/settings.service.js';
 import { setTarget } from '../target/target.service.js';
 import { type DemoUser, seedDemoDeclarations } from './demo-declarations.js';
 import { insertDemoDirectoryEvents } from './demo-directory.js';
+import { seedDemoRequests } from './demo-requests.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -294,6 +295,8 @@ export async function initCounty(
     // --- demo: visits and leads ---
 
     // --- demo: service requests ---
+    progress('生成本年度企业诉求…');
+    await seedDemoRequests(db, { users: demo.users, now: ctx.now });
 
     // --- demo: help plans and supervision ---
 

@@ -24,6 +24,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
 import { getDeclarationCalendar } from '../declaration/declaration.service.js';
 import { listUnreported } from '../library/library.service.js';
+import { requestTodoItems } from '../request/request.todo.js';
 import { findLatestFactPeriod } from '../revenue/revenue.repository.js';
 
 export const TODO_DEADLINE_DAYS = 14;
@@ -103,6 +104,7 @@ export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: To
   }
   // Service work: each slice's own items (in the caller's scope).
   // --- todo: service requests ---
+  items.push(...(await requestTodoItems(db, ctx)));
 
   // --- todo: visits and leads ---
 

@@ -33,6 +33,10 @@ let nameA: string;
 let nameB: string;
 let serial = 500;
 // --- ids: service requests ---
+// Per firm: a request raised by the firm's township and routed to the unit that supervises it (so no other
+// unit sees it), and that unit.
+const requestOf: Record<number, number> = {};
+const requestOwnerOf: Record<number, number> = {};
 
 // --- ids: visits and leads ---
 
@@ -439,6 +443,59 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/service/settings': { url: () => '/api/v1/service/settings' },
   // --- samples: service requests ---
+  'GET /api/v1/requests': { url: () => '/api/v1/requests?pageSize=200', list: 'json', holdsBoth: true },
+  'GET /api/v1/requests/export': { url: () => '/api/v1/requests/export', list: 'xlsx', holdsBoth: true },
+  'GET /api/v1/requests/:id': { url: (f) => `/api/v1/requests/${requestOf[f]}`, firmScoped: true },
+  'POST /api/v1/requests': {
+    url: () => '/api/v1/requests',
+    body: (f) => ({ enterpriseId: f, category: 'power', title: '矩阵测试诉求', detail: '矩阵测试' }),
+    firmScoped: true,
+    ok: (s) => s === 201,
+  },
+  // Each step answers 403 with the reason to a caller who is not the one to take it (not the owner unit,
+  // not the raiser), and 409 in a state that does not allow it.
+  'POST /api/v1/requests/:id/route': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/route`,
+    body: (f) => ({ ownerUnitId: requestOwnerOf[f] }),
+    firmScoped: true,
+    ok: (s) => s === 200 || s === 409,
+  },
+  'POST /api/v1/requests/:id/accept': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/accept`,
+    body: () => ({}),
+    firmScoped: true,
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'POST /api/v1/requests/:id/reply': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/reply`,
+    body: () => ({ note: '矩阵测试' }),
+    firmScoped: true,
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'POST /api/v1/requests/:id/resolve': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/resolve`,
+    body: () => ({ answer: '矩阵测试' }),
+    firmScoped: true,
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'POST /api/v1/requests/:id/return': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/return`,
+    body: () => ({ reason: '矩阵测试' }),
+    firmScoped: true,
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'POST /api/v1/requests/:id/unsolvable': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/unsolvable`,
+    body: () => ({ reason: '矩阵测试' }),
+    firmScoped: true,
+    ok: (s) => s === 200 || s === 409,
+  },
+  'POST /api/v1/requests/:id/evaluate': {
+    url: (f) => `/api/v1/requests/${requestOf[f]}/evaluate`,
+    body: () => ({ satisfaction: 'satisfied' }),
+    firmScoped: true,
+    ok: (s) => [200, 403, 409].includes(s),
+  },
 
   // --- samples: visits and leads ---
 
@@ -548,6 +605,26 @@ beforeAll(async () => {
     expect(member.statusCode, member.body).toBe(200);
   }
   // --- setup: service requests ---
+  requestOwnerOf[firmA] = await env.unitId(`${COUNTY}D01`);
+  requestOwnerOf[firmB] = await env.unitId(`${COUNTY}D03`);
+  for (const [firm, username] of [
+    [firmA, 'xiushui'],
+    [firmB, 'nanlou'],
+  ] as const) {
+    const unit = await Client.signIn(env.app, username);
+    const raised = await unit.post('/api/v1/requests', {
+      enterpriseId: firm,
+      category: 'power',
+      title: '矩阵测试诉求',
+      detail: '矩阵测试',
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    requestOf[firm] = raised.json().id;
+    const routed = await centre.post(`/api/v1/requests/${requestOf[firm]}/route`, {
+      ownerUnitId: requestOwnerOf[firm],
+    });
+    expect(routed.statusCode, routed.body).toBe(200);
+  }
 
   // --- setup: visits and leads ---
 
