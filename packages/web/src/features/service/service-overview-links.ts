@@ -11,7 +11,7 @@ export function overviewLinks(year: number, asOf: string) {
   return {
     visits: (unitId: number) => `/service/visits?unitId=${unitId}&from=${from}&to=${asOf}`,
     requests: (unitId: number, only: 'open' | 'red' | null) =>
-      `/service/requests?ownerUnitId=${unitId}${only === 'red' ? '&light=red' : only === 'open' ? '&open=1' : `&year=${year}`}`,
+      `/service/requests?ownerUnitId=${unitId}${only === 'red' ? '&light=red' : only === 'open' ? '&state=submitted,pending,inProgress,returned' : `&year=${year}`}`,
     unreached: (unitId: number, library: CoverageLibrary) =>
       `/service/coverage/unreached?year=${year}&library=${library}&unitId=${unitId}`,
   };
