@@ -21,6 +21,7 @@ export * from './service.js';
 // --- service contracts: visits and leads ---
 
 // --- service contracts: help plans and supervision ---
+export * from './service-help.js';
 
 // --- service contracts: training and coverage ---
 
