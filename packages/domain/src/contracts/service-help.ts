@@ -56,9 +56,9 @@ export function helpPlanState(plan: { closed: boolean } | null, dueOn: string, t
 }
 
 /**
- * What became of an at-risk firm in a year: 'left' when an exit from the directory counts in that year
- * (the board's counting, netted per firm), else 'stayed' once the year is closed (past its cut-off), else
- * 'open'.
+ * What became of an at-risk firm in a year: 'left' when it left the directory for that year — an exit the
+ * board counts in the year, or the annual revision's exit in effect from the next January — else 'stayed'
+ * once the year is closed (past its cut-off), else 'open'.
  */
 export function retentionResult(leftInYear: boolean, yearClosed: boolean): RetentionResult {
   if (leftInYear) return 'left';

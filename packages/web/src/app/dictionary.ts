@@ -26,6 +26,7 @@ import * as todo from '../texts/todo';
 // --- texts import: visits ---
 
 // --- texts import: help ---
+import * as help from '../texts/help';
 
 // --- texts import: training ---
 
@@ -58,6 +59,7 @@ export const TEXT_MODULES = {
   // --- texts module: visits ---
 
   // --- texts module: help ---
+  help,
 
   // --- texts module: training ---
 
@@ -87,6 +89,7 @@ export const zh = {
   // --- texts zh: visits ---
 
   // --- texts zh: help ---
+  ...help.zh,
 
   // --- texts zh: training ---
 
@@ -118,6 +121,7 @@ export const en: Record<DictKey, string> = {
   // --- texts en: visits ---
 
   // --- texts en: help ---
+  ...help.en,
 
   // --- texts en: training ---
 

@@ -244,6 +244,7 @@ describe('help plans: the year-close view', () => {
   let stayed: number;
   let left: number;
   let leftNow: number;
+  let revised: number;
 
   beforeAll(async () => {
     stayed = await createFirm(centre, {
@@ -261,7 +262,12 @@ describe('help plans: the year-close view', () => {
       scaleStatus: 'above',
       name: '本年已退规有限公司',
     });
-    for (const f of [stayed, left]) await atRisk(f, Y - 1, `${Y - 1}-04-10`);
+    revised = await createFirm(centre, {
+      townshipId: xiushuiId,
+      scaleStatus: 'above',
+      name: '年度核定退规有限公司',
+    });
+    for (const f of [stayed, left, revised]) await atRisk(f, Y - 1, `${Y - 1}-04-10`);
     await atRisk(leftNow, Y, `${Y}-03-02`);
     // Exits counted in the year (the default rule: approval date, cut-off 12-31).
     const exit = (enterpriseId: number, approvalDate: string) =>
@@ -274,6 +280,9 @@ describe('help plans: the year-close view', () => {
       });
     expect((await exit(left, `${Y - 1}-09-15`)).statusCode).toBe(201);
     expect((await exit(leftNow, `${Y}-06-15`)).statusCode).toBe(201);
+    // Below the line in Y−1: the annual revision takes it out from January of Y (counted in Y on the board).
+    const res = await exit(revised, `${Y}-01-12`);
+    expect(res.statusCode, res.body).toBe(201);
     const plan = await centre.post('/api/v1/help-plans', { ...planBody(stayed, xiushuiId, Y - 1) });
     expect(plan.statusCode, plan.body).toBe(201);
   });
@@ -289,16 +298,19 @@ describe('help plans: the year-close view', () => {
       plan: null,
       state: 'overdue',
     });
+    // Left in the year itself, or by the annual revision in effect from January of the next year.
+    expect(byId.get(revised)).toMatchObject({ result: 'left' });
     expect(page.summary).toMatchObject({
-      atRisk: 2,
+      atRisk: 3,
       withPlan: 1,
-      withoutPlan: 1,
+      withoutPlan: 2,
       stayed: 1,
-      left: 1,
+      left: 2,
       open: 0,
     });
     const onlyLeft = await list(centre, `year=${Y - 1}&result=left`);
-    expect(onlyLeft.items.map((r: { enterpriseId: number }) => r.enterpriseId)).toEqual([left]);
+    const ids = onlyLeft.items.map((r: { enterpriseId: number }) => r.enterpriseId);
+    expect(ids.sort()).toEqual([left, revised].sort());
   });
 
   it('this year: an exit counted in the year is "left" already; the others stay open', async () => {

@@ -1,9 +1,9 @@
 // 稳规 help plans (docs/domain.md §6): every firm that enters the 临退规 library in a plan year gets a plan within
 // the configured number of working days (service.helpPlanDays, counted on the Chinese working-day calendar);
 // the plan names an owner unit and person, the measures and the next review day; each review records the
-// outcome. When the year closes, the list tells which at-risk firms stayed above scale and which left — an
-// exit is "left" exactly when the progress board counts it in that year (progress.repository
-// listCountedFirms, the one counting SQL).
+// outcome. When the year closes, the list tells which at-risk firms stayed above scale and which left: a firm
+// left when the progress board counts its exit in that year, or when the directory's annual revision took it
+// out from the next January (progress.repository listCountedFirms / listCountedEvents, the one counting SQL).
 import {
   chinaDate,
   countingWindow,
@@ -37,7 +37,7 @@ import { assertInScope, lockFirmIn, outOfScope } from '../enterprise/enterprise.
 import { yearCutoffDate } from '../library/library-years.js';
 import { findUnitById } from '../org/org.repository.js';
 import { getCountingRule } from '../progress/counting-rule.service.js';
-import { listCountedFirms } from '../progress/progress.repository.js';
+import { listCountedEvents, listCountedFirms } from '../progress/progress.repository.js';
 import { loadHelpPlanDays, loadWorkdayCalendar } from '../service/service-settings.js';
 import {
   type AtRiskFilter,
@@ -70,20 +70,32 @@ interface YearFacts {
 
 async function yearFacts(db: Executor, ctx: RequestContext, year: number): Promise<YearFacts> {
   const today = chinaDate(ctx.now);
-  const [cal, days, rule, cutoff] = await Promise.all([
+  const [cal, days, rule, nextRule, cutoff] = await Promise.all([
     loadWorkdayCalendar(db),
     loadHelpPlanDays(db),
     getCountingRule(db, year),
+    getCountingRule(db, year + 1),
     yearCutoffDate(db, year),
   ]);
-  // The firms whose exit counts in the year as the board counts it today (netted per firm, in the scope).
-  const exited = await listCountedFirms(
+  const args = { basis: rule.basis, ...countingWindow(year, rule), asOf: today };
+  const nextArgs = { basis: nextRule.basis, ...countingWindow(year + 1, nextRule), asOf: today };
+  // The firms whose exit counts in the year as the board counts it today (netted per firm, in the scope),
+  // and those the directory's annual revision took out for the next year: a firm below the line leaves the
+  // next year's population (docs/domain.md §5), an exit in effect from January that the board counts in
+  // the next year.
+  const [exited, exitedNext] = await Promise.all([
+    listCountedFirms(db, ctx.scope, args, { sign: -1 }),
+    listCountedFirms(db, ctx.scope, nextArgs, { sign: -1 }),
+  ]);
+  const revision = await listCountedEvents(
     db,
-    ctx.scope,
-    { basis: rule.basis, ...countingWindow(year, rule), asOf: today },
-    { sign: -1 },
+    nextArgs,
+    exitedNext.map((f) => f.id),
   );
-  return { today, cal, days, left: new Set(exited.map((f) => f.id)), cutoff, closed: today > cutoff };
+  const left = new Set(exited.map((f) => f.id));
+  for (const e of revision)
+    if (e.type === 'exit' && e.effectivePeriod <= `${year + 1}-01`) left.add(e.enterpriseId);
+  return { today, cal, days, left, cutoff, closed: today > cutoff };
 }
 
 function briefOf(
@@ -113,7 +125,10 @@ function briefOf(
 }
 
 function rowOf(r: AtRiskRow, year: number, f: YearFacts): HelpPlanRow {
-  const enteredOn = chinaDate(r.enteredAt);
+  // A past year's libraries are frozen as of its cut-off (library-years.ts): a stay recorded by that later
+  // recompute stands for the firm's state at the cut-off, not for the day the recompute ran.
+  const recorded = chinaDate(r.enteredAt);
+  const [enteredOn] = [recorded, f.cutoff].sort() as [string, string]; // the earlier ISO date
   const dueOn = helpPlanDue(f.cal, enteredOn, f.days);
   const plan = r.plan ? briefOf(r.plan, r.ownerUnitName ?? '', r.reviews, r.lastOutcome, f.today) : null;
   const state = helpPlanState(plan ? { closed: plan.closedAt !== null } : null, dueOn, f.today);
