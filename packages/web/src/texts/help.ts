@@ -9,7 +9,8 @@ export const zh = {
   'help.subtitle': '进入临退规库的企业须在 {days} 个工作日内制定帮扶方案；年度结束后显示保持规上与退规情况',
   'help.year': '年度',
   'help.yearOption': '{year}年',
-  'help.summary': '{year}年临退规企业 {atRisk} 家：帮扶 {withPlan} 家，保持规上 {stayed} 家，退规 {left} 家，无方案 {withoutPlan} 家',
+  'help.summary':
+    '{year}年临退规企业 {atRisk} 家：帮扶 {withPlan} 家，保持规上 {stayed} 家，退规 {left} 家，无方案 {withoutPlan} 家',
   'help.summaryOverdue': '其中 {overdue} 家已逾期未制定方案',
   'help.yearClosed': '{year}年已于 {cutoff} 截止，年度结果为最终结果',
   'help.yearOpen': '年度未结束（截止 {cutoff}）：已退规的企业按计数规则计入当年',

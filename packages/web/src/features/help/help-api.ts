@@ -1,52 +1,20 @@
 // 稳规 help plans (GET/POST/PUT /help-plans, reviews, close, export) and 督导 (GET/POST /supervisions, item
-// closure, close, files, export), with the list queries of their pages (URL state under the API's names).
-import {
-  HELP_PLAN_STATES,
-  type HelpPlanCreate,
-  type HelpPlanDetail,
-  type HelpPlanPage,
-  type HelpPlanReviewCreate,
-  type HelpPlanUpdate,
-  pageQuery,
-  RETENTION_RESULTS,
-  type ServiceFile,
-  SUPERVISION_STATES,
-  type SupervisionCreate,
-  type SupervisionDetail,
-  type SupervisionRow,
+// closure, close, files, export). The pages' list queries are lib/help-filters.ts.
+import type {
+  HelpPlanCreate,
+  HelpPlanDetail,
+  HelpPlanPage,
+  HelpPlanReviewCreate,
+  HelpPlanUpdate,
+  ServiceFile,
+  SupervisionCreate,
+  SupervisionDetail,
+  SupervisionRow,
 } from '@shenggui/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiDownload, apiRequest, apiUpload } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { Paged } from '../../api/types';
-import { dateFilter, defineListQuery, idFilter, textFilter, yearFilter } from '../../components/list-kit';
-
-const flagFilter = z.enum(['true', 'false']).optional();
-
-/** /service/help-plans: the year is what is shown (not counted as a filter). */
-export const helpPlanListQuery = defineListQuery({
-  schema: pageQuery.extend({
-    year: yearFilter,
-    state: z.enum(HELP_PLAN_STATES).optional(),
-    result: z.enum(RETENTION_RESULTS).optional(),
-    unitId: idFilter,
-    reviewOverdue: flagFilter,
-    q: textFilter(100).optional(),
-  }),
-  uncounted: ['year'],
-});
-
-/** /service/supervisions */
-export const supervisionListQuery = defineListQuery({
-  schema: pageQuery.extend({
-    unitId: idFilter,
-    from: dateFilter,
-    to: dateFilter,
-    state: z.enum(SUPERVISION_STATES).optional(),
-    overdueItems: flagFilter,
-  }),
-});
 
 // ---------------------------------------------------------------- help plans
 

@@ -1,7 +1,12 @@
 // The help plan's forms: make or edit a plan (owner unit and person, measures, review day), record a review
 // (outcome, findings, next review day) and close the plan with a note. Each saves through help-api.ts and puts
 // the server's field errors on the fields.
-import { HELP_OUTCOME_LABELS, HELP_OUTCOMES, type HelpPlanBrief, type HelpPlanDetail } from '@shenggui/domain';
+import {
+  HELP_OUTCOME_LABELS,
+  HELP_OUTCOMES,
+  type HelpPlanBrief,
+  type HelpPlanDetail,
+} from '@shenggui/domain';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
@@ -43,7 +48,8 @@ function useOwnerOptions(firm: PlanFirm | null) {
       { value: firm.supervisingUnitId, label: firm.supervisingUnitName },
     ];
     for (const u of units.data ?? [])
-      if (u.kind === 'centre' && !options.some((o) => o.value === u.id)) options.push({ value: u.id, label: u.name });
+      if (u.kind === 'centre' && !options.some((o) => o.value === u.id))
+        options.push({ value: u.id, label: u.name });
     return options;
   }, [firm, units.data]);
 }
@@ -82,7 +88,9 @@ export function HelpPlanFormModal({
       });
     else
       form.setFieldsValue({
-        ownerUnitId: options.some((o) => o.value === defaultOwnerUnitId) ? defaultOwnerUnitId : firm.townshipId,
+        ownerUnitId: options.some((o) => o.value === defaultOwnerUnitId)
+          ? defaultOwnerUnitId
+          : firm.townshipId,
         reviewOn: dayjs(chinaToday()).add(30, 'day'),
       });
   }, [firm, plan, form, defaultOwnerUnitId, options]);
@@ -107,7 +115,9 @@ export function HelpPlanFormModal({
     }
   };
 
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('help.form.required', { field }) }];
+  const required = (field: string) => [
+    { required: true, whitespace: true, message: t('help.form.required', { field }) },
+  ];
   return (
     <Modal
       open={firm !== null}
@@ -125,8 +135,16 @@ export function HelpPlanFormModal({
         <Form.Item name="ownerUnitId" label={t('help.form.ownerUnit')} rules={[{ required: true }]}>
           <Select options={options} data-testid="help-plan-owner-unit" />
         </Form.Item>
-        <Form.Item name="ownerName" label={t('help.form.ownerName')} rules={required(t('help.form.ownerName'))}>
-          <Input maxLength={40} placeholder={t('help.form.ownerNamePlaceholder')} data-testid="help-plan-owner-name" />
+        <Form.Item
+          name="ownerName"
+          label={t('help.form.ownerName')}
+          rules={required(t('help.form.ownerName'))}
+        >
+          <Input
+            maxLength={40}
+            placeholder={t('help.form.ownerNamePlaceholder')}
+            data-testid="help-plan-owner-name"
+          />
         </Form.Item>
         <Form.Item name="measures" label={t('help.form.measures')} rules={required(t('help.form.measures'))}>
           <Input.TextArea
@@ -137,7 +155,11 @@ export function HelpPlanFormModal({
             data-testid="help-plan-measures"
           />
         </Form.Item>
-        <Form.Item name="reviewOn" label={t('help.form.reviewOn')} rules={[{ required: true, message: t('help.form.required', { field: t('help.form.reviewOn') }) }]}>
+        <Form.Item
+          name="reviewOn"
+          label={t('help.form.reviewOn')}
+          rules={[{ required: true, message: t('help.form.required', { field: t('help.form.reviewOn') }) }]}
+        >
           <DatePicker format={DATE} style={{ width: '100%' }} data-testid="help-plan-review-on" />
         </Form.Item>
       </Form>
@@ -153,7 +175,15 @@ interface ReviewValues {
 }
 const REVIEW_FIELDS = ['reviewedOn', 'outcome', 'note', 'nextReviewOn'] as const;
 
-export function HelpPlanReviewModal({ planId, open, onClose }: { planId: number; open: boolean; onClose: () => void }) {
+export function HelpPlanReviewModal({
+  planId,
+  open,
+  onClose,
+}: {
+  planId: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReviewValues>();
@@ -161,7 +191,10 @@ export function HelpPlanReviewModal({ planId, open, onClose }: { planId: number;
   useEffect(() => {
     if (open) {
       form.resetFields();
-      form.setFieldsValue({ reviewedOn: dayjs(chinaToday()), nextReviewOn: dayjs(chinaToday()).add(30, 'day') });
+      form.setFieldsValue({
+        reviewedOn: dayjs(chinaToday()),
+        nextReviewOn: dayjs(chinaToday()).add(30, 'day'),
+      });
     }
   }, [open, form]);
   const submit = async () => {
@@ -208,7 +241,13 @@ export function HelpPlanReviewModal({ planId, open, onClose }: { planId: number;
         <Form.Item
           name="note"
           label={t('help.review.note')}
-          rules={[{ required: true, whitespace: true, message: t('help.form.required', { field: t('help.review.note') }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('help.form.required', { field: t('help.review.note') }),
+            },
+          ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3 }}
@@ -225,7 +264,15 @@ export function HelpPlanReviewModal({ planId, open, onClose }: { planId: number;
   );
 }
 
-export function HelpPlanCloseModal({ planId, open, onClose }: { planId: number; open: boolean; onClose: () => void }) {
+export function HelpPlanCloseModal({
+  planId,
+  open,
+  onClose,
+}: {
+  planId: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
@@ -256,7 +303,13 @@ export function HelpPlanCloseModal({ planId, open, onClose }: { planId: number; 
         <Form.Item
           name="note"
           label={t('help.close.note')}
-          rules={[{ required: true, whitespace: true, message: t('help.form.required', { field: t('help.close.note') }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('help.form.required', { field: t('help.close.note') }),
+            },
+          ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3 }}
