@@ -146,6 +146,8 @@ export const zh = {
   'sup.form.submit': '保存督导记录',
   'sup.form.saved': '督导记录已保存',
   'sup.form.required': '请填写{field}',
+  'audit.entity.help_plan': '稳规帮扶方案',
+  'audit.entity.supervision': '督导',
 } as const;
 
 export const en: EnglishOf<typeof zh> = {
@@ -294,4 +296,6 @@ export const en: EnglishOf<typeof zh> = {
   'sup.form.submit': 'Save supervision',
   'sup.form.saved': 'Supervision saved',
   'sup.form.required': '{field} is required',
+  'audit.entity.help_plan': 'Help plan',
+  'audit.entity.supervision': 'Supervision',
 };

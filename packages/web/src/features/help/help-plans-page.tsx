@@ -356,7 +356,6 @@ export function HelpPlansPage() {
         columns={columns}
         testId="help-table"
         scrollX={1300}
-        rowClassName={(r) => (r.state === 'overdue' ? 'sg-row-warning' : '')}
         totalText={(total) => t('help.total', { total })}
         empty={<Empty description={t('help.empty')} />}
         emptyFiltered={t('help.emptyFiltered')}
