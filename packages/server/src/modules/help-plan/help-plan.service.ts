@@ -333,14 +333,17 @@ export async function createHelpPlan(
   return getHelpPlan(db, ctx, id);
 }
 
-/** Locks an open plan the caller may act on (scope first, then who, then whether it is still open). */
-async function lockOpenPlan(tx: Executor, ctx: RequestContext, id: number): Promise<HelpPlanDbRow> {
+/**
+ * Locks the plan's firm, then the plan (the order every write on a firm takes), and checks that the caller may
+ * act on it and that it is still open.
+ */
+async function lockOpenPlan(tx: Executor, ctx: RequestContext, id: number, enterpriseId: number) {
+  const firm = await lockFirmIn(tx, ctx, enterpriseId);
   const p = await lockPlan(tx, id);
-  if (!p) throw notFound(PLAN);
-  await lockFirmIn(tx, ctx, p.enterpriseId);
+  if (!p || p.enterpriseId !== firm.id) throw notFound(PLAN);
   assertMayAct(ctx, p);
   if (p.closedAt) throw new AppError('CONFLICT', '该帮扶方案已结束，不能再修改或复查');
-  return p;
+  return { p, firm };
 }
 
 /** PUT /help-plans/:id: owner, measures, review day (audited with before and after). */
@@ -350,10 +353,9 @@ export async function updateHelpPlan(
   id: number,
   input: HelpPlanUpdate,
 ): Promise<HelpPlanDetail> {
-  await getScopedPlan(db, ctx, id);
+  const found = await getScopedPlan(db, ctx, id);
   await withTransaction(db, async (tx) => {
-    const p = await lockOpenPlan(tx, ctx, id);
-    const firm = await lockFirmIn(tx, ctx, p.enterpriseId);
+    const { p, firm } = await lockOpenPlan(tx, ctx, id, found.plan.enterpriseId);
     await checkOwner(tx, firm, input);
     if (input.reviewOn !== p.reviewOn)
       assertReviewDay('reviewOn', input.reviewOn, chinaDate(ctx.now), '复查日期');
@@ -384,13 +386,13 @@ export async function reviewHelpPlan(
   id: number,
   input: HelpPlanReviewCreate,
 ): Promise<HelpPlanDetail> {
-  await getScopedPlan(db, ctx, id);
+  const found = await getScopedPlan(db, ctx, id);
   const today = chinaDate(ctx.now);
   if (input.reviewedOn > today) throw invalid('reviewedOn', `复查日期不能晚于今天（${today}）`);
   if (input.nextReviewOn && input.nextReviewOn <= input.reviewedOn)
     throw invalid('nextReviewOn', '下次复查日期应晚于本次复查日期');
   await withTransaction(db, async (tx) => {
-    const p = await lockOpenPlan(tx, ctx, id);
+    const { p } = await lockOpenPlan(tx, ctx, id, found.plan.enterpriseId);
     if (input.reviewedOn < chinaDate(p.createdAt))
       throw invalid('reviewedOn', `复查日期不能早于方案制定日期（${chinaDate(p.createdAt)}）`);
     const review = await insertReview(tx, {
@@ -428,9 +430,9 @@ export async function closeHelpPlan(
   id: number,
   note: string,
 ): Promise<HelpPlanDetail> {
-  await getScopedPlan(db, ctx, id);
+  const found = await getScopedPlan(db, ctx, id);
   await withTransaction(db, async (tx) => {
-    const p = await lockOpenPlan(tx, ctx, id);
+    const { p } = await lockOpenPlan(tx, ctx, id, found.plan.enterpriseId);
     await updatePlan(tx, id, {
       closedAt: ctx.now,
       closedBy: ctx.actor!.id,
