@@ -465,7 +465,8 @@ export async function helpPlanTodoItems(db: Db, ctx: RequestContext): Promise<To
   const items: TodoItem[] = [];
   for (const r of all) {
     const mine = centre || r.townshipId === unitId || r.supervisingUnitId === unitId;
-    if (r.state === 'overdue' && mine)
+    // A firm already out of the library again needs no new plan: its row stays on the list, not on the to-do.
+    if (r.state === 'overdue' && r.inLibrary && mine)
       items.push({
         kind: 'helpPlan',
         title: `稳规帮扶：${r.enterpriseName}进入临退规库已逾期未制定帮扶方案`,
