@@ -8,7 +8,9 @@ import { getSupervision, listSupervisions } from '../supervision/supervision.ser
 import { initCounty } from './setup.service.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
-const clock = new FakeClock();
+// The demo is built relative to today (like demo-directory.db.test.ts): opened on a fixed late-November day so
+// the year has room for plans, reviews and supervisions whatever SHENGGUI_FAKE_NOW says.
+const clock = new FakeClock(Date.parse('2026-11-20T10:00:00+08:00'));
 const year = currentPlanYear(clock.now());
 
 beforeAll(async () => {
