@@ -29,6 +29,8 @@ import { requestRoutes } from './modules/request/request.routes.js';
 // --- imports: visits and leads ---
 
 // --- imports: help plans and supervision ---
+import { helpPlanRoutes } from './modules/help-plan/help-plan.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 
 // --- imports: training and coverage ---
 
@@ -157,6 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // --- routes: visits and leads ---
 
       // --- routes: help plans and supervision ---
+      await api.register(helpPlanRoutes(opts.db));
+      await api.register(supervisionRoutes(opts.db));
 
       // --- routes: training and coverage ---
 

@@ -22,6 +22,7 @@ export * from './service-request.js';
 // --- service contracts: visits and leads ---
 
 // --- service contracts: help plans and supervision ---
+export * from './service-help.js';
 
 // --- service contracts: training and coverage ---
 

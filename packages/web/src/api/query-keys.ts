@@ -75,6 +75,16 @@ export const queryKeys = {
   // --- keys: visits and leads ---
 
   // --- keys: help plans and supervision ---
+  helpPlans: {
+    all: ['help-plans'] as const,
+    list: (query: string) => ['help-plans', 'list', query] as const,
+    detail: (id: number) => ['help-plans', 'detail', id] as const,
+  },
+  supervisions: {
+    all: ['supervisions'] as const,
+    list: (query: string) => ['supervisions', 'list', query] as const,
+    detail: (id: number) => ['supervisions', 'detail', id] as const,
+  },
 
   // --- keys: training and coverage ---
 

@@ -28,6 +28,7 @@ import * as requests from '../texts/requests';
 // --- texts import: visits ---
 
 // --- texts import: help ---
+import * as help from '../texts/help';
 
 // --- texts import: training ---
 
@@ -62,6 +63,7 @@ export const TEXT_MODULES = {
   // --- texts module: visits ---
 
   // --- texts module: help ---
+  help,
 
   // --- texts module: training ---
 
@@ -93,6 +95,7 @@ export const zh = {
   // --- texts zh: visits ---
 
   // --- texts zh: help ---
+  ...help.zh,
 
   // --- texts zh: training ---
 
@@ -126,6 +129,7 @@ export const en: Record<DictKey, string> = {
   // --- texts en: visits ---
 
   // --- texts en: help ---
+  ...help.en,
 
   // --- texts en: training ---
 

@@ -174,6 +174,26 @@ const RequestNewPage = page(
 // --- pages: visits and leads ---
 
 // --- pages: help plans and supervision ---
+const HelpPlansPage = page(
+  () => import('../features/help/help-plans-page'),
+  (m) => m.HelpPlansPage,
+);
+const HelpPlanPage = page(
+  () => import('../features/help/help-plan-page'),
+  (m) => m.HelpPlanPage,
+);
+const SupervisionsPage = page(
+  () => import('../features/help/supervisions-page'),
+  (m) => m.SupervisionsPage,
+);
+const SupervisionPage = page(
+  () => import('../features/help/supervision-page'),
+  (m) => m.SupervisionPage,
+);
+const SupervisionCreatePage = page(
+  () => import('../features/help/supervision-create-page'),
+  (m) => m.SupervisionCreatePage,
+);
 
 // --- pages: training and coverage ---
 
@@ -325,6 +345,48 @@ export const APP_ROUTES: AppRoute[] = [
   // --- routes: visits and leads ---
 
   // --- routes: help plans and supervision ---
+  {
+    // 稳规帮扶: the year's at-risk firms with their plans; last year's shows who stayed and who left.
+    path: '/service/help-plans',
+    page: HelpPlansPage,
+    label: 'menu.service.helpPlans',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.helpPlans' }],
+  },
+  {
+    path: '/service/help-plans/:id',
+    page: HelpPlanPage,
+    label: 'help.detail.title',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/help-plans',
+  },
+  {
+    // 督导: the centre's supervision of units and their rectification items.
+    path: '/service/supervisions',
+    page: SupervisionsPage,
+    label: 'menu.service.supervisions',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.supervisions' }],
+  },
+  {
+    path: '/service/supervisions/new',
+    page: SupervisionCreatePage,
+    label: 'sup.form.title',
+    access: 'service:manage',
+    group: 'service',
+    parent: '/service/supervisions',
+  },
+  {
+    path: '/service/supervisions/:id',
+    page: SupervisionPage,
+    label: 'sup.title',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/supervisions',
+  },
 
   // --- routes: training and coverage ---
 

@@ -44,6 +44,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // --- audit labels: visits and leads ---
 
   // --- audit labels: help plans and supervision ---
+  'help_plan.create': '制定稳规帮扶方案',
+  'help_plan.update': '修改稳规帮扶方案',
+  'help_plan.review': '记录帮扶复查',
+  'help_plan.close': '结束稳规帮扶方案',
+  'supervision.create': '记录督导',
+  'supervision.item_close': '整改事项办结',
+  'supervision.close': '确认督导办结',
+  'supervision.file': '上传督导材料',
 
   // --- audit labels: training and coverage ---
 

@@ -35,6 +35,7 @@ import { setTarget } from '../target/target.service.js';
 import { type DemoUser, seedDemoDeclarations } from './demo-declarations.js';
 import { insertDemoDirectoryEvents } from './demo-directory.js';
 import { seedDemoRequests } from './demo-requests.js';
+import { seedDemoHelp } from './demo-help.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -299,6 +300,11 @@ export async function initCounty(
     await seedDemoRequests(db, { users: demo.users, now: ctx.now });
 
     // --- demo: help plans and supervision ---
+    // Last year's 临退规 library must stand before its plans are made (the year-close view); freezing is done
+    // once per year, so the call further down finds these years frozen.
+    await freezePastYears(db, ctx, '初始化时按年度截止日固化');
+    progress('生成稳规帮扶方案和督导记录…');
+    await seedDemoHelp(db, { users: demo.users, now: ctx.now });
 
     // --- demo: training and coverage ---
 

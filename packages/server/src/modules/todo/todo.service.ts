@@ -23,9 +23,11 @@ import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
 import { getDeclarationCalendar } from '../declaration/declaration.service.js';
+import { helpPlanTodoItems } from '../help-plan/help-plan.service.js';
 import { listUnreported } from '../library/library.service.js';
 import { requestTodoItems } from '../request/request.todo.js';
 import { findLatestFactPeriod } from '../revenue/revenue.repository.js';
+import { supervisionTodoItems } from '../supervision/supervision.service.js';
 
 export const TODO_DEADLINE_DAYS = 14;
 const PENDING: DeclarationState[] = ['preparing', 'returned', 'township_review', 'centre_review'];
@@ -109,6 +111,8 @@ export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: To
   // --- todo: visits and leads ---
 
   // --- todo: help plans and supervision ---
+  items.push(...(await helpPlanTodoItems(db, ctx)));
+  items.push(...(await supervisionTodoItems(db, ctx)));
 
   // --- todo: training and coverage ---
 

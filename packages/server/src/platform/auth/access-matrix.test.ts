@@ -41,6 +41,13 @@ const requestOwnerOf: Record<number, number> = {};
 // --- ids: visits and leads ---
 
 // --- ids: help plans and supervision ---
+// Per firm: its help plan; per firm's side (A: 秀水镇 with an item of 县工信局, B: 南娄镇 with one of 县能源局): a
+// supervision, its item owned by the supervised unit and an uploaded file. The year of the clock.
+let helpYear: number;
+const planOf: Record<number, number> = {};
+const supOf: Record<number, number> = {};
+const supItemOf: Record<number, number> = {};
+const supFileOf: Record<number, number> = {};
 
 // --- ids: training and coverage ---
 
@@ -500,6 +507,81 @@ const SAMPLES: Record<string, Sample> = {
   // --- samples: visits and leads ---
 
   // --- samples: help plans and supervision ---
+  'GET /api/v1/help-plans': {
+    url: () => `/api/v1/help-plans?year=${helpYear}&pageSize=200`,
+    list: 'json',
+    holdsBoth: true,
+  },
+  'GET /api/v1/help-plans/export': {
+    url: () => `/api/v1/help-plans/export?year=${helpYear}`,
+    list: 'xlsx',
+    holdsBoth: true,
+  },
+  'GET /api/v1/help-plans/:id': { url: (f) => `/api/v1/help-plans/${planOf[f]}`, firmScoped: true },
+  'POST /api/v1/help-plans': {
+    url: () => '/api/v1/help-plans',
+    firmScoped: true,
+    // The firm already has an open plan (409) unless the walk closed it; a new one is then made.
+    body: (f) => ({
+      enterpriseId: f,
+      year: helpYear,
+      ownerUnitId: f === firmA ? xiushuiId : nanlouId,
+      ownerName: '矩阵',
+      measures: '矩阵测试',
+      reviewOn: '2099-12-31',
+    }),
+  },
+  'PUT /api/v1/help-plans/:id': {
+    url: (f) => `/api/v1/help-plans/${planOf[f]}`,
+    firmScoped: true,
+    body: (f) => ({
+      ownerUnitId: f === firmA ? xiushuiId : nanlouId,
+      ownerName: '矩阵',
+      measures: '矩阵测试修改',
+      reviewOn: '2099-12-31',
+    }),
+    // Only the plan's owner unit or the centre changes it (403 with the reason); a closed plan answers 409.
+    ok: (s) => [200, 400, 403, 409].includes(s),
+  },
+  'POST /api/v1/help-plans/:id/reviews': {
+    url: (f) => `/api/v1/help-plans/${planOf[f]}/reviews`,
+    firmScoped: true,
+    body: () => ({ reviewedOn: '2026-11-20', outcome: 'stable', note: '矩阵测试' }),
+    ok: (s) => [201, 400, 403, 409].includes(s),
+  },
+  'POST /api/v1/help-plans/:id/close': {
+    url: (f) => `/api/v1/help-plans/${planOf[f]}/close`,
+    firmScoped: true,
+    body: () => ({ note: '矩阵测试' }),
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'GET /api/v1/supervisions': { url: () => '/api/v1/supervisions?pageSize=200', list: 'json' },
+  'GET /api/v1/supervisions/export': { url: () => '/api/v1/supervisions/export', list: 'xlsx' },
+  // A supervision the caller's unit is part of (supervised, or owner of an item); county roles see all.
+  'GET /api/v1/supervisions/:id': { url: (f) => `/api/v1/supervisions/${supOf[f]}` },
+  'POST /api/v1/supervisions': {
+    url: () => '/api/v1/supervisions',
+    body: () => ({ unitId: xiushuiId, heldOn: '2026-11-18', findings: '矩阵测试', items: [] }),
+  },
+  'POST /api/v1/supervisions/:id/items/:itemId/close': {
+    url: (f) => `/api/v1/supervisions/${supOf[f]}/items/${supItemOf[f]}/close`,
+    body: () => ({ note: '矩阵测试' }),
+    // The item's owner unit or the centre (others 403); once closed, 409.
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'POST /api/v1/supervisions/:id/close': {
+    url: (f) => `/api/v1/supervisions/${supOf[f]}/close`,
+    body: () => ({}),
+    ok: (s) => [200, 409].includes(s),
+  },
+  'POST /api/v1/supervisions/:id/files': {
+    url: (f) => `/api/v1/supervisions/${supOf[f]}/files?fileName=a.pdf`,
+    body: () => Buffer.from('%PDF-1.4 matrix'),
+    ok: (s) => [201, 403, 409].includes(s),
+  },
+  'GET /api/v1/supervisions/:id/files/:fileId': {
+    url: (f) => `/api/v1/supervisions/${supOf[f]}/files/${supFileOf[f]}`,
+  },
 
   // --- samples: training and coverage ---
 
@@ -629,6 +711,51 @@ beforeAll(async () => {
   // --- setup: visits and leads ---
 
   // --- setup: help plans and supervision ---
+  helpYear = new Date(env.clock.now().getTime() + 8 * 3600_000).getUTCFullYear();
+  const gongxinUnit = await env.unitId(`${COUNTY}D01`);
+  const nengyuanUnit = await env.unitId(`${COUNTY}D03`);
+  for (const [firm, username, unitId, itemOwner] of [
+    [firmA, 'xiushui', xiushuiId, gongxinUnit],
+    [firmB, 'nanlou', nanlouId, nengyuanUnit],
+  ] as const) {
+    const atRisk = await centre.post('/api/v1/libraries/memberships', {
+      enterpriseId: firm,
+      year: helpYear,
+      library: 'atRisk',
+      action: 'add',
+      reason: '矩阵测试',
+    });
+    expect(atRisk.statusCode, atRisk.body).toBe(200);
+    const unit = await Client.signIn(env.app, username);
+    const plan = await unit.post('/api/v1/help-plans', {
+      enterpriseId: firm,
+      year: helpYear,
+      ownerUnitId: unitId,
+      ownerName: '矩阵',
+      measures: '矩阵测试',
+      reviewOn: '2099-12-31',
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    planOf[firm] = plan.json().plan.id;
+    const sup = await centre.post('/api/v1/supervisions', {
+      unitId,
+      heldOn: '2026-11-18',
+      findings: '矩阵测试',
+      items: [
+        { description: '矩阵整改', ownerName: '矩阵', dueOn: '2099-12-31' },
+        { description: '矩阵配合', ownerUnitId: itemOwner, ownerName: '矩阵', dueOn: '2099-12-31' },
+      ],
+    });
+    expect(sup.statusCode, sup.body).toBe(201);
+    supOf[firm] = sup.json().id;
+    supItemOf[firm] = sup.json().itemList.find((i: { ownerUnitId: number }) => i.ownerUnitId === unitId).id;
+    const file = await centre.post(
+      `/api/v1/supervisions/${supOf[firm]}/files?fileName=a.pdf`,
+      Buffer.from('%PDF-1.4 m'),
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    supFileOf[firm] = file.json().id;
+  }
 
   // --- setup: training and coverage ---
 
