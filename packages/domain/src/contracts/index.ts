@@ -19,6 +19,8 @@ export * from './service.js';
 // --- service contracts: requests ---
 
 // --- service contracts: visits and leads ---
+export * from './service-lead.js';
+export * from './service-visit.js';
 
 // --- service contracts: help plans and supervision ---
 
