@@ -24,6 +24,8 @@ import { serviceRoutes } from './modules/service/service.routes.js';
 // --- imports: service requests ---
 
 // --- imports: visits and leads ---
+import { leadRoutes } from './modules/lead/lead.routes.js';
+import { visitRoutes } from './modules/visit/visit.routes.js';
 
 // --- imports: help plans and supervision ---
 
@@ -151,6 +153,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // --- routes: service requests ---
 
       // --- routes: visits and leads ---
+      await api.register(leadRoutes(opts.db));
+      await api.register(visitRoutes(opts.db));
 
       // --- routes: help plans and supervision ---
 

@@ -35,6 +35,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // --- audit labels: service requests ---
 
   // --- audit labels: visits and leads ---
+  'lead.assign': '指定包联',
+  'visit.record': '登记走访',
+  'visit.void': '作废走访',
+  'visit.file': '上传走访附件',
 
   // --- audit labels: help plans and supervision ---
 

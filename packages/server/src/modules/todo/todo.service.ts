@@ -23,6 +23,7 @@ import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
 import { getDeclarationCalendar } from '../declaration/declaration.service.js';
+import { leadTodoItems } from '../lead/lead.service.js';
 import { listUnreported } from '../library/library.service.js';
 import { findLatestFactPeriod } from '../revenue/revenue.repository.js';
 
@@ -105,6 +106,7 @@ export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: To
   // --- todo: service requests ---
 
   // --- todo: visits and leads ---
+  items.push(...(await leadTodoItems(db, ctx)));
 
   // --- todo: help plans and supervision ---
 
