@@ -24,6 +24,7 @@ import * as todo from '../texts/todo';
 // --- texts import: requests ---
 
 // --- texts import: visits ---
+import * as visits from '../texts/visits';
 
 // --- texts import: help ---
 
@@ -56,6 +57,7 @@ export const TEXT_MODULES = {
   // --- texts module: requests ---
 
   // --- texts module: visits ---
+  visits,
 
   // --- texts module: help ---
 
@@ -85,6 +87,7 @@ export const zh = {
   // --- texts zh: requests ---
 
   // --- texts zh: visits ---
+  ...visits.zh,
 
   // --- texts zh: help ---
 
@@ -116,6 +119,7 @@ export const en: Record<DictKey, string> = {
   // --- texts en: requests ---
 
   // --- texts en: visits ---
+  ...visits.en,
 
   // --- texts en: help ---
 
