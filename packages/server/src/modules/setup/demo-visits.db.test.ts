@@ -1,4 +1,4 @@
-import { daysBetween } from '@shenggui/domain';
+import { daysBetween, isWorkday } from '@shenggui/domain';
 import { eq, isNotNull, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgUnits, users } from '../../db/schema.js';
@@ -6,6 +6,7 @@ import { firmLeads, serviceRequests, visitOfficials, visits } from '../../db/sch
 import { systemContext } from '../../platform/context.js';
 import { COUNTY, FakeClock, openTestDatabase } from '../../test/harness.js';
 import { listAllLeads } from '../lead/lead.service.js';
+import { loadWorkdayCalendar } from '../service/service-settings.js';
 import { listTodo } from '../todo/todo.service.js';
 import { type DemoUser, demoUserContext } from './demo-declarations.js';
 import { initCounty } from './setup.service.js';
@@ -55,6 +56,9 @@ describe('the demo leads and visits', () => {
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.length).toBeLessThanOrEqual(250);
     expect(all.every((v) => v.visitedOn >= '2026-01-01' && v.visitedOn <= today)).toBe(true);
+    // Officials visit on working days (the Chinese calendar with 调休).
+    const calendar = await loadWorkdayCalendar(db);
+    expect(all.filter((v) => !isWorkday(calendar, v.visitedOn)).map((v) => v.visitedOn)).toEqual([]);
     expect(new Set(all.map((v) => v.purpose)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(all.map((v) => v.findings)).size).toBeGreaterThan(all.length / 2);
     expect(all.some((v) => /test|测试/i.test(v.findings))).toBe(false);

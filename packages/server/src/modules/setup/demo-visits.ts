@@ -13,11 +13,13 @@ import {
   chinaDayStart,
   currentPlanYear,
   daysBetween,
+  isWorkday,
   type LeadRow,
   type VisitPurpose,
 } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import { assignLead, assignSuggestedLeads, leadNameOf, listAllLeads } from '../lead/lead.service.js';
+import { loadWorkdayCalendar } from '../service/service-settings.js';
 import { recordVisit, voidVisit } from '../visit/visit.service.js';
 import { type DemoUser, demoUserContext } from './demo-declarations.js';
 
@@ -189,6 +191,13 @@ export async function seedDemoVisits(db: Db, input: DemoVisitsInput): Promise<De
 
   // ---- visits from January up to today
   const yearStart = `${year}-01-01`;
+  const calendar = await loadWorkdayCalendar(db);
+  /** The working day on or after `date` within the year up to today, else the one before. */
+  const workdayNear = (date: string): string => {
+    for (let d = date; d <= today; d = addDays(d, 1)) if (isWorkday(calendar, d)) return d;
+    for (let d = date; d >= yearStart; d = addDays(d, -1)) if (d <= today && isWorkday(calendar, d)) return d;
+    return today;
+  };
   const span = Math.max(1, daysBetween(yearStart, today));
   const target = Math.max(10, Math.round(210 * Math.min(1, span / 334)));
   const recorders = RECORDERS.flatMap((r) => {
@@ -218,12 +227,8 @@ export async function seedDemoVisits(db: Db, input: DemoVisitsInput): Promise<De
   const planned: Planned[] = [];
   for (let i = 0; i < target; i++) {
     const r = pickRecorder();
-    // Spread over the year, skipping weekends mostly (officials visit on working days).
-    let day = addDays(yearStart, Math.min(span, Math.floor(((i + rand()) * span) / target)));
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday === 0 || weekday === 6) day = addDays(day, weekday === 6 ? -1 : 1);
-    if (day > today) day = today;
-    if (day < yearStart) day = yearStart;
+    // Spread over the year on working days (the Chinese calendar, 调休 included).
+    const day = workdayNear(addDays(yearStart, Math.min(span, Math.floor(((i + rand()) * span) / target))));
     const firm = r.pool[Math.floor(rand() * r.pool.length)]!;
     const atRisk = firm.libraries.some((l) => l.library === 'atRisk');
     const purpose =
@@ -239,11 +244,11 @@ export async function seedDemoVisits(db: Db, input: DemoVisitsInput): Promise<De
       (r) => r.user.unit.id === firm.supervisingUnitId && !r.user.username.endsWith('-shenhe'),
     );
     if (!dept) continue;
-    const first = addDays(today, -Math.floor(3 + rand() * 40) - k * 11);
+    const first = workdayNear(addDays(today, -Math.floor(3 + rand() * 40) - k * 11));
     if (first < yearStart) continue;
     planned.push({ day: first, user: dept.user, firm, purpose: 'survey', companion: false });
-    const second = addDays(first, 2 + Math.floor(rand() * 4));
-    if (second <= today)
+    const second = workdayNear(addDays(first, 2 + Math.floor(rand() * 4)));
+    if (second <= today && second > first)
       planned.push({ day: second, user: t.user, firm, purpose: 'policy', companion: false });
   }
   planned.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -280,10 +285,10 @@ export async function seedDemoVisits(db: Db, input: DemoVisitsInput): Promise<De
   // A few recorded in error, voided by the recording unit the next working day.
   for (let k = 0; k < 4 && recorded.length > 20; k++) {
     const v = recorded[Math.floor((k + 0.5) * (recorded.length / 4))]!;
-    const day = [addDays(v.day, 1), today].sort()[0]!;
+    const next = workdayNear(addDays(v.day, 1));
     await voidVisit(
       db,
-      demoUserContext(v.user, at(day, 9, now)),
+      demoUserContext(v.user, next > v.day ? at(next, 9, now) : at(v.day, 18, now)),
       v.id,
       VOID_REASONS[k % VOID_REASONS.length]!,
     );

@@ -200,11 +200,11 @@ export function VisitPage() {
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               <Descriptions.Item label={t('visit.col.date')}>{v.visitedOn}</Descriptions.Item>
               <Descriptions.Item label={t('visit.col.purpose')}>{v.purposeLabel}</Descriptions.Item>
-              <Descriptions.Item label={t('visit.col.firm')}>
+              <Descriptions.Item label={t('visit.detail.placement')}>
                 {v.townshipName} · {v.supervisingUnitName}
               </Descriptions.Item>
               <Descriptions.Item label={t('visit.detail.recordedBy')}>
-                {v.recordedByName}（{v.recordedUnitName}）{formatDateTime(v.recordedAt)}
+                {v.recordedByName} · {formatDateTime(v.recordedAt)}
               </Descriptions.Item>
               {v.voided && (
                 <Descriptions.Item label={t('visit.voided')} span={2}>
