@@ -2,7 +2,7 @@
 // URL, export, and 登记走访. Voided visits stay listed, greyed and marked.
 import { PlusOutlined } from '@ant-design/icons';
 import type { VisitView } from '@shenggui/domain';
-import { Button, Empty, type TableProps, Typography } from 'antd';
+import { Button, Empty, type TableProps, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Can } from '../../app/guards';
@@ -15,18 +15,22 @@ import {
   FilterDateRange,
   FilterSelect,
   FilterText,
+  FilterYearSelect,
   ListExportButton,
   ListTable,
   optionText,
   useListQuery,
+  yearsDown,
 } from '../../components/list-kit';
 import { PageHeader } from '../../components/page-header';
+import { planYear } from '../../lib/today';
 import { useUnits } from '../org/org-api';
 import { officialsText, PURPOSE_OPTIONS, PurposeTag, VisitStatusTag } from './visit-labels';
 import { downloadVisitExport, useVisits, visitListQuery } from './visits-api';
 import './visits.css';
 
 interface FilterValues {
+  year?: number;
   range?: DateRangeValue;
   purpose?: string;
   unitId?: number;
@@ -150,6 +154,7 @@ export function VisitListPage() {
       />
       <FilterBar<FilterValues>
         values={{
+          year: state.year,
           range: dateRangeValue(state.from, state.to),
           purpose: state.purpose,
           unitId: state.unitId,
@@ -165,12 +170,26 @@ export function VisitListPage() {
             q: v.q,
             // A firm picked from its page stays until the filters are reset.
             enterpriseId: state.enterpriseId,
-            year: state.year,
+            year: v.year,
           })
         }
         onReset={list.reset}
         testId="visit-filter"
+        extra={
+          state.enterpriseId && (
+            <Tag color="blue" data-testid="visit-filter-firm-tag">
+              {t('visit.filter.oneFirm')}
+            </Tag>
+          )
+        }
       >
+        <FilterYearSelect
+          name="year"
+          label={t('visit.filter.year')}
+          years={yearsDown(planYear(), 3)}
+          yearLabel={(y) => t('visit.filter.yearOption', { year: y })}
+          testId="visit-filter-year"
+        />
         <FilterDateRange name="range" label={t('visit.filter.range')} testId="visit-filter-range" />
         <FilterSelect
           name="purpose"
@@ -211,6 +230,7 @@ export function VisitListPage() {
         empty={<Empty description={t('visit.list.empty')} />}
         emptyFiltered={t('visit.list.emptyFiltered')}
         filterLabels={{
+          year: { label: t('visit.filter.year') },
           from: { label: t('visit.filter.range') },
           to: { label: t('visit.filter.range') },
           purpose: { label: t('visit.filter.purpose'), value: optionText(PURPOSE_OPTIONS) },
