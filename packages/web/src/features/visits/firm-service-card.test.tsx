@@ -62,6 +62,7 @@ beforeEach(() => {
           permissions,
           scope: { kind: 'township', unitId: 2 },
         });
+      }
       if (url.pathname === '/api/v1/enterprises/1/lead') return json(lead);
       if (url.pathname === '/api/v1/enterprises/1/visits')
         return json({
