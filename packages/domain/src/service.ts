@@ -28,6 +28,51 @@ export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, string> = {
 /** The form shows the firm's other visits in this many days before the visit, by any unit. */
 export const RECENT_VISIT_DAYS = 30;
 
+/** How far back a visit may be recorded (days before today); a visit is never dated in the future. */
+export const VISIT_MAX_AGE_DAYS = 366;
+
+/** The problem with a visit's date as a Chinese message, or null: not after today, at most a year back. */
+export function checkVisitDate(visitedOn: string, today: string): string | null {
+  if (visitedOn > today) return `走访日期不能晚于今天（${today}）`;
+  if (daysBetween(visitedOn, today) > VISIT_MAX_AGE_DAYS)
+    return `走访日期不能早于一年前（${addDays(today, -VISIT_MAX_AGE_DAYS)}）`;
+  return null;
+}
+
+// ---------------------------------------------------------------- 包联 leads
+/** The unit kinds that supervise firms by industry (行业主管): the zone and the county's departments. */
+const LEAD_SUPERVISING_KINDS: readonly string[] = ['zone', 'department'];
+/** The unit kinds a firm's lead may belong to. */
+export const LEAD_UNIT_KINDS = ['township', 'zone', 'department', 'centre'] as const;
+
+export type LeadBasis = 'supervising' | 'township';
+export interface LeadSuggestion {
+  unitId: number;
+  unitName: string;
+  basis: LeadBasis;
+  reason: string;
+}
+
+/**
+ * The suggested 包联 unit of a firm (docs/domain.md §6): the firm's 行业主管 unit when that is a department or
+ * the zone — the unit that knows its industry and answers most of its requests — otherwise its township
+ * (属地). The centre may assign any other unit; the suggestion only fills the default.
+ */
+export function suggestLeadUnit(firm: {
+  township: { id: number; name: string };
+  supervising: { id: number; name: string; kind: string } | null;
+}): LeadSuggestion {
+  const s = firm.supervising;
+  if (s && LEAD_SUPERVISING_KINDS.includes(s.kind))
+    return { unitId: s.id, unitName: s.name, basis: 'supervising', reason: `行业主管单位${s.name}包联` };
+  return {
+    unitId: firm.township.id,
+    unitName: firm.township.name,
+    basis: 'township',
+    reason: `无行业主管部门，由属地${firm.township.name}包联`,
+  };
+}
+
 // ---------------------------------------------------------------- requests
 /** A request category with its deadlines in working days, counted from routing (受理, 答复, 办结). */
 export const requestCategorySchema = z.object({

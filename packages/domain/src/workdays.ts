@@ -3,9 +3,13 @@
 // system administrator adds a year's days when the package does not have them yet (业务设置, key
 // `service.workdays`, per year). A day the administrator lists wins over the package; a year neither knows
 // falls back to Monday–Friday, and `calendarKnows` says so, so the page can warn.
-import { getDayDetail, getHolidaysInRange } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { z } from 'zod';
 import { addDays, isIsoDate } from './period.js';
+
+// The package is CommonJS: plain Node ESM sees only its default export (named imports work in bundlers
+// and vitest, then fail when the built server starts).
+const { getDayDetail, getHolidaysInRange } = chineseDays;
 
 const isoDay = z
   .string({ error: '应为日期 YYYY-MM-DD' })

@@ -27,6 +27,8 @@ import { serviceRoutes } from './modules/service/service.routes.js';
 import { requestRoutes } from './modules/request/request.routes.js';
 
 // --- imports: visits and leads ---
+import { leadRoutes } from './modules/lead/lead.routes.js';
+import { visitRoutes } from './modules/visit/visit.routes.js';
 
 // --- imports: help plans and supervision ---
 import { helpPlanRoutes } from './modules/help-plan/help-plan.routes.js';
@@ -157,6 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(requestRoutes(opts.db));
 
       // --- routes: visits and leads ---
+      await api.register(leadRoutes(opts.db));
+      await api.register(visitRoutes(opts.db));
 
       // --- routes: help plans and supervision ---
       await api.register(helpPlanRoutes(opts.db));

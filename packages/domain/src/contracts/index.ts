@@ -20,6 +20,8 @@ export * from './service.js';
 export * from './service-request.js';
 
 // --- service contracts: visits and leads ---
+export * from './service-lead.js';
+export * from './service-visit.js';
 
 // --- service contracts: help plans and supervision ---
 export * from './service-help.js';

@@ -73,6 +73,18 @@ export const queryKeys = {
   },
 
   // --- keys: visits and leads ---
+  visits: {
+    all: ['visits'] as const,
+    list: (query: string) => ['visits', 'list', query] as const,
+    detail: (id: number) => ['visits', 'detail', id] as const,
+    ofEnterprise: (id: number) => ['visits', 'enterprise', id] as const,
+    recent: (id: number, on: string) => ['visits', 'recent', id, on] as const,
+  },
+  leads: {
+    all: ['leads'] as const,
+    list: (query: string) => ['leads', 'list', query] as const,
+    ofEnterprise: (id: number) => ['leads', 'enterprise', id] as const,
+  },
 
   // --- keys: help plans and supervision ---
   helpPlans: {

@@ -26,6 +26,7 @@ import * as todo from '../texts/todo';
 import * as requests from '../texts/requests';
 
 // --- texts import: visits ---
+import * as visits from '../texts/visits';
 
 // --- texts import: help ---
 import * as help from '../texts/help';
@@ -61,6 +62,7 @@ export const TEXT_MODULES = {
   requests,
 
   // --- texts module: visits ---
+  visits,
 
   // --- texts module: help ---
   help,
@@ -93,6 +95,7 @@ export const zh = {
   ...requests.zh,
 
   // --- texts zh: visits ---
+  ...visits.zh,
 
   // --- texts zh: help ---
   ...help.zh,
@@ -127,6 +130,7 @@ export const en: Record<DictKey, string> = {
   ...requests.en,
 
   // --- texts en: visits ---
+  ...visits.en,
 
   // --- texts en: help ---
   ...help.en,

@@ -172,6 +172,22 @@ const RequestNewPage = page(
 );
 
 // --- pages: visits and leads ---
+const VisitListPage = page(
+  () => import('../features/visits/visit-list-page'),
+  (m) => m.VisitListPage,
+);
+const VisitFormPage = page(
+  () => import('../features/visits/visit-form-page'),
+  (m) => m.VisitFormPage,
+);
+const VisitPage = page(
+  () => import('../features/visits/visit-page'),
+  (m) => m.VisitPage,
+);
+const LeadListPage = page(
+  () => import('../features/visits/lead-list-page'),
+  (m) => m.LeadListPage,
+);
 
 // --- pages: help plans and supervision ---
 const HelpPlansPage = page(
@@ -343,6 +359,38 @@ export const APP_ROUTES: AppRoute[] = [
   },
 
   // --- routes: visits and leads ---
+  {
+    path: '/service/leads',
+    page: LeadListPage,
+    label: 'menu.service.leads',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.leads' }],
+  },
+  {
+    path: '/service/visits',
+    page: VisitListPage,
+    label: 'menu.service.visits',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.visits' }],
+  },
+  {
+    path: '/service/visits/new',
+    page: VisitFormPage,
+    label: 'menu.service.visitNew',
+    access: 'service:write',
+    group: 'service',
+    parent: '/service/visits',
+  },
+  {
+    path: '/service/visits/:id',
+    page: VisitPage,
+    label: 'menu.service.visit',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/visits',
+  },
 
   // --- routes: help plans and supervision ---
   {

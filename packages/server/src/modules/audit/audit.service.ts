@@ -42,6 +42,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'request.evaluate': '记录诉求评价',
 
   // --- audit labels: visits and leads ---
+  'lead.assign': '指定包联',
+  'visit.record': '登记走访',
+  'visit.void': '作废走访',
+  'visit.file': '上传走访附件',
 
   // --- audit labels: help plans and supervision ---
   'help_plan.create': '制定稳规帮扶方案',

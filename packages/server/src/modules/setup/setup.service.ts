@@ -36,6 +36,7 @@ import { type DemoUser, seedDemoDeclarations } from './demo-declarations.js';
 import { insertDemoDirectoryEvents } from './demo-directory.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoHelp } from './demo-help.js';
+import { seedDemoVisits } from './demo-visits.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -294,6 +295,8 @@ export async function initCounty(
     progress('评估培育库…');
     await recomputeLibraries(db, ctx, { year: currentPlanYear(ctx.now) });
     // --- demo: visits and leads ---
+    progress('登记包联与走访…');
+    await seedDemoVisits(db, { users: demo.users, now: ctx.now });
 
     // --- demo: service requests ---
     progress('生成本年度企业诉求…');

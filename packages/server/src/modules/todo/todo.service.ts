@@ -24,6 +24,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { countDeclarations, listDeclarationRows } from '../declaration/declaration.repository.js';
 import { getDeclarationCalendar } from '../declaration/declaration.service.js';
 import { helpPlanTodoItems } from '../help-plan/help-plan.service.js';
+import { leadTodoItems } from '../lead/lead.service.js';
 import { listUnreported } from '../library/library.service.js';
 import { requestTodoItems } from '../request/request.todo.js';
 import { findLatestFactPeriod } from '../revenue/revenue.repository.js';
@@ -109,6 +110,7 @@ export async function listTodo(db: Db, ctx: RequestContext): Promise<{ items: To
   items.push(...(await requestTodoItems(db, ctx)));
 
   // --- todo: visits and leads ---
+  items.push(...(await leadTodoItems(db, ctx)));
 
   // --- todo: help plans and supervision ---
   items.push(...(await helpPlanTodoItems(db, ctx)));

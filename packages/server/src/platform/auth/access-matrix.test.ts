@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Permission, permissionsOf, type Role } from '@shenggui/domain';
+import { chinaDate, type Permission, permissionsOf, type Role } from '@shenggui/domain';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   COUNTY,
   createTestEnv,
   PASSWORD,
+  TEST_NOW,
   TEST_USERS,
   type TestEnv,
   testCreditCode,
@@ -39,6 +40,13 @@ const requestOf: Record<number, number> = {};
 const requestOwnerOf: Record<number, number> = {};
 
 // --- ids: visits and leads ---
+// Per firm: a visit with a file (detail, upload, download) and a visit to void.
+const visitOf: Record<number, number> = {};
+const voidVisitOf: Record<number, number> = {};
+const visitFileOf: Record<number, number> = {};
+const visitPng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+/** Today on the tests' clock, in China. */
+const visitDay = () => chinaDate(new Date(TEST_NOW));
 
 // --- ids: help plans and supervision ---
 // Per firm: its help plan; per firm's side (A: 秀水镇 with an item of 县工信局, B: 南娄镇 with one of 县能源局): a
@@ -505,6 +513,55 @@ const SAMPLES: Record<string, Sample> = {
   },
 
   // --- samples: visits and leads ---
+  'GET /api/v1/leads': { url: () => '/api/v1/leads?pageSize=200', list: 'json', holdsBoth: true },
+  'GET /api/v1/leads/export': { url: () => '/api/v1/leads/export', list: 'xlsx', holdsBoth: true },
+  'POST /api/v1/leads/assign-suggested': {
+    url: () => '/api/v1/leads/assign-suggested',
+    body: (f) => ({ enterpriseIds: [f] }),
+  },
+  'GET /api/v1/enterprises/:id/lead': { url: (f) => `/api/v1/enterprises/${f}/lead`, firmScoped: true },
+  'PUT /api/v1/enterprises/:id/lead': {
+    url: (f) => `/api/v1/enterprises/${f}/lead`,
+    firmScoped: true,
+    body: () => ({ leadUnitId: xiushuiId, leadName: '矩阵包联人' }),
+  },
+  'GET /api/v1/visits': { url: () => '/api/v1/visits?pageSize=200', list: 'json', holdsBoth: true },
+  'GET /api/v1/visits/export': { url: () => '/api/v1/visits/export', list: 'xlsx', holdsBoth: true },
+  'POST /api/v1/visits': {
+    url: () => '/api/v1/visits',
+    firmScoped: true,
+    body: (f) => ({
+      enterpriseId: f,
+      visitedOn: visitDay(),
+      purpose: 'survey',
+      findings: '矩阵测试走访',
+      officials: [{ name: '矩阵', unitId: xiushuiId }],
+    }),
+  },
+  'GET /api/v1/visits/:id': { url: (f) => `/api/v1/visits/${visitOf[f]}`, firmScoped: true },
+  'POST /api/v1/visits/:id/void': {
+    url: (f) => `/api/v1/visits/${voidVisitOf[f]}/void`,
+    firmScoped: true,
+    body: () => ({ reason: '矩阵测试' }),
+    // The recording unit or the centre voids (once: 409 after); another unit in scope is refused (403).
+    ok: (s) => s === 200 || s === 403 || s === 409,
+  },
+  'POST /api/v1/visits/:id/files': {
+    url: (f) => `/api/v1/visits/${visitOf[f]}/files?fileName=a.png`,
+    firmScoped: true,
+    body: () => visitPng,
+    // A unit that took no part in the visit may read it but not add files (403).
+    ok: (s) => s === 201 || s === 403,
+  },
+  'GET /api/v1/visits/:id/files/:fileId': {
+    url: (f) => `/api/v1/visits/${visitOf[f]}/files/${visitFileOf[f]}`,
+    firmScoped: true,
+  },
+  'GET /api/v1/enterprises/:id/visits': { url: (f) => `/api/v1/enterprises/${f}/visits`, firmScoped: true },
+  'GET /api/v1/enterprises/:id/recent-visits': {
+    url: (f) => `/api/v1/enterprises/${f}/recent-visits?on=${visitDay()}`,
+    firmScoped: true,
+  },
 
   // --- samples: help plans and supervision ---
   'GET /api/v1/help-plans': {
@@ -709,6 +766,27 @@ beforeAll(async () => {
   }
 
   // --- setup: visits and leads ---
+  for (const [firm, username, unit] of [
+    [firmA, 'xiushui', xiushuiId],
+    [firmB, 'nanlou', nanlouId],
+  ] as const) {
+    const recorder = await Client.signIn(env.app, username);
+    const body = {
+      enterpriseId: firm,
+      visitedOn: visitDay(),
+      purpose: 'policy',
+      findings: '矩阵测试走访',
+      officials: [{ name: '矩阵', unitId: unit }],
+    };
+    const v = await recorder.post('/api/v1/visits', body);
+    expect(v.statusCode, v.body).toBe(201);
+    visitOf[firm] = v.json().id;
+    const w = await recorder.post('/api/v1/visits', body);
+    voidVisitOf[firm] = w.json().id;
+    const file = await recorder.post(`/api/v1/visits/${visitOf[firm]}/files?fileName=a.png`, visitPng);
+    expect(file.statusCode, file.body).toBe(201);
+    visitFileOf[firm] = file.json().id;
+  }
 
   // --- setup: help plans and supervision ---
   helpYear = new Date(env.clock.now().getTime() + 8 * 3600_000).getUTCFullYear();

@@ -16,6 +16,7 @@ import { planYear } from '../../lib/today';
 import { thresholdOf, useMeta, usePermissions } from '../auth/session';
 import { DirectoryEventsCard } from '../directory/directory-events-card';
 import { FirmLibraryCard } from '../libraries/firm-library-card';
+import { FirmServiceCard } from '../visits/firm-service-card';
 import { useEnterprise, useEnterpriseRevenue } from './enterprise-api';
 import { EnterpriseFormDrawer } from './enterprise-form-drawer';
 import { FlaggedCodeTag, LegalFormTag, ScaleTag } from './enterprise-tags';
@@ -214,6 +215,11 @@ export function EnterprisePage() {
         <Col xs={24}>
           <FirmLibraryCard enterpriseId={e.id} creditCode={e.creditCode} name={e.name} />
         </Col>
+        {can('service:read') && (
+          <Col xs={24}>
+            <FirmServiceCard enterpriseId={e.id} />
+          </Col>
+        )}
         {can('revenue:read') && (
           <Col xs={24}>
             <RevenueChartCard
