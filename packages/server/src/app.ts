@@ -28,6 +28,8 @@ import { serviceRoutes } from './modules/service/service.routes.js';
 // --- imports: help plans and supervision ---
 
 // --- imports: training and coverage ---
+import { coverageRoutes } from './modules/service-coverage/coverage.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 
 // --- imports: service overview and timeline ---
 
@@ -155,6 +157,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // --- routes: help plans and supervision ---
 
       // --- routes: training and coverage ---
+      await api.register(trainingRoutes(opts.db));
+      await api.register(coverageRoutes(opts.db));
 
       // --- routes: service overview and timeline ---
 

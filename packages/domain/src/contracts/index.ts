@@ -23,6 +23,7 @@ export * from './service.js';
 // --- service contracts: help plans and supervision ---
 
 // --- service contracts: training and coverage ---
+export * from './service-training.js';
 
 // --- service contracts: overview and timeline ---
 
