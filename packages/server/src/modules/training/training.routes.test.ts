@@ -127,7 +127,10 @@ describe('training events', () => {
     expect(edited.json()).toMatchObject({ heldOn: day('06-02'), organiserUnitId: xiushuiId });
     const audit = await lastAudit('training.update');
     expect(audit?.before).toMatchObject({ topic: '秀水镇稳规政策宣讲', heldOn: day('06-01') });
-    expect(audit?.after).toMatchObject({ topic: '秀水镇稳规政策宣讲（第二场）', location: '秀水镇便民服务中心' });
+    expect(audit?.after).toMatchObject({
+      topic: '秀水镇稳规政策宣讲（第二场）',
+      location: '秀水镇便民服务中心',
+    });
   });
 
   it('voids with a reason (organiser only); a voided event takes no attendance and is listed only on request', async () => {
@@ -155,7 +158,11 @@ describe('training events', () => {
 
   it('a leader reads but may not record (403)', async () => {
     expect((await leader.get('/api/v1/trainings')).statusCode).toBe(200);
-    const res = await leader.post('/api/v1/trainings', { heldOn: day('03-01'), topic: '领导', kind: 'course' });
+    const res = await leader.post('/api/v1/trainings', {
+      heldOn: day('03-01'),
+      topic: '领导',
+      kind: 'course',
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -207,7 +214,9 @@ describe('attendance', () => {
       personName: ' 王建国 ',
     });
     expect(dup.statusCode).toBe(409);
-    const neither = await xiushui.post(`/api/v1/trainings/${countyTraining}/attendance`, { personName: '某人' });
+    const neither = await xiushui.post(`/api/v1/trainings/${countyTraining}/attendance`, {
+      personName: '某人',
+    });
     expect(neither.statusCode).toBe(400);
     expect((await lastAudit('training.attendance.add'))?.entityId).toBe(String(countyTraining));
   });
@@ -224,13 +233,18 @@ describe('attendance', () => {
     expect(all.hiddenCount).toBe(0);
     expect(all.attendance).toHaveLength(4);
     const list = (await xiushui.get(`/api/v1/trainings?q=${encodeURIComponent('小升规')}`)).json();
-    expect(list.items[0]).toMatchObject({ id: countyTraining, firmCount: 2, officialCount: 2, attendeeCount: 4 });
+    expect(list.items[0]).toMatchObject({
+      id: countyTraining,
+      firmCount: 2,
+      officialCount: 2,
+      attendeeCount: 4,
+    });
   });
 
   it('deletes a row: another township’s firm row answers 404; the recording unit deletes, audited', async () => {
-    expect((await nanlou.request('DELETE', `/api/v1/trainings/${countyTraining}/attendance/${rowA}`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await nanlou.request('DELETE', `/api/v1/trainings/${countyTraining}/attendance/${rowA}`)).statusCode,
+    ).toBe(404);
     const del = await xiushui.request('DELETE', `/api/v1/trainings/${countyTraining}/attendance/${rowA}`);
     expect(del.statusCode, del.body).toBe(200);
     const audit = await lastAudit('training.attendance.delete');
