@@ -34,6 +34,7 @@ import { getCountyCode, putSetting } from '../settings/settings.service.js';
 import { setTarget } from '../target/target.service.js';
 import { type DemoUser, seedDemoDeclarations } from './demo-declarations.js';
 import { insertDemoDirectoryEvents } from './demo-directory.js';
+import { seedDemoTraining } from './demo-training.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -298,6 +299,8 @@ export async function initCounty(
     // --- demo: help plans and supervision ---
 
     // --- demo: training and coverage ---
+    progress('登记培训宣讲与签到…');
+    await seedDemoTraining(db, { users: demo.users, now: ctx.now });
 
     // Past years' libraries as they stood at each year's cut-off (the lists show any year).
     progress('固化往年培育库名单…');
