@@ -44,18 +44,19 @@ describe('sign-in sheet rules', () => {
 });
 
 describe('training materials', () => {
-  const zip = (part: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(part)]);
+  const text = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const zip = (part: string) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...text(part)]);
   it('accepts slides, documents, sheets, pdf and pictures whose content matches the name', () => {
     expect(sniffTrainingFile(zip('ppt/slides/slide1.xml'))).toBe('pptx');
     expect(checkTrainingFile('课件.pptx', zip('ppt/presentation.xml'))).toEqual({ ok: true, type: 'pptx' });
-    expect(checkTrainingFile('通知.PDF', Buffer.from('%PDF-1.7'))).toEqual({ ok: true, type: 'pdf' });
+    expect(checkTrainingFile('通知.PDF', text('%PDF-1.7'))).toEqual({ ok: true, type: 'pdf' });
   });
   it('refuses a renamed file, an unknown type, an empty or oversized file', () => {
-    expect(checkTrainingFile('课件.pptx', Buffer.from('%PDF-1.7')).ok).toBe(false);
-    expect(checkTrainingFile('a.exe', Buffer.from('MZ')).ok).toBe(false);
-    expect(checkTrainingFile('a.pdf', Buffer.alloc(0))).toEqual({ ok: false, message: '文件为空' });
-    const big = Buffer.alloc(10 * 1024 * 1024 + 1);
-    big.write('%PDF-1.7');
+    expect(checkTrainingFile('课件.pptx', text('%PDF-1.7')).ok).toBe(false);
+    expect(checkTrainingFile('a.exe', text('MZ')).ok).toBe(false);
+    expect(checkTrainingFile('a.pdf', new Uint8Array(0))).toEqual({ ok: false, message: '文件为空' });
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(text('%PDF-1.7'));
     expect(checkTrainingFile('a.pdf', big).ok).toBe(false);
   });
 });

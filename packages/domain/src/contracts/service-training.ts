@@ -248,6 +248,13 @@ export type SigninImportResult = z.output<typeof signinImportResultSchema>;
 
 // ── Coverage ──────────────────────────────────────────────────────────────────────────────────────────
 
+/** The coverage table's column names (the seed's words for the three libraries). */
+export const COVERAGE_LIBRARY_LABELS: Record<(typeof COVERAGE_LIBRARIES)[number], string> = {
+  cultivation: '培育库',
+  near: '临规库',
+  atRisk: '临退规库',
+};
+
 /** GET /service/coverage: the plan year (default: the current one) and the day it is counted to. */
 export const coverageQuerySchema = z.object({
   year: yearField.optional(),

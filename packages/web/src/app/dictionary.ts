@@ -28,6 +28,7 @@ import * as todo from '../texts/todo';
 // --- texts import: help ---
 
 // --- texts import: training ---
+import * as training from '../texts/training';
 
 // --- texts import: overview ---
 
@@ -60,6 +61,7 @@ export const TEXT_MODULES = {
   // --- texts module: help ---
 
   // --- texts module: training ---
+  training,
 
   // --- texts module: overview ---
 } as const;
@@ -89,6 +91,7 @@ export const zh = {
   // --- texts zh: help ---
 
   // --- texts zh: training ---
+  ...training.zh,
 
   // --- texts zh: overview ---
 };
@@ -120,6 +123,7 @@ export const en: Record<DictKey, string> = {
   // --- texts en: help ---
 
   // --- texts en: training ---
+  ...training.en,
 
   // --- texts en: overview ---
 };

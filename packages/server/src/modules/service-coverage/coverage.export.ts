@@ -1,5 +1,5 @@
 // The firms not reached yet as a workbook: GET /service/coverage/unreached/export.
-import { LIBRARY_LABELS, type UnreachedFilter, type UnreachedFirm } from '@shenggui/domain';
+import { COVERAGE_LIBRARY_LABELS, type UnreachedFilter, type UnreachedFirm } from '@shenggui/domain';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { buildWorkbook } from '../../platform/excel.js';
@@ -11,7 +11,7 @@ export async function exportUnreached(
   query: UnreachedFilter,
 ): Promise<{ buffer: Buffer; baseName: string }> {
   const { items, year } = await listAllUnreachedFirms(db, ctx, query);
-  const library = LIBRARY_LABELS[query.library];
+  const library = COVERAGE_LIBRARY_LABELS[query.library];
   const buffer = await buildWorkbook<UnreachedFirm>(
     `${library}未覆盖企业`,
     [
