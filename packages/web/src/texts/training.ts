@@ -17,8 +17,8 @@ export const zh = {
   'training.filter.q': '主题',
   'training.filter.qPlaceholder': '主题关键字',
   'training.filter.year': '年度',
-  'training.filter.voided': '含已作废',
-  'training.filter.voidedYes': '显示已作废',
+  'training.filter.voided': '状态',
+  'training.filter.voidedYes': '含已作废',
   'training.total': '共 {total} 场',
   'training.empty': '还没有培训宣讲活动：举办后在此登记，并导入签到表',
   'training.emptyFiltered': '没有符合条件的活动',
@@ -87,7 +87,7 @@ export const zh = {
   'training.import.title': '导入签到表',
   'training.import.help':
     '支持 xlsx、xls、csv，表头可在前10行内的任意一行（标题行、合并单元格均可）；需有“姓名”和“单位名称/企业名称”列，“统一社会信用代码”“职务”“联系电话”“签到时间”可选。先预览匹配结果，确认后一次写入。',
-  'training.import.pick': '选择文件',
+  'training.import.pick': '点击选择或拖入签到表文件',
   'training.import.reading': '正在读取 {name}…',
   'training.import.summary':
     '共 {rows} 行：匹配企业 {firms} 家，干部 {officials} 人，未匹配 {unmatched} 人，重复 {duplicates} 行，有错误 {invalid} 行',
@@ -155,8 +155,8 @@ export const en: EnglishOf<typeof zh> = {
   'training.filter.q': 'Topic',
   'training.filter.qPlaceholder': 'Words of the topic',
   'training.filter.year': 'Year',
-  'training.filter.voided': 'Voided',
-  'training.filter.voidedYes': 'Show voided',
+  'training.filter.voided': 'Status',
+  'training.filter.voidedYes': 'Include voided',
   'training.total': '{total} events',
   'training.empty': 'No events yet: record one after it is held and import its sign-in sheet',
   'training.emptyFiltered': 'No event matches the filters',
@@ -226,7 +226,7 @@ export const en: EnglishOf<typeof zh> = {
   'training.import.title': 'Import a sign-in sheet',
   'training.import.help':
     'xlsx, xls or csv; the header may be any of the first 10 rows (title rows and merged cells are fine) and needs a name and an organisation column. Preview the matches first, then write them all at once.',
-  'training.import.pick': 'Choose file',
+  'training.import.pick': 'Click or drop the sign-in sheet here',
   'training.import.reading': 'Reading {name}…',
   'training.import.summary':
     '{rows} rows: {firms} firms, {officials} officials, {unmatched} unmatched, {duplicates} duplicates, {invalid} with errors',

@@ -62,7 +62,7 @@ export function SigninImportModal({
     }
   };
 
-  const toWrite = preview ? preview.counts.rows - preview.counts.duplicates : 0;
+  const toWrite = preview ? preview.counts.rows - preview.counts.duplicates - preview.counts.invalid : 0;
   const apply = async () => {
     if (!file) return;
     setBusy(true);
@@ -144,30 +144,31 @@ export function SigninImportModal({
       }
     >
       <Typography.Paragraph type="secondary">{t('training.import.help')}</Typography.Paragraph>
-      <Upload.Dragger
-        accept=".xlsx,.xls,.csv"
-        showUploadList={false}
-        disabled={busy}
-        beforeUpload={(f) => {
-          if (f.size > TRAINING_FILE_MAX_BYTES) {
-            message.error(t('training.files.tooLarge', { mb: TRAINING_FILE_MAX_BYTES / 1024 / 1024 }));
-            return Upload.LIST_IGNORE;
-          }
-          void read(f);
-          return false;
-        }}
-        data-testid="signin-import-file"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>
-          {busy && file && !preview
-            ? t('training.import.reading', { name: file.name })
-            : t('training.import.pick')}
-        </p>
-        {file && <Typography.Text type="secondary">{file.name}</Typography.Text>}
-      </Upload.Dragger>
+      <div data-testid="signin-import-file">
+        <Upload.Dragger
+          accept=".xlsx,.xls,.csv"
+          showUploadList={false}
+          disabled={busy}
+          beforeUpload={(f) => {
+            if (f.size > TRAINING_FILE_MAX_BYTES) {
+              message.error(t('training.files.tooLarge', { mb: TRAINING_FILE_MAX_BYTES / 1024 / 1024 }));
+              return Upload.LIST_IGNORE;
+            }
+            void read(f);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p>
+            {busy && file && !preview
+              ? t('training.import.reading', { name: file.name })
+              : t('training.import.pick')}
+          </p>
+          {file && <Typography.Text type="secondary">{file.name}</Typography.Text>}
+        </Upload.Dragger>
+      </div>
       {preview && (
         <div style={{ marginTop: 16 }} data-testid="signin-import-preview">
           <Alert
