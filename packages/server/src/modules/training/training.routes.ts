@@ -23,8 +23,10 @@ import {
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
+import { RateLimiter } from '../../platform/auth/rate-limit.js';
 import { AppError } from '../../platform/errors.js';
 import { sendWorkbook } from '../../platform/http.js';
+import { getImportLimits } from '../settings/import-limits.js';
 import { importSigninSheet } from './signin-import.js';
 import { exportTrainings } from './training.export.js';
 import {
@@ -51,6 +53,8 @@ function rawBody(body: unknown): Buffer {
 
 export function trainingRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
+    // Sign-in sheets are parsed in a worker like any import: the same uploads-per-minute setting applies.
+    const uploads = new RateLimiter(60_000);
     app.addContentTypeParser(
       'application/octet-stream',
       { parseAs: 'buffer', bodyLimit: TRAINING_FILE_MAX_BYTES },
@@ -176,6 +180,16 @@ export function trainingRoutes(db: Db): FastifyPluginAsyncZod {
       {
         config: { access: 'service:write' },
         bodyLimit: TRAINING_FILE_MAX_BYTES,
+        // Before the body is read: a user over the upload rate is refused without buffering the file.
+        onRequest: async (request) => {
+          const { uploadsPerMinute } = await getImportLimits(db);
+          const key = String(request.ctx.actor?.id ?? request.ip);
+          if (!uploads.hit(key, uploadsPerMinute, Date.now()))
+            throw new AppError(
+              'RATE_LIMITED',
+              `上传过于频繁：每人每分钟最多上传 ${uploadsPerMinute} 个文件，请稍后再试`,
+            );
+        },
         schema: {
           tags,
           summary:
