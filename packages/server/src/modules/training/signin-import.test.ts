@@ -149,6 +149,16 @@ describe('sign-in sheet import', () => {
     expect(audits[0]!.after).toMatchObject({ written: 5, firms: 2, officials: 2, unmatched: 1 });
     const detail = (await centre.get(`/api/v1/trainings/${training}`)).json();
     expect(detail).toMatchObject({ firmCount: 2, officialCount: 2, unmatchedCount: 1, attendeeCount: 5 });
+    // A township not organising the event reads its own firms and the officials; the unmatched row is counted.
+    const township = (await xiushui.get(`/api/v1/trainings/${training}`)).json();
+    expect(township.hiddenCount).toBe(1);
+    expect(township.attendance.map((a: { kind: string }) => a.kind).sort()).toEqual([
+      'firm',
+      'firm',
+      'official',
+      'official',
+    ]);
+    expect(JSON.stringify(township)).not.toContain('太原晋阳商贸有限公司');
     const again = await centre.request('POST', url(training, '签到表.xlsx', false), await sheet(goodRows));
     expect(again.json()).toMatchObject({ written: 0, counts: { duplicates: 6 } });
     expect(await rowsOf(training)).toHaveLength(5);
