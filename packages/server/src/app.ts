@@ -35,6 +35,8 @@ import { helpPlanRoutes } from './modules/help-plan/help-plan.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 
 // --- imports: training and coverage ---
+import { coverageRoutes } from './modules/service-coverage/coverage.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 
 import { noticeRoutes } from './modules/notice/notice.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -167,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(supervisionRoutes(opts.db));
 
       // --- routes: training and coverage ---
+      await api.register(trainingRoutes(opts.db));
+      await api.register(coverageRoutes(opts.db));
 
       // --- routes: service overview and timeline ---
       await api.register(serviceOverviewRoutes(opts.db));

@@ -27,6 +27,7 @@ export * from './service-visit.js';
 export * from './service-help.js';
 
 // --- service contracts: training and coverage ---
+export * from './service-training.js';
 
 // --- service contracts: overview and timeline ---
 export * from './service-overview.js';

@@ -99,6 +99,16 @@ export const queryKeys = {
   },
 
   // --- keys: training and coverage ---
+  trainings: {
+    all: ['trainings'] as const,
+    list: (qs: string) => ['trainings', 'list', qs] as const,
+    detail: (id: number) => ['trainings', 'detail', id] as const,
+  },
+  coverage: {
+    all: ['coverage'] as const,
+    table: (year: number | null, asOf: string | null) => ['coverage', 'table', year, asOf] as const,
+    unreached: (qs: string) => ['coverage', 'unreached', qs] as const,
+  },
 
   // --- keys: service overview and timeline ---
 };

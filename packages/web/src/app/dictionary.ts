@@ -32,6 +32,7 @@ import * as visits from '../texts/visits';
 import * as help from '../texts/help';
 
 // --- texts import: training ---
+import * as training from '../texts/training';
 
 // --- texts import: overview ---
 import * as overview from '../texts/overview';
@@ -68,6 +69,7 @@ export const TEXT_MODULES = {
   help,
 
   // --- texts module: training ---
+  training,
 
   // --- texts module: overview ---
   overview,
@@ -101,6 +103,7 @@ export const zh = {
   ...help.zh,
 
   // --- texts zh: training ---
+  ...training.zh,
 
   // --- texts zh: overview ---
   ...overview.zh,
@@ -136,6 +139,7 @@ export const en: Record<DictKey, string> = {
   ...help.en,
 
   // --- texts en: training ---
+  ...training.en,
 
   // --- texts en: overview ---
   ...overview.en,

@@ -212,6 +212,26 @@ const SupervisionCreatePage = page(
 );
 
 // --- pages: training and coverage ---
+const TrainingListPage = page(
+  () => import('../features/training/training-list-page'),
+  (m) => m.TrainingListPage,
+);
+const TrainingCreatePage = page(
+  () => import('../features/training/training-form'),
+  (m) => m.TrainingCreatePage,
+);
+const TrainingPage = page(
+  () => import('../features/training/training-page'),
+  (m) => m.TrainingPage,
+);
+const CoveragePage = page(
+  () => import('../features/training/coverage-page'),
+  (m) => m.CoveragePage,
+);
+const UnreachedPage = page(
+  () => import('../features/training/unreached-page'),
+  (m) => m.UnreachedPage,
+);
 
 // --- pages: service overview and timeline ---
 const ServiceOverviewPage = page(
@@ -437,6 +457,48 @@ export const APP_ROUTES: AppRoute[] = [
   },
 
   // --- routes: training and coverage ---
+  {
+    // 培训宣讲: every unit reads the county's events; attendance rows follow the data scope.
+    path: '/service/trainings',
+    page: TrainingListPage,
+    label: 'training.menu',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.trainings' }],
+  },
+  {
+    path: '/service/trainings/new',
+    page: TrainingCreatePage,
+    label: 'training.newTitle',
+    access: 'service:write',
+    group: 'service',
+    parent: '/service/trainings',
+  },
+  {
+    path: '/service/trainings/:id',
+    page: TrainingPage,
+    label: 'training.title',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/trainings',
+  },
+  {
+    // 服务覆盖: unit × library, reached / members; a cell opens the firms not reached yet.
+    path: '/service/coverage',
+    page: CoveragePage,
+    label: 'coverage.menu',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.coverage' }],
+  },
+  {
+    path: '/service/coverage/unreached',
+    page: UnreachedPage,
+    label: 'coverage.unreached.title',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/coverage',
+  },
 
   // --- routes: service overview and timeline ---
   {

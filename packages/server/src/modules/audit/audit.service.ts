@@ -58,6 +58,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'supervision.file': '上传督导材料',
 
   // --- audit labels: training and coverage ---
+  'training.create': '登记培训宣讲',
+  'training.update': '修改培训宣讲',
+  'training.void': '作废培训宣讲',
+  'training.attendance.add': '登记签到',
+  'training.attendance.delete': '删除签到记录',
+  'training.attendance.import': '导入签到表',
+  'training.file': '上传培训材料',
 
   'user.create': '创建用户',
   'user.update': '修改用户',

@@ -37,6 +37,7 @@ import { insertDemoDirectoryEvents } from './demo-directory.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoHelp } from './demo-help.js';
 import { seedDemoVisits } from './demo-visits.js';
+import { seedDemoTraining } from './demo-training.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -310,6 +311,8 @@ export async function initCounty(
     await seedDemoHelp(db, { users: demo.users, now: ctx.now });
 
     // --- demo: training and coverage ---
+    progress('登记培训宣讲与签到…');
+    await seedDemoTraining(db, { users: demo.users, now: ctx.now });
 
     // Past years' libraries as they stood at each year's cut-off (the lists show any year).
     progress('固化往年培育库名单…');

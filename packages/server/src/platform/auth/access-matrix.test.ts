@@ -58,6 +58,10 @@ const supItemOf: Record<number, number> = {};
 const supFileOf: Record<number, number> = {};
 
 // --- ids: training and coverage ---
+let matrixTraining: number; // the centre's, held last year (so attendance reaches no firm this year)
+let voidableTraining: number;
+let trainingFile: number;
+const attendanceOf: Record<number, number> = {};
 
 // --- ids: service overview and timeline ---
 
@@ -641,6 +645,64 @@ const SAMPLES: Record<string, Sample> = {
   },
 
   // --- samples: training and coverage ---
+  'GET /api/v1/trainings': { url: () => '/api/v1/trainings?voided=1&pageSize=200', list: 'json' },
+  'GET /api/v1/trainings/export': { url: () => '/api/v1/trainings/export?voided=1', list: 'xlsx' },
+  // A township reads its own firms' attendance rows only; the county reads both.
+  'GET /api/v1/trainings/:id': {
+    url: () => `/api/v1/trainings/${matrixTraining}`,
+    list: 'json',
+    holdsBoth: true,
+  },
+  'POST /api/v1/trainings': {
+    url: () => '/api/v1/trainings',
+    body: () => ({ heldOn: '2026-11-18', topic: '矩阵测试宣讲', kind: 'briefing' }),
+  },
+  // The organiser (the centre) edits; any other unit is refused (403, the organiser rule).
+  'PUT /api/v1/trainings/:id': {
+    url: () => `/api/v1/trainings/${matrixTraining}`,
+    body: () => ({ heldOn: '2025-06-18', topic: '矩阵测试专题培训', kind: 'course' }),
+    ok: (s) => s === 200 || s === 403,
+  },
+  'POST /api/v1/trainings/:id/void': {
+    url: () => `/api/v1/trainings/${voidableTraining}/void`,
+    body: () => ({ reason: '矩阵测试' }),
+    ok: (s) => [200, 403, 409].includes(s),
+  },
+  'POST /api/v1/trainings/:id/attendance': {
+    url: () => `/api/v1/trainings/${matrixTraining}/attendance`,
+    body: (f) => ({ enterpriseId: f, personName: '矩阵测试参会人' }),
+    firmScoped: true,
+  },
+  // The centre's rows: the centre deletes them (later callers find them gone), other units are refused.
+  'DELETE /api/v1/trainings/:id/attendance/:rowId': {
+    url: (f) => `/api/v1/trainings/${matrixTraining}/attendance/${attendanceOf[f]}`,
+    firmScoped: true,
+    ok: (s) => [200, 403, 404].includes(s),
+  },
+  'POST /api/v1/trainings/:id/attendance/import': {
+    url: () => `/api/v1/trainings/${matrixTraining}/attendance/import?fileName=a.csv&dryRun=1`,
+    body: () => Buffer.from(`姓名,单位名称\r\n矩阵,${nameA}\r\n`, 'utf8'),
+    ok: (s) => s === 200 || s === 403,
+  },
+  'POST /api/v1/trainings/:id/files': {
+    url: () => `/api/v1/trainings/${matrixTraining}/files?fileName=a.pdf`,
+    body: () => Buffer.from('%PDF-1.4 matrix'),
+    ok: (s) => s === 201 || s === 403,
+  },
+  'GET /api/v1/trainings/:id/files/:fileId': {
+    url: () => `/api/v1/trainings/${matrixTraining}/files/${trainingFile}`,
+  },
+  'GET /api/v1/service/coverage': { url: () => '/api/v1/service/coverage', list: 'json' },
+  'GET /api/v1/service/coverage/unreached': {
+    url: () => '/api/v1/service/coverage/unreached?library=cultivation&pageSize=200',
+    list: 'json',
+    holdsBoth: true,
+  },
+  'GET /api/v1/service/coverage/unreached/export': {
+    url: () => '/api/v1/service/coverage/unreached/export?library=cultivation',
+    list: 'xlsx',
+    holdsBoth: true,
+  },
 
   // --- samples: service overview and timeline ---
 };
@@ -836,6 +898,36 @@ beforeAll(async () => {
   }
 
   // --- setup: training and coverage ---
+  {
+    const t = await centre.post('/api/v1/trainings', {
+      heldOn: '2025-06-18',
+      topic: '矩阵测试专题培训',
+      kind: 'course',
+    });
+    expect(t.statusCode, t.body).toBe(201);
+    matrixTraining = t.json().id;
+    voidableTraining = (
+      await centre.post('/api/v1/trainings', {
+        heldOn: '2025-07-01',
+        topic: '矩阵测试待作废',
+        kind: 'online',
+      })
+    ).json().id;
+    for (const firm of [firmA, firmB]) {
+      const a = await centre.post(`/api/v1/trainings/${matrixTraining}/attendance`, {
+        enterpriseId: firm,
+        personName: '矩阵测试签到',
+      });
+      expect(a.statusCode, a.body).toBe(201);
+      attendanceOf[firm] = a.json().id;
+    }
+    const file = await centre.post(
+      `/api/v1/trainings/${matrixTraining}/files?fileName=a.pdf`,
+      Buffer.from('%PDF-1.4 matrix'),
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    trainingFile = file.json().id;
+  }
 
   // --- setup: service overview and timeline ---
 });
