@@ -24,32 +24,29 @@ import { serviceRoutes } from './modules/service/service.routes.js';
 
 // --- imports: service requests ---
 
-import { requestRoutes } from './modules/request/request.routes.js';
+// --- imports: help plans and supervision ---
+import { helpPlanRoutes } from './modules/help-plan/help-plan.routes.js';
 
 // --- imports: visits and leads ---
 import { leadRoutes } from './modules/lead/lead.routes.js';
-import { visitRoutes } from './modules/visit/visit.routes.js';
-
-// --- imports: help plans and supervision ---
-import { helpPlanRoutes } from './modules/help-plan/help-plan.routes.js';
-import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
-
-// --- imports: training and coverage ---
-import { coverageRoutes } from './modules/service-coverage/coverage.routes.js';
-import { trainingRoutes } from './modules/training/training.routes.js';
-
 import { noticeRoutes } from './modules/notice/notice.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { progressRoutes } from './modules/progress/progress.routes.js';
+import { requestRoutes } from './modules/request/request.routes.js';
 import { revenueRoutes } from './modules/revenue/revenue.routes.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
+// --- imports: training and coverage ---
+import { coverageRoutes } from './modules/service-coverage/coverage.routes.js';
 // --- imports: service overview and timeline ---
 import { serviceOverviewRoutes } from './modules/service-overview/overview.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { getSecuritySettings } from './modules/settings/settings.service.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { targetRoutes } from './modules/target/target.routes.js';
 import { todoRoutes } from './modules/todo/todo.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 import { userRoutes } from './modules/user/user.routes.js';
+import { visitRoutes } from './modules/visit/visit.routes.js';
 import type { AuditCheckpointer } from './platform/audit-checkpoint.js';
 import { registerAccess } from './platform/auth/access.js';
 import { type Clock, systemClock } from './platform/clock.js';

@@ -16,21 +16,19 @@ export * from './progress.js';
 export * from './revenue.js';
 export * from './review.js';
 export * from './service.js';
-// --- service contracts: requests ---
-export * from './service-request.js';
-
-// --- service contracts: visits and leads ---
-export * from './service-lead.js';
-export * from './service-visit.js';
-
 // --- service contracts: help plans and supervision ---
 export * from './service-help.js';
 
-// --- service contracts: training and coverage ---
-export * from './service-training.js';
-
+// --- service contracts: visits and leads ---
+export * from './service-lead.js';
 // --- service contracts: overview and timeline ---
 export * from './service-overview.js';
+// --- service contracts: requests ---
+export * from './service-request.js';
+
+// --- service contracts: training and coverage ---
+export * from './service-training.js';
+export * from './service-visit.js';
 
 export * from './settings.js';
 export * from './target.js';

@@ -23,19 +23,16 @@ import * as todo from '../texts/todo';
 
 // --- texts import: requests ---
 
-import * as requests from '../texts/requests';
-
-// --- texts import: visits ---
-import * as visits from '../texts/visits';
-
 // --- texts import: help ---
 import * as help from '../texts/help';
+// --- texts import: overview ---
+import * as overview from '../texts/overview';
+import * as requests from '../texts/requests';
 
 // --- texts import: training ---
 import * as training from '../texts/training';
-
-// --- texts import: overview ---
-import * as overview from '../texts/overview';
+// --- texts import: visits ---
+import * as visits from '../texts/visits';
 
 export type { Lang, Vars };
 export { interpolate };

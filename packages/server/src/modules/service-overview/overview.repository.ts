@@ -1,7 +1,7 @@
 // SQL of the service-work results: visits per unit and per official, the requests (with their steps) a
 // caller may see, and a firm's history for its timeline. Every query takes the caller's data scope.
 import type { DataScope } from '@shenggui/domain';
-import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { enterprises, orgUnits, revenueFacts, users } from '../../db/schema.js';
 import { declarations, declarationTransitions } from '../../db/schema-declaration.js';
@@ -283,7 +283,11 @@ export async function firmMemberships(db: Executor, enterpriseId: number) {
     .where(eq(libraryMemberships.enterpriseId, enterpriseId));
 }
 
-const actorName = sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = `;
+/** A user's name by id, as a scalar subquery (aliased: drizzle leaves single-table columns unqualified). */
+const nameOf = (id: SQL | AnyColumn) =>
+  sql<string | null>`(select u.display_name from users u where u.id = ${id})`;
+const unitNameOf = (id: SQL | AnyColumn) =>
+  sql<string | null>`(select o.name from org_units o where o.id = ${id})`;
 
 export async function firmVisits(db: Executor, enterpriseId: number) {
   return db
@@ -294,7 +298,7 @@ export async function firmVisits(db: Executor, enterpriseId: number) {
       purpose: visits.purpose,
       findings: visits.findings,
       voidedAt: visits.voidedAt,
-      officials: sql<string>`(select string_agg(${visitOfficials.name} || '（' || ${orgUnits.name} || '）', '、' order by ${visitOfficials.id}) from ${visitOfficials} join ${orgUnits} on ${orgUnits.id} = ${visitOfficials.unitId} where ${visitOfficials.visitId} = ${visits.id})`,
+      officials: sql<string>`(select string_agg(vo.name || '（' || o.name || '）', '、' order by vo.id) from visit_officials vo join org_units o on o.id = vo.unit_id where vo.visit_id = "visits"."id")`,
     })
     .from(visits)
     .where(eq(visits.enterpriseId, enterpriseId));
@@ -310,13 +314,9 @@ export async function firmRequestSteps(db: Executor, enterpriseId: number) {
       action: serviceRequestEvents.action,
       toState: serviceRequestEvents.toState,
       note: serviceRequestEvents.note,
-      actor: sql<string | null>`${actorName}${serviceRequestEvents.actorId})`,
-      actorUnit: sql<
-        string | null
-      >`(select ${orgUnits.name} from ${orgUnits} where ${orgUnits.id} = ${serviceRequestEvents.actorUnitId})`,
-      ownerUnit: sql<
-        string | null
-      >`(select ${orgUnits.name} from ${orgUnits} where ${orgUnits.id} = ${serviceRequestEvents.ownerUnitId})`,
+      actor: nameOf(serviceRequestEvents.actorId),
+      actorUnit: unitNameOf(serviceRequestEvents.actorUnitId),
+      ownerUnit: unitNameOf(serviceRequestEvents.ownerUnitId),
     })
     .from(serviceRequestEvents)
     .innerJoin(serviceRequests, eq(serviceRequests.id, serviceRequestEvents.requestId))
@@ -361,7 +361,7 @@ export async function firmHelpPlans(db: Executor, enterpriseId: number) {
       outcome: helpPlanReviews.outcome,
       note: helpPlanReviews.note,
       recordedAt: helpPlanReviews.recordedAt,
-      by: sql<string | null>`${actorName}${helpPlanReviews.recordedBy})`,
+      by: nameOf(helpPlanReviews.recordedBy),
     })
     .from(helpPlanReviews)
     .innerJoin(helpPlans, eq(helpPlans.id, helpPlanReviews.planId))
@@ -395,7 +395,7 @@ export async function firmDeclarationSteps(db: Executor, enterpriseId: number) {
       fromState: declarationTransitions.fromState,
       toState: declarationTransitions.toState,
       comment: declarationTransitions.comment,
-      actor: sql<string | null>`${actorName}${declarationTransitions.actorId})`,
+      actor: nameOf(declarationTransitions.actorId),
     })
     .from(declarationTransitions)
     .innerJoin(declarations, eq(declarations.id, declarationTransitions.declarationId))
@@ -424,7 +424,7 @@ export async function firmLeadHistory(db: Executor, enterpriseId: number) {
       leadName: firmLeads.leadName,
       leadUnit: orgUnits.name,
       assignedAt: firmLeads.assignedAt,
-      by: sql<string | null>`${actorName}${firmLeads.assignedBy})`,
+      by: nameOf(firmLeads.assignedBy),
     })
     .from(firmLeads)
     .innerJoin(orgUnits, eq(orgUnits.id, firmLeads.leadUnitId))

@@ -62,6 +62,10 @@ export function reportWindow(
     throw new AppError('VALIDATION', `截至日期${asOf}早于${year}年`, [
       { path: 'asOf', message: `截至日期应在${year}年1月1日或之后` },
     ]);
+  if (asOf > today)
+    throw new AppError('VALIDATION', `截至日期${asOf}晚于今天（${today}）`, [
+      { path: 'asOf', message: '截至日期不能晚于今天' },
+    ]);
   const to = asOf > `${year}-12-31` ? `${year}-12-31` : asOf;
   return {
     year,
@@ -194,7 +198,7 @@ export async function getServiceReport(
     const closed = mine.filter((r) => !isRequestOpen(r.state));
     const evaluations: Record<Satisfaction, number> = { satisfied: 0, basic: 0, unsatisfied: 0 };
     for (const r of mine) if (r.satisfaction) evaluations[r.satisfaction] += 1;
-    const cov = coverage.byUnit.get(u.id);
+    const cov = u.kind === 'centre' ? coverage.countyWide : coverage.byUnit.get(u.id);
     const v = visitRows.get(u.id);
     return {
       unitId: u.id,

@@ -34,10 +34,10 @@ import { getCountyCode, putSetting } from '../settings/settings.service.js';
 import { setTarget } from '../target/target.service.js';
 import { type DemoUser, seedDemoDeclarations } from './demo-declarations.js';
 import { insertDemoDirectoryEvents } from './demo-directory.js';
-import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoHelp } from './demo-help.js';
-import { seedDemoVisits } from './demo-visits.js';
+import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoTraining } from './demo-training.js';
+import { seedDemoVisits } from './demo-visits.js';
 
 /** Demo accounts are published on the sign-in page in demo mode only; never created otherwise. */
 export const DEMO_PASSWORD = 'Shenggui@2024';
@@ -295,28 +295,19 @@ export async function initCounty(
     }
     progress('评估培育库…');
     await recomputeLibraries(db, ctx, { year: currentPlanYear(ctx.now) });
-    // --- demo: visits and leads ---
-    progress('登记包联与走访…');
-    await seedDemoVisits(db, { users: demo.users, now: ctx.now });
-
-    // --- demo: service requests ---
-    progress('生成本年度企业诉求…');
-    await seedDemoRequests(db, { users: demo.users, now: ctx.now });
-
-    // --- demo: help plans and supervision ---
-    // Last year's 临退规 library must stand before its plans are made (the year-close view); freezing is done
-    // once per year, so the call further down finds these years frozen.
-    await freezePastYears(db, ctx, '初始化时按年度截止日固化');
-    progress('生成稳规帮扶方案和督导记录…');
-    await seedDemoHelp(db, { users: demo.users, now: ctx.now });
-
-    // --- demo: training and coverage ---
-    progress('登记培训宣讲与签到…');
-    await seedDemoTraining(db, { users: demo.users, now: ctx.now });
-
-    // Past years' libraries as they stood at each year's cut-off (the lists show any year).
+    // Past years' libraries as they stood at each year's cut-off (the lists show any year; last year's
+    // 临退规 library must stand before its help plans are made, for the year-close view).
     progress('固化往年培育库名单…');
     await freezePastYears(db, ctx, '初始化时按年度截止日固化');
+    // Service work of the year, through the services as the demo users on the days it happened.
+    progress('登记包联与走访…');
+    await seedDemoVisits(db, { users: demo.users, now: ctx.now });
+    progress('生成本年度企业诉求…');
+    await seedDemoRequests(db, { users: demo.users, now: ctx.now });
+    progress('生成稳规帮扶方案和督导记录…');
+    await seedDemoHelp(db, { users: demo.users, now: ctx.now });
+    progress('登记培训宣讲与签到…');
+    await seedDemoTraining(db, { users: demo.users, now: ctx.now });
   }
   return result;
 }
