@@ -16,6 +16,7 @@ import { planYear } from '../../lib/today';
 import { thresholdOf, useMeta, usePermissions } from '../auth/session';
 import { DirectoryEventsCard } from '../directory/directory-events-card';
 import { FirmLibraryCard } from '../libraries/firm-library-card';
+import { FirmTimeline } from '../service/firm-timeline';
 import { FirmServiceCard } from '../visits/firm-service-card';
 import { useEnterprise, useEnterpriseRevenue } from './enterprise-api';
 import { EnterpriseFormDrawer } from './enterprise-form-drawer';
@@ -231,6 +232,11 @@ export function EnterprisePage() {
               thresholdYuan={thresholdOf(meta.data)}
               loading={revenue.isPending}
             />
+          </Col>
+        )}
+        {can('service:read') && (
+          <Col xs={24}>
+            <FirmTimeline enterpriseId={e.id} />
           </Col>
         )}
         {can('revenue:read') && (
