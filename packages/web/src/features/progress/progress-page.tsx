@@ -28,6 +28,7 @@ import { Can } from '../../app/guards';
 import { type TFunction, useI18n } from '../../app/i18n';
 import { EChart } from '../../components/echart';
 import { ExportButton } from '../../components/export-button';
+import { KpiCard } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
 import {
   type BoardState,
@@ -80,26 +81,6 @@ function DrillNumber({
         {strong ? <strong>{value}</strong> : value}
       </button>
     </Tooltip>
-  );
-}
-
-function KpiCard({
-  title,
-  testId,
-  children,
-  footer,
-}: {
-  title: ReactNode;
-  testId: string;
-  children: ReactNode;
-  footer?: ReactNode;
-}) {
-  return (
-    <Card size="small" className="sg-kpi" data-testid={testId}>
-      <div className="sg-kpi-title">{title}</div>
-      <div className="sg-kpi-value">{children}</div>
-      {footer && <div className="sg-kpi-footer">{footer}</div>}
-    </Card>
   );
 }
 

@@ -22,31 +22,12 @@ import { Link, useSearchParams } from 'react-router';
 import { errorText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/export-button';
+import { KpiCard } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
 import { chinaToday, planYear } from '../../lib/today';
 import { downloadServiceReport, useServiceOfficials, useServiceReport } from './service-api';
 import { formatShare, overviewLinks } from './service-overview-links';
 import { WorkdayCalendarNotice } from './workday-calendar-notice';
-
-function Kpi({
-  title,
-  testId,
-  children,
-  footer,
-}: {
-  title: ReactNode;
-  testId: string;
-  children: ReactNode;
-  footer?: ReactNode;
-}) {
-  return (
-    <Card size="small" className="sg-kpi" data-testid={testId}>
-      <div className="sg-kpi-title">{title}</div>
-      <div className="sg-kpi-value">{children}</div>
-      {footer && <div className="sg-kpi-footer">{footer}</div>}
-    </Card>
-  );
-}
 
 export function ServiceOverviewPage() {
   const { t } = useI18n();
@@ -204,27 +185,27 @@ export function ServiceOverviewPage() {
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
             <Col xs={12} md={8} xl={{ flex: '20%' }}>
-              <Kpi
+              <KpiCard
                 title={t('overview.kpi.visits')}
                 testId="kpi-visits"
                 footer={t('overview.kpi.visitsHint', { firms: r.totals.firmsVisited })}
               >
                 {r.totals.visits}
                 <span className="sg-kpi-unit">{t('overview.unitTimes')}</span>
-              </Kpi>
+              </KpiCard>
             </Col>
             <Col xs={12} md={8} xl={{ flex: '20%' }}>
-              <Kpi
+              <KpiCard
                 title={t('overview.kpi.requests')}
                 testId="kpi-requests"
                 footer={t('overview.kpi.requestsHint', { open: r.totals.open, closed: r.totals.closed })}
               >
                 {r.totals.requests}
                 <span className="sg-kpi-unit">{t('overview.unitItems')}</span>
-              </Kpi>
+              </KpiCard>
             </Col>
             <Col xs={12} md={8} xl={{ flex: '20%' }}>
-              <Kpi
+              <KpiCard
                 title={t('overview.kpi.overdue')}
                 testId="kpi-overdue"
                 footer={t('overview.kpi.overdueHint', { yellow: r.lights.yellow, green: r.lights.green })}
@@ -236,20 +217,20 @@ export function ServiceOverviewPage() {
                   {r.totals.overdue}
                 </Typography.Text>
                 <span className="sg-kpi-unit">{t('overview.unitItems')}</span>
-              </Kpi>
+              </KpiCard>
             </Col>
             <Col xs={12} md={8} xl={{ flex: '20%' }}>
-              <Kpi
+              <KpiCard
                 title={t('overview.kpi.median')}
                 testId="kpi-median"
                 footer={t('overview.kpi.satisfaction', { rate: formatShare(r.totals.satisfaction) })}
               >
                 {r.totals.medianDaysToClose ?? '—'}
                 <span className="sg-kpi-unit">{t('overview.unitDays')}</span>
-              </Kpi>
+              </KpiCard>
             </Col>
             <Col xs={24} md={8} xl={{ flex: '20%' }}>
-              <Kpi
+              <KpiCard
                 title={t('overview.kpi.coverage')}
                 testId="kpi-coverage"
                 footer={t('overview.kpi.coverageHint', {
@@ -258,7 +239,7 @@ export function ServiceOverviewPage() {
                 })}
               >
                 {formatShare(share(r.coverage.cultivation))}
-              </Kpi>
+              </KpiCard>
             </Col>
           </Row>
           <Tabs
