@@ -342,7 +342,31 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'declarations',
     parent: '/declarations/board',
   },
-  // --- routes: service requests ---
+  // 服务工作 in the order a township official meets it; the centre's and leaders' report last.
+  {
+    path: '/service/visits',
+    page: VisitListPage,
+    label: 'menu.service.visits',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.visits' }],
+  },
+  {
+    path: '/service/visits/new',
+    page: VisitFormPage,
+    label: 'menu.service.visitNew',
+    access: 'service:write',
+    group: 'service',
+    parent: '/service/visits',
+  },
+  {
+    path: '/service/visits/:id',
+    page: VisitPage,
+    label: 'menu.service.visit',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/visits',
+  },
   {
     // 企业诉求: every request the caller may see, with lights; the to-do links carry their filters.
     path: '/service/requests',
@@ -377,8 +401,6 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'service',
     parent: '/service/requests',
   },
-
-  // --- routes: visits and leads ---
   {
     path: '/service/leads',
     page: LeadListPage,
@@ -387,32 +409,6 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'service',
     menu: [{ key: 'service.leads' }],
   },
-  {
-    path: '/service/visits',
-    page: VisitListPage,
-    label: 'menu.service.visits',
-    access: 'service:read',
-    group: 'service',
-    menu: [{ key: 'service.visits' }],
-  },
-  {
-    path: '/service/visits/new',
-    page: VisitFormPage,
-    label: 'menu.service.visitNew',
-    access: 'service:write',
-    group: 'service',
-    parent: '/service/visits',
-  },
-  {
-    path: '/service/visits/:id',
-    page: VisitPage,
-    label: 'menu.service.visit',
-    access: 'service:read',
-    group: 'service',
-    parent: '/service/visits',
-  },
-
-  // --- routes: help plans and supervision ---
   {
     // 稳规帮扶: the year's at-risk firms with their plans; last year's shows who stayed and who left.
     path: '/service/help-plans',
@@ -430,33 +426,6 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'service',
     parent: '/service/help-plans',
   },
-  {
-    // 督导: the centre's supervision of units and their rectification items.
-    path: '/service/supervisions',
-    page: SupervisionsPage,
-    label: 'menu.service.supervisions',
-    access: 'service:read',
-    group: 'service',
-    menu: [{ key: 'service.supervisions' }],
-  },
-  {
-    path: '/service/supervisions/new',
-    page: SupervisionCreatePage,
-    label: 'sup.form.title',
-    access: 'service:manage',
-    group: 'service',
-    parent: '/service/supervisions',
-  },
-  {
-    path: '/service/supervisions/:id',
-    page: SupervisionPage,
-    label: 'sup.title',
-    access: 'service:read',
-    group: 'service',
-    parent: '/service/supervisions',
-  },
-
-  // --- routes: training and coverage ---
   {
     // 培训宣讲: every unit reads the county's events; attendance rows follow the data scope.
     path: '/service/trainings',
@@ -499,8 +468,31 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'service',
     parent: '/service/coverage',
   },
-
-  // --- routes: service overview and timeline ---
+  {
+    // 督导: the centre's supervision of units and their rectification items.
+    path: '/service/supervisions',
+    page: SupervisionsPage,
+    label: 'menu.service.supervisions',
+    access: 'service:read',
+    group: 'service',
+    menu: [{ key: 'service.supervisions' }],
+  },
+  {
+    path: '/service/supervisions/new',
+    page: SupervisionCreatePage,
+    label: 'sup.form.title',
+    access: 'service:manage',
+    group: 'service',
+    parent: '/service/supervisions',
+  },
+  {
+    path: '/service/supervisions/:id',
+    page: SupervisionPage,
+    label: 'sup.title',
+    access: 'service:read',
+    group: 'service',
+    parent: '/service/supervisions',
+  },
   {
     path: '/service/overview',
     page: ServiceOverviewPage,
@@ -509,7 +501,6 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'service',
     menu: [{ key: 'service.overview' }],
   },
-
   {
     // 复核清单 (the centre and the auditor): entries without a declaration, unusual effective periods,
     // overrides of checks, withdrawn declarations.
