@@ -16,6 +16,7 @@ import {
   PASSWORD,
   TEST_NOW,
   TEST_USERS,
+  TEST_YEAR,
   type TestEnv,
   testCreditCode,
 } from '../../test/harness.js';
@@ -693,18 +694,31 @@ const SAMPLES: Record<string, Sample> = {
     url: () => `/api/v1/trainings/${matrixTraining}/files/${trainingFile}`,
   },
   'GET /api/v1/service/coverage': { url: () => '/api/v1/service/coverage', list: 'json' },
+  // Both firms are visited in the set-up (visits and leads), so neither is unreached: no holdsBoth here; the
+  // coverage test holds the unreached list's content.
   'GET /api/v1/service/coverage/unreached': {
     url: () => '/api/v1/service/coverage/unreached?library=cultivation&pageSize=200',
     list: 'json',
-    holdsBoth: true,
   },
   'GET /api/v1/service/coverage/unreached/export': {
     url: () => '/api/v1/service/coverage/unreached/export?library=cultivation',
     list: 'xlsx',
-    holdsBoth: true,
   },
 
   // --- samples: service overview and timeline ---
+  'GET /api/v1/service/overview': { url: () => `/api/v1/service/overview?year=${TEST_YEAR}`, list: 'json' },
+  'GET /api/v1/service/overview/officials': {
+    url: () => `/api/v1/service/overview/officials?year=${TEST_YEAR}`,
+    list: 'json',
+  },
+  'GET /api/v1/service/overview/export': {
+    url: () => `/api/v1/service/overview/export?year=${TEST_YEAR}`,
+    list: 'xlsx',
+  },
+  'GET /api/v1/enterprises/:id/timeline': {
+    url: (f) => `/api/v1/enterprises/${f}/timeline`,
+    firmScoped: true,
+  },
 };
 
 let countyId: number;
