@@ -1,11 +1,21 @@
+// The demo's leads, visits and requests, made through the services at set-up (demo-visits.ts,
+// demo-requests.ts): one demo county opened on 2 December 2026 for both (each set-up takes a while).
+
 import { daysBetween, isWorkday } from '@shenggui/domain';
-import { eq, isNotNull, isNull } from 'drizzle-orm';
+import { eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgUnits, users } from '../../db/schema.js';
-import { firmLeads, serviceRequests, visitOfficials, visits } from '../../db/schema-service.js';
+import {
+  firmLeads,
+  serviceRequestEvents,
+  serviceRequests,
+  visitOfficials,
+  visits,
+} from '../../db/schema-service.js';
 import { systemContext } from '../../platform/context.js';
 import { COUNTY, FakeClock, openTestDatabase } from '../../test/harness.js';
 import { listAllLeads } from '../lead/lead.service.js';
+import { listAllRequests } from '../request/request.service.js';
 import { loadWorkdayCalendar } from '../service/service-settings.js';
 import { listTodo } from '../todo/todo.service.js';
 import { type DemoUser, demoUserContext } from './demo-declarations.js';
@@ -84,5 +94,44 @@ describe('the demo leads and visits', () => {
     // No requests are raised by this demo.
     const raised = await db.select().from(serviceRequests).where(isNotNull(serviceRequests.visitId));
     expect(raised).toHaveLength(0);
+  });
+});
+
+describe('the demo year of requests', () => {
+  it('holds a believable year: mostly closed and evaluated, a few returned, unsolvable, red and yellow today', async () => {
+    const all = await listAllRequests(database.db, systemContext(clock.now()), {});
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    expect(all.length).toBeLessThanOrEqual(90);
+    const count = (state: string) => all.filter((r) => r.state === state).length;
+    expect(count('evaluated')).toBeGreaterThan(all.length / 2);
+    expect(count('unsolvable')).toBeGreaterThanOrEqual(1);
+    expect(count('unsolvable')).toBeLessThanOrEqual(2);
+    expect(count('resolved')).toBeGreaterThanOrEqual(1);
+    const red = all.filter((r) => r.light === 'red');
+    expect(red.length).toBeGreaterThanOrEqual(4);
+    expect(red.length).toBeLessThanOrEqual(8);
+    expect(all.filter((r) => r.light === 'yellow').length).toBeGreaterThanOrEqual(2);
+    const sat = (s: string) => all.filter((r) => r.satisfaction === s).length;
+    expect(sat('satisfied') + sat('basic')).toBeGreaterThan(sat('unsatisfied') * 4);
+    expect(sat('unsatisfied')).toBeGreaterThan(0);
+    expect(new Set(all.map((r) => r.category)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(all.map((r) => r.ownerUnitName)).size).toBeGreaterThanOrEqual(4);
+    // Every date within this year, up to now.
+    for (const r of all) {
+      expect(r.raisedAt >= '2025-12-31T16:00:00.000Z').toBe(true);
+      expect(Date.parse(r.raisedAt)).toBeLessThanOrEqual(clock.now().getTime());
+    }
+    const returned = await database.db
+      .select({ n: sql<number>`count(distinct ${serviceRequestEvents.requestId})::int` })
+      .from(serviceRequestEvents)
+      .where(sql`${serviceRequestEvents.action} = 'return'`);
+    expect(returned[0]!.n).toBeGreaterThanOrEqual(2);
+    const late = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(serviceRequests)
+      .where(
+        sql`${serviceRequests.closedAt} is not null and (${serviceRequests.closedAt} + interval '8 hours')::date > ${serviceRequests.closeDue}`,
+      );
+    expect(late[0]!.n).toBeGreaterThan(0);
   });
 });
