@@ -1,18 +1,13 @@
 // The shapes a declaration is answered in: the list row, the file, the check with its override, the detail.
 import {
-  type CheckStatus,
   type DeclarationCheckView as CheckView,
   DECLARATION_MODE_LABELS,
   DECLARATION_STATE_LABELS,
-  type DeclarationCheck,
   type DeclarationDetail,
   type DeclarationMode,
   type DeclarationState,
   type DeclarationView,
   type DeclarationFile as FileView,
-  type InspectionConclusion,
-  type InspectionKind,
-  type MaterialItem,
 } from '@shenggui/domain';
 
 export type { CheckView, DeclarationDetail, DeclarationView, FileView };

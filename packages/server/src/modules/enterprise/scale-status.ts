@@ -1,7 +1,7 @@
 // A firm's scale status (规上/规下) changes in one place: the registry row and its scale-history line
 // together, inside the caller's transaction (docs/domain.md §5). Used by the manual change, registration,
 // directory entries, exits and voids, and the enterprise import; each caller decides whose audit covers it.
-import { chinaDate, type ScaleStatus } from '@shenggui/domain';
+import type { ScaleStatus } from '@shenggui/domain';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';

@@ -3,7 +3,7 @@
 import type { DataScope } from '@shenggui/domain';
 import { type AnyColumn, and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { enterprises, orgUnits, revenueFacts, users } from '../../db/schema.js';
+import { enterprises, orgUnits, revenueFacts } from '../../db/schema.js';
 import { declarations, declarationTransitions } from '../../db/schema-declaration.js';
 import { libraryMemberships } from '../../db/schema-libraries.js';
 import { directoryEvents } from '../../db/schema-progress.js';

@@ -5,7 +5,8 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, users } from '../../db/schema.js';
-import { serviceFiles, supervisionItems, supervisions } from '../../db/schema-service.js';
+import { type serviceFiles, supervisionItems, supervisions } from '../../db/schema-service.js';
+import { findServiceFile, insertServiceFile, listServiceFiles } from '../service/service-files.repository.js';
 
 export type SupervisionDbRow = typeof supervisions.$inferSelect;
 export type SupervisionItemDbRow = typeof supervisionItems.$inferSelect;
@@ -219,55 +220,11 @@ export async function findUnits(db: Executor, ids: number[]) {
 
 // ---------------------------------------------------------------- files
 
-const SUPERVISION = 'supervision';
-const uploader = alias(users, 'uploader');
-
-export async function insertSupervisionFile(
-  tx: Executor,
+// Files: service_files under the owner kind 'supervision' (service/service-files.repository.ts).
+export const listSupervisionFiles = (db: Executor, id: number) => listServiceFiles(db, 'supervision', id);
+export const insertSupervisionFile = (
+  db: Executor,
   row: Omit<typeof serviceFiles.$inferInsert, 'ownerKind'>,
-) {
-  const rows = await tx
-    .insert(serviceFiles)
-    .values({ ...row, ownerKind: SUPERVISION })
-    .returning({
-      id: serviceFiles.id,
-      fileName: serviceFiles.fileName,
-      fileType: serviceFiles.fileType,
-      size: serviceFiles.size,
-      sha256: serviceFiles.sha256,
-      uploadedAt: serviceFiles.uploadedAt,
-    });
-  return rows[0]!;
-}
-
-export function listSupervisionFiles(db: Executor, supervisionId: number) {
-  return db
-    .select({
-      id: serviceFiles.id,
-      fileName: serviceFiles.fileName,
-      fileType: serviceFiles.fileType,
-      size: serviceFiles.size,
-      sha256: serviceFiles.sha256,
-      uploadedAt: serviceFiles.uploadedAt,
-      uploadedByName: uploader.displayName,
-    })
-    .from(serviceFiles)
-    .leftJoin(uploader, eq(uploader.id, serviceFiles.uploadedBy))
-    .where(and(eq(serviceFiles.ownerKind, SUPERVISION), eq(serviceFiles.ownerId, supervisionId)))
-    .orderBy(asc(serviceFiles.uploadedAt), asc(serviceFiles.id));
-}
-
-export async function findSupervisionFile(db: Executor, supervisionId: number, fileId: number) {
-  const rows = await db
-    .select({ fileName: serviceFiles.fileName, fileType: serviceFiles.fileType, bytes: serviceFiles.bytes })
-    .from(serviceFiles)
-    .where(
-      and(
-        eq(serviceFiles.id, fileId),
-        eq(serviceFiles.ownerKind, SUPERVISION),
-        eq(serviceFiles.ownerId, supervisionId),
-      ),
-    )
-    .limit(1);
-  return rows[0] ?? null;
-}
+) => insertServiceFile(db, 'supervision', row);
+export const findSupervisionFile = (db: Executor, id: number, fileId: number) =>
+  findServiceFile(db, 'supervision', id, fileId);

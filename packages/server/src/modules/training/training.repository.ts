@@ -1,12 +1,13 @@
 // The only SQL on trainings, their attendance and materials. Trainings themselves are county events every
 // unit may read; an attendance row of a firm is read only through the firm's data scope (db/scope.ts).
 import type { DataScope } from '@shenggui/domain';
-import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { enterprises, orgUnits, users } from '../../db/schema.js';
-import { serviceFiles, trainingAttendance, trainings } from '../../db/schema-service.js';
+import { type serviceFiles, trainingAttendance, trainings } from '../../db/schema-service.js';
 import { enterpriseInScope } from '../../db/scope.js';
+import { findServiceFile, insertServiceFile, listServiceFiles } from '../service/service-files.repository.js';
 
 export type TrainingRow = typeof trainings.$inferSelect;
 export type AttendanceRow = typeof trainingAttendance.$inferSelect;
@@ -262,48 +263,9 @@ export async function findUnit(db: Executor, id: number) {
 
 // ── Materials ─────────────────────────────────────────────────────────────────────────────────────────
 
-const uploader = alias(users, 'uploader');
-
-export function listTrainingFiles(db: Executor, trainingId: number) {
-  return db
-    .select({
-      id: serviceFiles.id,
-      fileName: serviceFiles.fileName,
-      fileType: serviceFiles.fileType,
-      size: serviceFiles.size,
-      sha256: serviceFiles.sha256,
-      uploadedAt: serviceFiles.uploadedAt,
-      uploadedByName: uploader.displayName,
-    })
-    .from(serviceFiles)
-    .leftJoin(uploader, eq(uploader.id, serviceFiles.uploadedBy))
-    .where(and(eq(serviceFiles.ownerKind, 'training'), eq(serviceFiles.ownerId, trainingId)))
-    .orderBy(asc(serviceFiles.id));
-}
-
-export async function insertTrainingFile(
-  db: Executor,
-  row: Omit<typeof serviceFiles.$inferInsert, 'ownerKind'>,
-): Promise<{ id: number }> {
-  const rows = await db
-    .insert(serviceFiles)
-    .values({ ...row, ownerKind: 'training' })
-    .returning({ id: serviceFiles.id });
-  return rows[0]!;
-}
-
-export async function findTrainingFileContent(db: Executor, trainingId: number, fileId: number) {
-  const rows = await db
-    .select({ fileName: serviceFiles.fileName, fileType: serviceFiles.fileType, bytes: serviceFiles.bytes })
-    .from(serviceFiles)
-    .where(
-      and(
-        eq(serviceFiles.id, fileId),
-        eq(serviceFiles.ownerKind, 'training'),
-        eq(serviceFiles.ownerId, trainingId),
-        isNotNull(serviceFiles.bytes),
-      ),
-    )
-    .limit(1);
-  return rows[0] ?? null;
-}
+// Files: service_files under the owner kind 'training' (service/service-files.repository.ts).
+export const listTrainingFiles = (db: Executor, id: number) => listServiceFiles(db, 'training', id);
+export const insertTrainingFile = (db: Executor, row: Omit<typeof serviceFiles.$inferInsert, 'ownerKind'>) =>
+  insertServiceFile(db, 'training', row);
+export const findTrainingFileContent = (db: Executor, id: number, fileId: number) =>
+  findServiceFile(db, 'training', id, fileId);

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/client.js';
 import { enterprises, orgUnits, users } from '../../db/schema.js';
 import { serviceFiles, serviceRequests, visitOfficials, visits } from '../../db/schema-service.js';
 import { enterpriseInScope } from '../../db/scope.js';
+import { findServiceFile, insertServiceFile, listServiceFiles } from '../service/service-files.repository.js';
 
 export type VisitRow = typeof visits.$inferSelect;
 
@@ -205,51 +206,6 @@ export function listVisitRequests(db: Executor, visitId: number) {
     .orderBy(asc(serviceRequests.id));
 }
 
-const uploader = alias(users, 'uploader');
-
-export function listVisitFiles(db: Executor, visitId: number) {
-  return db
-    .select({
-      id: serviceFiles.id,
-      fileName: serviceFiles.fileName,
-      fileType: serviceFiles.fileType,
-      size: serviceFiles.size,
-      sha256: serviceFiles.sha256,
-      uploadedAt: serviceFiles.uploadedAt,
-      uploadedByName: uploader.displayName,
-    })
-    .from(serviceFiles)
-    .innerJoin(uploader, eq(uploader.id, serviceFiles.uploadedBy))
-    .where(and(eq(serviceFiles.ownerKind, 'visit'), eq(serviceFiles.ownerId, visitId)))
-    .orderBy(asc(serviceFiles.id));
-}
-
-export async function insertVisitFile(
-  db: Executor,
-  row: Omit<typeof serviceFiles.$inferInsert, 'ownerKind'>,
-): Promise<{ id: number }> {
-  const rows = await db
-    .insert(serviceFiles)
-    .values({ ...row, ownerKind: 'visit' })
-    .returning({ id: serviceFiles.id });
-  return rows[0]!;
-}
-
-export async function findVisitFileContent(db: Executor, visitId: number, fileId: number) {
-  const rows = await db
-    .select({ fileName: serviceFiles.fileName, fileType: serviceFiles.fileType, bytes: serviceFiles.bytes })
-    .from(serviceFiles)
-    .where(
-      and(
-        eq(serviceFiles.ownerKind, 'visit'),
-        eq(serviceFiles.ownerId, visitId),
-        eq(serviceFiles.id, fileId),
-      ),
-    )
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 export function findUnitsByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
@@ -265,3 +221,10 @@ export function findUsersByIds(db: Executor, ids: number[]) {
     .from(users)
     .where(sql`${users.id} = any(${`{${ids.join(',')}}`}::int[])`);
 }
+
+// Files: service_files under the owner kind 'visit' (service/service-files.repository.ts).
+export const listVisitFiles = (db: Executor, id: number) => listServiceFiles(db, 'visit', id);
+export const insertVisitFile = (db: Executor, row: Omit<typeof serviceFiles.$inferInsert, 'ownerKind'>) =>
+  insertServiceFile(db, 'visit', row);
+export const findVisitFileContent = (db: Executor, id: number, fileId: number) =>
+  findServiceFile(db, 'visit', id, fileId);

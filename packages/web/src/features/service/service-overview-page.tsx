@@ -4,7 +4,6 @@
 import type { ServiceOfficialRow, ServiceOverdueItem, ServiceUnitRow } from '@shenggui/domain';
 import {
   Alert,
-  Card,
   Col,
   DatePicker,
   Row,
@@ -17,7 +16,6 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
