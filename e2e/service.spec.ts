@@ -206,6 +206,25 @@ describe('service work, end to end', () => {
     await screenshot(page, '77-service-coverage');
   });
 
+  it('shows each role its own service work: leads, help plans, supervision, trainings', async () => {
+    const { page } = browser;
+    await signInAs('zhongxin');
+    for (const [path, testId, name] of [
+      ['/service/leads?hasLead=no', 'lead-table', '80-service-leads'],
+      [`/service/help-plans?year=${year}`, 'help-table', '81-help-plans'],
+      [`/service/help-plans?year=${year - 1}`, 'help-table', '82-help-plans-last-year'],
+      ['/service/supervisions', 'sup-table', '83-supervisions'],
+      ['/service/trainings', 'training-table', '84-trainings'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId(testId).locator('tbody tr').first().waitFor();
+      await screenshot(page, name);
+    }
+    await page.locator('[data-testid^="training-link-"]').first().click();
+    await page.getByTestId('attendance-table').waitFor();
+    await screenshot(page, '85-training-detail');
+  });
+
   it('reads on a phone: the visit list and the overview at 390 px', async () => {
     const phone = await openBrowser({ width: 390, height: 844, mobile: true, now: laterNow });
     try {
