@@ -10,7 +10,8 @@ let browser: E2eBrowser;
 let otherFirm: { id: number; name: string };
 
 beforeAll(async () => {
-  server = await startServer();
+  // The one spec that starts on an empty folder: `serve --demo` sets the county up on first start.
+  server = await startServer({ fresh: true });
   browser = await openBrowser();
   const centre = await apiSession(server.url, 'zhongxin');
   const units = await centre.get<{ items: { id: number; name: string }[] }>('/api/v1/org/units');

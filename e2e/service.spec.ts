@@ -217,7 +217,7 @@ describe('service work, end to end', () => {
       ['/service/trainings', 'training-table', '84-trainings'],
     ] as const) {
       await page.goto(`${server.url}${path}`);
-      await page.getByTestId(testId).locator('tbody tr').first().waitFor();
+      await page.getByTestId(testId).locator('tbody tr.ant-table-row').first().waitFor();
       await screenshot(page, name);
     }
     await page.locator('[data-testid^="training-link-"]').first().click();

@@ -1,7 +1,7 @@
 // Starts the built server (packages/server/dist) on a free port with a fresh demo data folder, on the
 // tests' clock (clock.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,12 +28,20 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * A server with the demo county. `dataDir` starts it again on a folder a stopped server kept; `now` starts
- * its clock at another instant (a later day, to see deadlines pass).
+ * A server with the demo county: a fresh copy of the run's demo folder (e2e/global-setup.ts), or with `fresh`
+ * an empty folder the server sets up on first start. `dataDir` starts it again on a folder a stopped server
+ * kept; `now` starts its clock at another instant (a later day, to see deadlines pass).
  */
-export async function startServer(opts: { dataDir?: string; now?: Date } = {}): Promise<E2eServer> {
+export async function startServer(
+  opts: { dataDir?: string; now?: Date; fresh?: boolean } = {},
+): Promise<E2eServer> {
   const port = await freePort();
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sg-e2e-'));
+  let dataDir = opts.dataDir;
+  if (!dataDir) {
+    dataDir = mkdtempSync(join(tmpdir(), 'sg-e2e-'));
+    const template = process.env.SHENGGUI_E2E_TEMPLATE;
+    if (template && !opts.fresh) cpSync(template, dataDir, { recursive: true });
+  }
   let log = '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
