@@ -26,8 +26,7 @@ import {
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../platform/errors.js';
-import { sendWorkbook } from '../../platform/http.js';
+import { acceptFileUploads, sendWorkbook, uploadedFile } from '../../platform/http.js';
 import { exportDeclarations } from './declaration.export.js';
 import {
   assignInspectionUnit,
@@ -48,21 +47,9 @@ import {
 
 const tags = ['入库申报'];
 
-function rawBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body))
-    throw new AppError('VALIDATION', '请以 application/octet-stream 上传文件内容', [
-      { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
-    ]);
-  return body;
-}
-
 export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileUploads(app, MAX_UPLOAD_BYTES);
 
     app.get(
       '/settings/declaration-calendar/:year',
@@ -249,7 +236,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
               request.params.id,
               request.params.item,
               request.query.fileName,
-              rawBody(request.body),
+              uploadedFile(request.body),
             ),
           ),
     );
@@ -293,7 +280,7 @@ export function declarationRoutes(db: Db): FastifyPluginAsyncZod {
               request.params.id,
               request.params.inspectionId,
               request.query.fileName,
-              rawBody(request.body),
+              uploadedFile(request.body),
             ),
           ),
     );

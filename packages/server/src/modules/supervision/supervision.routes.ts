@@ -18,8 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../platform/errors.js';
-import { sendWorkbook } from '../../platform/http.js';
+import { acceptFileUploads, sendWorkbook, uploadedFile } from '../../platform/http.js';
 import { exportSupervisions } from './supervision.export.js';
 import {
   closeSupervision,
@@ -33,21 +32,9 @@ import {
 
 const tags = ['督导'];
 
-function rawBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body))
-    throw new AppError('VALIDATION', '请以 application/octet-stream 上传文件内容', [
-      { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
-    ]);
-  return body;
-}
-
 export function supervisionRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileUploads(app, MAX_UPLOAD_BYTES);
 
     app.get(
       '/supervisions',
@@ -157,7 +144,7 @@ export function supervisionRoutes(db: Db): FastifyPluginAsyncZod {
               request.ctx,
               request.params.id,
               request.query.fileName,
-              rawBody(request.body),
+              uploadedFile(request.body),
             ),
           ),
     );

@@ -25,7 +25,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { RateLimiter } from '../../platform/auth/rate-limit.js';
 import { AppError } from '../../platform/errors.js';
-import { sendWorkbook } from '../../platform/http.js';
+import { acceptFileUploads, sendWorkbook, uploadedFile } from '../../platform/http.js';
 import { getImportLimits } from '../settings/import-limits.js';
 import { importSigninSheet } from './signin-import.js';
 import { exportTrainings } from './training.export.js';
@@ -43,23 +43,11 @@ import {
 
 const tags = ['培训宣讲'];
 
-function rawBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body))
-    throw new AppError('VALIDATION', '请以 application/octet-stream 上传文件内容', [
-      { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
-    ]);
-  return body;
-}
-
 export function trainingRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     // Sign-in sheets are parsed in a worker like any import: the same uploads-per-minute setting applies.
     const uploads = new RateLimiter(60_000);
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: TRAINING_FILE_MAX_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileUploads(app, TRAINING_FILE_MAX_BYTES);
 
     app.get(
       '/trainings',
@@ -203,7 +191,7 @@ export function trainingRoutes(db: Db): FastifyPluginAsyncZod {
         importSigninSheet(db, request.ctx, request.params.id, {
           fileName: request.query.fileName,
           dryRun: request.query.dryRun,
-          bytes: rawBody(request.body),
+          bytes: uploadedFile(request.body),
         }),
     );
 
@@ -229,7 +217,7 @@ export function trainingRoutes(db: Db): FastifyPluginAsyncZod {
               request.ctx,
               request.params.id,
               request.query.fileName,
-              rawBody(request.body),
+              uploadedFile(request.body),
             ),
           ),
     );

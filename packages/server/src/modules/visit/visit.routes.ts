@@ -19,8 +19,7 @@ import {
 } from '@shenggui/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../platform/errors.js';
-import { sendWorkbook } from '../../platform/http.js';
+import { acceptFileUploads, sendWorkbook, uploadedFile } from '../../platform/http.js';
 import { exportVisits } from './visit.export.js';
 import {
   downloadVisitFile,
@@ -35,21 +34,9 @@ import {
 
 const tags = ['走访'];
 
-function rawBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body))
-    throw new AppError('VALIDATION', '请以 application/octet-stream 上传文件内容', [
-      { path: 'file', message: '请以 application/octet-stream 上传文件内容' },
-    ]);
-  return body;
-}
-
 export function visitRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileUploads(app, MAX_UPLOAD_BYTES);
 
     app.get(
       '/visits',
@@ -142,7 +129,7 @@ export function visitRoutes(db: Db): FastifyPluginAsyncZod {
               request.ctx,
               request.params.id,
               request.query.fileName,
-              rawBody(request.body),
+              uploadedFile(request.body),
             ),
           ),
     );
